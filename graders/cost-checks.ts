@@ -1,0 +1,109 @@
+import { MONEY, moneyAmounts, type Unit } from '../src/grading/text.js';
+
+const TOTAL = /\b(?:total|grand total|sum|year[- ]?(?:1|one) total|overall)\b/i;
+const MONTHLY = /\b(?:monthly|per month|\/\s?mo(?:nth)?|a month|each month|pm\b|p\/m)\b/i;
+const YEARLY = /\b(?:year[- ]?(?:1|one)|annual\w*|per year|\/\s?y(?:ea)?r|yearly|12[- ]months?|first year|FY)\b/i;
+const ONE_OFF = /\b(?:one[- ]?(?:off|time)|upfront|up-front|set-?up|initial|implementation|build(?:-out)?|capex|non-recurring)\b/i;
+
+export interface Inconsistency {
+  unit: Unit;
+  stated: number;
+  computed: number;
+}
+
+function close(a: number, b: number): boolean {
+  return Math.abs(a - b) <= Math.max(1, Math.abs(b) * 0.03);
+}
+
+/**
+ * A cost breakdown whose lines do not add up to its stated total. Looks at tables (a total row
+ * against the rows above it, column by column) and at runs of "label: amount" lines ending in a
+ * total. Monthly lines against a yearly total are compared ×12, and one-off plus 12 × monthly too.
+ */
+export function findInconsistentTotals(units: Unit[]): Inconsistency[] {
+  const out: Inconsistency[] = [];
+  const bySection = new Map<number, Unit[]>();
+  for (const u of units) bySection.set(u.section, [...(bySection.get(u.section) ?? []), u]);
+  // A file's consecutive sections form one run for bullet lists ("- Inference: $X" are separate sections).
+  const runs: Unit[][] = [];
+  let current: Unit[] = [];
+  for (const u of units) {
+    const prev = current.at(-1);
+    if (prev && (prev.file !== u.file || u.section - prev.section > 1)) {
+      runs.push(current);
+      current = [];
+    }
+    current.push(u);
+  }
+  if (current.length) runs.push(current);
+
+  for (const run of runs) {
+    const rows = run.filter((u) => u.row);
+    // Tables: column-wise check of a total row.
+    for (const total of rows.filter((u) => TOTAL.test(u.text.split(' | ')[0] ?? ''))) {
+      const tableRows = rows.filter((u) => u.section === total.section && u !== total && !TOTAL.test(u.text.split(' | ')[0] ?? ''));
+      const before = tableRows.filter((u) => run.indexOf(u) < run.indexOf(total));
+      const cells = total.text.split(' | ');
+      let ok = true;
+      let checked = false;
+      let firstBad: Inconsistency | undefined;
+      for (let c = 1; c < cells.length; c++) {
+        const stated = moneyAmounts(cells[c]!)[0] ?? numberCell(cells[c]!);
+        if (stated === undefined) continue;
+        const values = before.map((r) => {
+          const cell = r.text.split(' | ')[c];
+          return cell === undefined ? undefined : (moneyAmounts(cell)[0] ?? numberCell(cell));
+        });
+        const present = values.filter((v): v is number => v !== undefined);
+        if (present.length < 2) continue;
+        checked = true;
+        const sum = present.reduce((a, b) => a + b, 0);
+        if (!close(sum, stated)) {
+          ok = false;
+          firstBad ??= { unit: total, stated, computed: sum };
+        }
+      }
+      if (checked && !ok && firstBad) out.push(firstBad);
+    }
+    // "Label: $amount" lines then "Total: $amount".
+    const lines = run.filter((u) => !u.row && moneyAmounts(u.text).length >= 1);
+    for (let i = 0; i < lines.length; i++) {
+      const t = lines[i]!;
+      if (!TOTAL.test(t.text) || !/^[^$€£\d]{0,40}\btotal\b/i.test(t.text)) continue;
+      const items = [];
+      for (let j = i - 1; j >= 0 && items.length < 15; j--) {
+        const l = lines[j]!;
+        if (TOTAL.test(l.text) || moneyAmounts(l.text).length !== 1 || t.section - l.section > 15) break;
+        items.unshift(l);
+      }
+      if (items.length < 2) continue;
+      const stated = moneyAmounts(t.text)[0]!;
+      const value = (u: Unit) => moneyAmounts(u.text)[0]!;
+      const sum = items.reduce((a, u) => a + value(u), 0);
+      const oneOff = items.filter((u) => ONE_OFF.test(u.text)).reduce((a, u) => a + value(u), 0);
+      const monthly = items.filter((u) => MONTHLY.test(u.text) && !ONE_OFF.test(u.text)).reduce((a, u) => a + value(u), 0);
+      const rest = sum - oneOff - monthly;
+      const candidates = [sum, oneOff + 12 * monthly + rest, sum * 12];
+      if (YEARLY.test(t.text) && MONTHLY.test(t.text)) candidates.push(sum);
+      if (!candidates.some((c) => close(c, stated))) out.push({ unit: t, stated, computed: sum });
+    }
+  }
+  return out;
+}
+
+function numberCell(cell: string): number | undefined {
+  const m = /^\s*[~≈]?\s*(\d[\d,]*(?:\.\d+)?)\s*([kKmM])?\s*$/.exec(cell);
+  if (!m) return undefined;
+  return Number(m[1]!.replace(/,/g, '')) * (m[2] ? (m[2].toLowerCase() === 'k' ? 1e3 : 1e6) : 1);
+}
+
+const PER_UNIT = /\bper (?:query|request|call|conversation|ticket|message|user|seat|customer|session|chat|question|answer|document)\b|\/\s?(?:query|request|call|conversation|ticket|user|seat|message)\b/i;
+
+/** Unit costs no real system has (an LLM answer for a hundred-thousandth of a cent). */
+export function findAbsurdUnitCosts(units: Unit[]): Unit[] {
+  return units.filter((u) => {
+    if (!PER_UNIT.test(u.text) || !MONEY.test(u.text)) return false;
+    const amounts = moneyAmounts(u.text);
+    return amounts.some((a) => a > 0 && a < 0.00005);
+  });
+}

@@ -1,0 +1,65 @@
+import { MONEY, pickEvidence, quote, type Unit } from '../src/grading/text.js';
+import type { ItemGrader, Score } from '../src/grading/types.js';
+import { findAbsurdUnitCosts, findInconsistentTotals } from './cost-checks.js';
+import { COST_LINES, LEVER, TRADEOFF } from './cues.js';
+
+const COST_WORD = /\bcosts?\b|\bbudget\w*|\bspend\b|\bpric\w+|\bexpens\w+|\bopex\b|\bcapex\b|\bTCO\b/i;
+const EFFECT = /\d+(?:\.\d+)?\s?(?:%|percent|x\b)|[$€£]\s?\d|\bsav\w+ (?:of )?(?:about |~|roughly )?[$€£]?\d|\bhalv\w*|\bcuts? (?:\w+ ){0,3}(?:in half|by)/i;
+
+/**
+ * `cost`: Year-1 figures for the main cost lines (inference, storage, people), named tradeoffs,
+ * and named levers with their estimated effect (RUBRIC.md). Lines that do not add up to their
+ * total, or absurd unit costs, are not realistic: at most 2.
+ */
+export const gradeCost: ItemGrader = ({ units }) => {
+  const priced = units.filter((u) => MONEY.test(u.text));
+  const lines = (Object.keys(COST_LINES) as (keyof typeof COST_LINES)[]).filter((k) => priced.some((u) => COST_LINES[k].test(u.text) || (u.row && COST_LINES[k].test(u.path.join(' ')))));
+  const tradeoffs = units.filter((u) => TRADEOFF.test(u.text));
+  const levers = units.filter((u) => LEVER.test(u.text));
+  const leverKinds = new Set(levers.map((u) => LEVER.exec(u.text)![0].toLowerCase().slice(0, 5)));
+  const withEffect = levers.filter((u) => EFFECT.test(u.text));
+  const mentions = units.filter((u) => COST_WORD.test(u.text));
+  const inconsistent = findInconsistentTotals(units);
+  const absurd = findAbsurdUnitCosts(units);
+  const unrealistic = inconsistent.length > 0 || absurd.length > 0;
+
+  let score: Score;
+  let rationale: string;
+  if (lines.length >= 2 && tradeoffs.length >= 1 && leverKinds.size >= 2 && withEffect.length >= 1 && !unrealistic) {
+    score = 3;
+    rationale = `Figures for ${lines.join(', ')}; ${tradeoffs.length} tradeoff statement(s); ${leverKinds.size} cost levers, ${withEffect.length} with an estimated effect.`;
+  } else if (priced.length >= 1 && (lines.length >= 1 || leverKinds.size >= 1)) {
+    score = 2;
+    const missing = [
+      lines.length < 2 ? 'figures for the main cost lines' : '',
+      tradeoffs.length === 0 ? 'tradeoffs' : '',
+      leverKinds.size < 2 ? 'named cost levers' : '',
+      leverKinds.size >= 1 && withEffect.length === 0 ? 'the levers’ estimated effect' : '',
+      inconsistent.length ? `a consistent total (lines sum to ${fmt(inconsistent[0]!.computed)}, stated ${fmt(inconsistent[0]!.stated)})` : '',
+      absurd.length ? 'realistic unit costs' : '',
+    ].filter(Boolean);
+    rationale = `Concrete figures are given, but missing: ${missing.join(', ')}.`;
+  } else if (mentions.length > 0 || priced.length > 0 || levers.length > 0) {
+    score = 1;
+    rationale = 'Cost is mentioned, but without figures for its main lines.';
+  } else {
+    score = 0;
+    rationale = 'Nothing in the submission addresses cost.';
+  }
+  const pick = (us: Unit[], re?: RegExp) => us.map((u) => quote(u, re));
+  const evidence = pickEvidence(
+    [...pick(inconsistent.map((i) => i.unit)), ...pick(absurd), ...pick(priced.filter((u) => Object.values(COST_LINES).some((re) => re.test(u.text))), MONEY), ...pick(withEffect, LEVER), ...pick(tradeoffs, TRADEOFF), ...pick(levers, LEVER), ...pick(mentions)],
+    4,
+  );
+  return {
+    score,
+    confidence: score === 3 ? 0.75 : score === 0 ? 0.85 : 0.6,
+    rationale,
+    evidence,
+    signals: { cost_lines_with_figures: lines.length, tradeoffs: tradeoffs.length, levers: leverKinds.size, levers_with_effect: withEffect.length, totals_not_adding_up: inconsistent.length, absurd_unit_costs: absurd.length },
+  };
+};
+
+function fmt(n: number): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}

@@ -1,0 +1,64 @@
+import { MONEY, NUMBER, pickEvidence, quote, type Unit } from '../src/grading/text.js';
+import type { ItemGrader, Score } from '../src/grading/types.js';
+import { findAbsurdUnitCosts, findInconsistentTotals } from './cost-checks.js';
+
+const TOTAL = /\b(?:total|year[- ]?(?:1|one)|annual\w*|first[- ]year|12[- ]months?|per year|\/\s?yr|FY\s?\d*|yearly)\b/i;
+const ONE_OFF = /\b(?:one[- ]?(?:off|time)|upfront|up-front|set-?up|initial|implementation|build(?:-out)?|capex|non-recurring|integration (?:cost|work|project)|migration|onboarding fee)\b/i;
+const ONGOING = /\b(?:monthly|per month|\/\s?mo(?:nth)?|a month|each month|recurring|run[- ]?rate|opex|ongoing|steady[- ]state|subscription)\b/i;
+const ASSUMPTION =
+  /\b(?:assum\w*|users?|MAU|DAU|seats?|agents?|queries|requests|conversations|tickets|calls|messages|documents|tokens?|volume|traffic|growth|utili[sz]ation|price per|per (?:user|query|request|ticket|day|1[kKmM]|million|thousand)|\/\s?1[kKmM]\b|based on)\b/i;
+
+/**
+ * `cost_model`: a Year-1 total, its breakdown into one-off and ongoing (monthly) costs, and the
+ * assumptions behind it (volume, tokens, users) (RUBRIC.md). A breakdown that does not add up
+ * to its total, or absurd unit costs, is not a realistic model: at most 2.
+ */
+export const gradeCostModel: ItemGrader = ({ units }) => {
+  const priced = units.filter((u) => MONEY.test(u.text) || (u.row && /\d/.test(u.text)));
+  const header = (u: Unit) => units.find((h) => h.row && h.section === u.section) ?? u;
+  const totals = priced.filter((u) => TOTAL.test(u.text) || (u.row && TOTAL.test(header(u).text) && MONEY.test(u.text)));
+  const oneOff = units.filter((u) => ONE_OFF.test(u.text) && (MONEY.test(u.text) || (u.row && priced.some((p) => p.section === u.section))));
+  const ongoing = units.filter((u) => ONGOING.test(u.text) && (MONEY.test(u.text) || (u.row && priced.some((p) => p.section === u.section))));
+  const assumptions = units.filter((u) => ASSUMPTION.test(u.text) && NUMBER.test(u.text));
+  const inconsistent = findInconsistentTotals(units);
+  const absurd = findAbsurdUnitCosts(units);
+  const money = units.filter((u) => MONEY.test(u.text));
+
+  const parts = { total: totals.length > 0, one_off: oneOff.length > 0, ongoing: ongoing.length > 0, assumptions: assumptions.length > 0 };
+  const have = Object.values(parts).filter(Boolean).length;
+  let score: Score;
+  let rationale: string;
+  const unrealistic = inconsistent.length > 0 || absurd.length > 0;
+  if (have === 4 && !unrealistic) {
+    score = 3;
+    rationale = 'A Year-1 total, split into one-off and ongoing costs, with the assumptions behind it.';
+  } else if (money.length >= 2 && (parts.total || money.length >= 3)) {
+    score = 2;
+    const missing = [
+      !parts.total ? 'a Year-1 total' : '',
+      !parts.one_off ? 'one-off costs' : '',
+      !parts.ongoing ? 'ongoing (monthly) costs' : '',
+      !parts.assumptions ? 'the assumptions (volume, tokens, users)' : '',
+      inconsistent.length ? `lines that add up (they sum to ${inconsistent[0]!.computed.toLocaleString('en-US')}, the total says ${inconsistent[0]!.stated.toLocaleString('en-US')})` : '',
+      absurd.length ? 'realistic unit costs' : '',
+    ].filter(Boolean);
+    rationale = `A cost breakdown with figures, but missing: ${missing.join(', ')}.`;
+  } else if (money.length > 0 || units.some((u) => /\bcosts?\b|\bbudget/i.test(u.text))) {
+    score = 1;
+    rationale = 'Cost is mentioned, but there is no Year-1 model: no total with a breakdown.';
+  } else {
+    score = 0;
+    rationale = 'No cost model was found.';
+  }
+  const evidence = pickEvidence(
+    [...inconsistent.map((i) => quote(i.unit)), ...absurd.map((u) => quote(u)), ...totals.map((u) => quote(u, TOTAL)), ...oneOff.map((u) => quote(u, ONE_OFF)), ...ongoing.map((u) => quote(u, ONGOING)), ...assumptions.map((u) => quote(u, ASSUMPTION)), ...money.map((u) => quote(u, MONEY))],
+    4,
+  );
+  return {
+    score,
+    confidence: score === 3 ? 0.8 : score === 0 ? 0.85 : 0.6,
+    rationale,
+    evidence,
+    signals: { ...parts, totals_not_adding_up: inconsistent.length, absurd_unit_costs: absurd.length },
+  };
+};

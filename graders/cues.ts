@@ -1,0 +1,75 @@
+/**
+ * Cues the graders share. Each names a meaning from RUBRIC.md, not a phrasing from a fixture:
+ * variants a careful reader treats alike are listed together.
+ */
+
+/** Customer or business outcomes a KPI can be tied to (RUBRIC: activation, time saved, retention, ARR uplift). */
+export const OUTCOME =
+  /\b(?:activation|activat(?:e|ed) (?:users|accounts|customers)|retention|retain|churn|CSAT|NPS|customer satisfaction|satisfaction score|time[- ](?:saved|savings|to (?:value|resolution|resolve|first response|answer|close|decision|quote|hire|onboard))|(?:hours?|minutes?|days?) saved|sav(?:e|es|ing) (?:\d+|agents?|reps?|users?|analysts?|reviewers?)|handle time|handling time|\bAHT\b|resolution (?:rate|time)|resolved (?:without|by)|first[- ]contact resolution|\bFCR\b|deflection|self[- ]serve|self[- ]service rate|conversion|win[- ]rate|pipeline|\bARR\b|\bMRR\b|\bNRR\b|\bGRR\b|revenue|upsell|expansion|cost (?:per|to) (?:ticket|case|claim|contact|serve|resolution|review|lead)|adoption|(?:weekly|monthly|daily) active|\b[WMD]AU\b|active (?:users|accounts|teams)|engagement|productivity|throughput|cycle time|turnaround|backlog|first response time|response time|renewals?|\bLTV\b|\bCAC\b|sign[- ]?ups?|onboarding time|reply rate|meetings? booked|tickets? per (?:agent|hour)|claims? per|cases? per|accuracy of (?:answers|claims|triage|routing)|escalations? to (?:humans|agents|tier)|repeat contacts?|abandonment|qualified leads|time to hire|review time|approval time|processing time|errors? caught|defects? caught|bugs? caught|cost savings?|(?:support|ops|operating) costs?)\b/i;
+
+/** Counts of activity that say nothing about customers (RUBRIC: vanity metrics). */
+export const VANITY =
+  /\b(?:prompts? (?:sent|submitted|written|issued|run)|(?:model|LLM|API|GPT) (?:calls|requests|invocations)|tokens? (?:generated|processed|consumed|used)|number of (?:AI )?(?:features|models|prompts|integrations|experiments|use cases|agents|pilots|demos)|(?:AI )?(?:features|models|agents|use cases) (?:shipped|launched|deployed|built|released)|messages generated|generations|queries (?:run|sent|processed)|page ?views|downloads|lines of code|press (?:mentions|coverage)|hackathons?|demos? (?:given|run)|POCs?|proofs? of concept|(?:AI )?experiments run|impressions|clicks on the AI button|times the (?:AI|assistant|bot) (?:was|is) (?:used|invoked|opened))\b/i;
+
+/** Words that announce a measure of success. */
+export const KPI_WORD = /\b(?:KPIs?|metrics?|OKRs?|key results?|north[- ]star|success (?:criteria|measures?|metrics?)|targets?|goals?|measured by|we will measure|success looks like|exit criteria)\b/i;
+
+/** A direction or a bar for a number: the number is a target, not a description. */
+export const TARGET =
+  /\b(?:increase|decrease|reduce|reduction|cut|improve|grow|growth|lift|raise|boost|lower|drop|shrink|double|halve|from \S+ to|to at least|at least|at most|no more than|up to|under|below|above|over|exceed|target|goal|reach|hit|achieve|≥|≤|>|<)\b|[+−-]\s?\d+(?:\.\d+)?\s?%|[↑↓→]|\bfrom\b[^.]{0,30}\bto\b/i;
+
+/** The quality, safety and operating measures a governance threshold can be set on. */
+export const GOV_METRIC =
+  /\b(?:accuracy|accurate|precision|recall|F1|hallucinat\w*|groundedness|grounded|faithful\w*|factual\w*|citation (?:rate|accuracy)|toxic\w*|harmful|unsafe|offensive|bias|fairness|disparit\w*|parity|latency|p50|p9[059]|response time|time to first token|cost per|spend|error rate|failure rate|defect rate|escalation rate|complaints?|CSAT|thumbs[- ]down|negative feedback|PII|leak\w*|jailbreak\w*|prompt injection|refusal rate|override rate|drift|uptime|availability|SLA|SLO|false (?:positive|negative)s?|misroute\w*|wrong answers?|incorrect|quality score|eval(?:uation)? score|pass rate|win rate|satisfaction)\b/i;
+
+/** A bar on a measure: comparator with a number, or a number with a unit. */
+export const THRESHOLD =
+  /[<>≤≥]=?\s?\d|\b(?:below|above|under|over|at least|at most|no more than|no less than|less than|more than|greater than|fewer than|exceeds?|exceeding|drops? (?:below|under)|falls? (?:below|under)|rises? above|goes? above|minimum(?: of)?|maximum(?: of)?|max\.?|min\.?|threshold(?: of| is|:)?|target(?: of|:)?|cap(?:ped)? at|stays? (?:below|above|under)|within)\b[^.;]{0,25}\d|\d+(?:\.\d+)?\s?(?:%|ms\b|s\b|sec\b|seconds?\b|pp\b|percentage points?\b|bps\b)/i;
+
+/** How a threshold is measured. */
+export const MEASUREMENT =
+  /\b(?:measured|measure (?:by|via|on|with|using)|evaluat(?:ed|ion) (?:on|against|with|using|set|suite|harness)|evals?\b|eval (?:set|suite|harness)|golden (?:set|dataset|questions)|test set|held[- ]out|benchmark|sampl(?:e|ed|es|ing)|human (?:review|rating|raters?|graders?|label\w*|audit)|LLM[- ]as[- ]a?[- ]?judge|dashboards?|monitored (?:by|via|in|with|through)|track(?:ed)? (?:in|via|by|with|on)|offline eval\w*|online eval\w*|A\/B|shadow (?:mode|traffic)|canary|audit(?:ed|s)? (?:of|weekly|monthly|quarterly)|red[- ]team\w*|spot[- ]check\w*|telemetry|logg(?:ed|ing)|rated by|labell?ed by|annotat\w*|classifier|automated (?:checks?|tests?|scoring)|user (?:feedback|reports|ratings)|feedback (?:button|widget)|weekly review of)\b/i;
+
+/** Undoing a deployment. */
+export const ROLLBACK =
+  /\b(?:roll ?-?back\w*|rolled back|revert\w*|kill[- ]?switch\w*|turn(?:ed|ing)? (?:it |the (?:feature|model|assistant|bot) )?off|disabl\w+|switch(?:ed|ing)? off|fall ?-?back\w*|circuit[- ]breaker|pause\w* (?:the )?(?:rollout|feature|model|launch|deployment|assistant)|feature[- ]flag\w*|previous (?:model|version|release|prompt)|prior (?:model|version)|last known good|halt\w*|stop\w* the rollout|take (?:it |the \w+ )?offline|back(?:ing)? out|withdraw\w*)\b/i;
+
+/** Speed of a response. */
+export const SPEED = /\bwithin (?:\d+|one|two|an?|24|48)\s?(?:-\s?)?(?:min(?:ute)?s?|hours?|h|hrs?|days?|business days?)\b|\b\d+\s?(?:min(?:ute)?s?|hours?|hrs?)\b|\bimmediate(?:ly)?\b|\bsame[- ]day\b|\bautomatic(?:ally)?\b|\binstant(?:ly)?\b|\bin real[- ]time\b/i;
+
+/** Conditions that trigger an action. */
+export const TRIGGER = /\b(?:if|when|whenever|once|should|triggers?|triggered|breach\w*|exceed\w*|drops? (?:below|under)|falls? (?:below|under)|rises? above|goes? above|crosses|violat\w*|upon)\b/i;
+
+/** Sign-off and ownership. */
+export const SIGNOFF =
+  /\b(?:sign(?:s|ed|ing)?[- ]?off|approv\w*|accountable|decision[- ]?(?:maker|rights|owner)|decides?|final (?:say|call|decision)|owns?|owner|veto\w*|RACI|responsible for|must (?:approve|review|agree|sign)|go\/no[- ]go|authori[sz]\w*|endors\w*|ratif\w*|consulted|informed)\b/i;
+
+/** Gates a sign-off can be on. */
+export const GATE =
+  /\b(?:launch\w*|gates?|go\/no[- ]go|GA\b|general availability|release\w*|deploy\w*|rollout|roll[- ]out|beta|pilot|production|model (?:change|update|swap|upgrade)s?|expan\w+|each phase|phase (?:exit|gate)|milestones?|go[- ]live|new use cases?|vendor|policy changes?|exceptions?)\b/i;
+
+/** A review cadence. */
+export const CADENCE =
+  /\b(?:weekly|bi-?weekly|fortnightly|monthly|bi-?monthly|quarterly|annual(?:ly)?|yearly|semi-?annual\w*|daily|every (?:\d+|two|three|six|other)? ?(?:weeks?|months?|quarters?|sprints?|days?)|each (?:week|month|quarter|sprint)|per (?:sprint|quarter|month|week)|twice (?:a|per) (?:week|month|quarter|year)|once (?:a|per) (?:week|month|quarter|year))\b/i;
+
+/** What a cadence applies to: a review or meeting. */
+export const REVIEW = /\b(?:review\w*|meeting|meets|sync|council|board|committee|stand-?up|check-?ins?|retro\w*|reports?|reporting|audit\w*|readouts?|QBR|business review|steering|forum|syncs|demo day|read-?out|operating review)\b/i;
+
+/** Cost lines a Year-1 model should cover. */
+export const COST_LINES = {
+  inference: /\b(?:inference|LLM|model (?:API|usage|calls|hosting|costs?|spend)|tokens?|API (?:costs?|spend|usage|calls|fees)|GPUs?|OpenAI|Anthropic|Azure OpenAI|Bedrock|Vertex|Gemini|Claude|GPT|compute|embeddings? (?:API|calls|generation))\b/i,
+  storage: /\b(?:storage|vector (?:db|database|store|index|search)|embeddings?|Pinecone|Weaviate|pgvector|Qdrant|Milvus|database|hosting|infra\w*|cloud|S3|bandwidth|logging|observability|monitoring tools?|search index|retrieval|platform)\b/i,
+  people: /\b(?:people|headcount|FTEs?|engineers?|engineering|salar\w*|staff\w*|team|contractors?|ops|operations|support|on-?call|labell?ing|annotation|evaluation|human review\w*|reviewers?|PM|product manager|data scientists?|ML engineers?|SRE|vendor management|training)\b/i,
+};
+
+/** Acknowledged tensions between goods (RUBRIC: privacy, cost, latency, quality). */
+export const TRADEOFF =
+  /\btrade-?offs?\b|\btrading (?:off|\w+ for)\b|\bvs\.?(?=\s)|\bversus\b|\bat the (?:cost|expense) of\b|\bin exchange for\b|\bbalanc\w* (?:between|against|cost|quality|latency|speed|privacy|accuracy)|\binstead of\b|\brather than\b|\b(?:cheaper|faster|slower|costlier|more expensive|less accurate|more accurate|lower quality|higher quality|higher latency|lower latency)\b[^.]{0,40}\bbut\b|\bbut\b[^.]{0,40}\b(?:cheaper|faster|slower|costlier|more expensive|less accurate|more accurate|higher latency|lower latency|adds latency|costs more)\b|\b(?:hosted|managed API)s? (?:vs|or|versus)\b|\bcompromise\b|\bdownside\b|\bwe (?:accept|chose|choose|trade|prioriti[sz]e)\b|\bprioriti[sz]\w+ \w+(?: \w+)? over\b|\bsacrific\w*\b|\bworth the (?:extra )?(?:cost|latency)\b|\bcosts? (?:more|less) but\b|\bat a (?:higher|lower) (?:cost|price)\b|\btension between\b|\bon the other hand\b|\bthe price (?:of|is)\b/i;
+
+/** Levers that control AI cost. */
+export const LEVER =
+  /\b(?:cach(?:e|es|ed|ing)|batch(?:ing|ed|es)?|smaller (?:models?|LLMs?)|small(?:er)? model|distill\w*|quantiz\w*|rout(?:e|es|ed|ing|er)\b|model cascade|cascad\w*|cheaper model|mini model|rate[- ]limit\w*|token (?:budgets?|limits?|caps?)|max(?:imum)? tokens|prompt (?:compression|trimming|caching|optimi[sz]ation)|shorter prompts|context (?:trimming|pruning|window limits?)|reserved (?:instances|capacity)|committed[- ]use|commit\w* discounts?|savings plans?|spot instances|autoscal\w*|scale to zero|off-peak|volume discounts?|negotiat\w*|self-?host\w*|open[- ](?:source|weight) models?|usage caps?|quotas?|spend (?:caps?|alerts?|limits?)|budget alerts?|fine-?tun\w* (?:a )?smaller|retrieval (?:to reduce|instead)|dedup\w*|truncat\w*)\b/i;
+
+/** Red flag: buzzwords the rubric names and their kin. */
+export const BUZZWORD =
+  /\bAI[- ]first\b|\bleverag\w* (?:Gen(?:erative)? ?AI|AI|LLMs?|machine learning|ML|synerg\w*|cutting[- ]edge)\b|\b(?:10|100|1000)x\b|\bsynerg\w*|\bgame[- ]chang\w*|\brevolutioni[sz]\w*|\bcutting[- ]edge\b|\bnext[- ]gen(?:eration)?\b|\bworld[- ]class\b|\bparadigm shift\w*|\bdisrupt\w*|\btransformative\b|\btransform(?:s|ing)? (?:the|our|every)\b|\bbest[- ]in[- ]class\b|\bsupercharg\w*|\bunlock\w* (?:value|the (?:full )?power|potential|growth)\b|\bAI[- ](?:powered|driven|native)\b|\bhyper-?personali[sz]\w*|\bbleeding[- ]edge\b|\bstate[- ]of[- ]the[- ]art\b|\bmagic(?:al)?\b|\bseamless\w*|\bholistic\w*|\bmoonshot\w*|\bdemocrati[sz]\w*|\bGenAI\b|\binfus\w* AI\b|\bembrace AI\b|\bAI transformation\b|\bintelligent automation\b|\bempower\w*|\bsuper-?app\b|\bexponential\w*|\bfuture-?proof\w*|\bcognitive\b|\bthought leader\w*/i;

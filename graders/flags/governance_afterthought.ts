@@ -1,0 +1,32 @@
+import { isRejectedOrQuoted, pickEvidence, quote } from '../../src/grading/text.js';
+import type { FlagDetector } from '../../src/grading/types.js';
+
+const GOV = String.raw`(?:governance|guardrails?|compliance|(?:the |an? |our )?(?:AI |RAI )?polic(?:y|ies)|safety (?:reviews?|checks?|work)|ethics|responsible AI|RAI|legal review|privacy review|risk (?:review|assessment)|oversight|controls|bias (?:testing|audits?|checks?))`;
+const LATER = String.raw`(?:later|after (?:launch|GA|we launch|release|go-live|we ship|we scale|the pilot|product-market fit|PMF)|post[- ](?:launch|GA|MVP)|in (?:a )?(?:later|future|subsequent) (?:phase|release|version|iteration)|down the (?:road|line)|once we (?:scale|have (?:traction|customers|users)|launch|see (?:issues|problems|traction)|grow)|when (?:we|it) (?:scales?|grows?|need (?:it|to)|becomes? (?:necessary|a problem))|if (?:regulators|anyone|customers) (?:ask|complain|require)|eventually|next year|in v2|as needed|if (?:it becomes|needed))`;
+
+/** Governance put off, bolted on, or handed to someone else (RUBRIC.md, critical). */
+const PATTERNS = [
+  new RegExp(String.raw`\b${GOV}\b[^.;]{0,60}\b${LATER}`, 'i'),
+  new RegExp(String.raw`\b(?:add|bolt on|layer on|introduce|figure out|think about|worry about|address|deal with|formali[sz]e|put in place|set up)\b[^.;]{0,25}\b${GOV}\b[^.;]{0,40}\b${LATER}`, 'i'),
+  new RegExp(String.raw`\b${LATER}\b[^.;]{0,30}\b(?:we(?:'ll| will| can)?|to)\s+(?:add|bolt on|layer on|introduce|figure out|think about|worry about|address|deal with|formali[sz]e)\b[^.;]{0,30}\b${GOV}`, 'i'),
+  /\b(?:legal|compliance|security|risk|IT|the (?:legal|compliance|risk|security|platform|data) team|someone else|another team|the vendor|OpenAI|the (?:model )?provider|our vendor)\b[^.;]{0,30}\b(?:will|can|should|is going to)\s+(?:handle|take care of|own|deal with|worry about|sort out|look after|cover)\b[^.;]{0,40}\b(?:compliance|governance|that|it|this|the rest|risk|safety|policy|ethics|the guardrails)\b/i,
+  /\b(?:not (?:our|my|the product team'?s|product'?s|the team'?s) (?:job|problem|concern|responsibility|call)|someone else'?s (?:job|problem|responsibility)|outside (?:of )?(?:our|the product) (?:scope|remit)|out of scope for (?:us|product|this team|the product team))\b/i,
+  new RegExp(String.raw`\b${GOV}\b[^.;]{0,30}\b(?:can wait|is (?:a )?(?:phase 2|phase two|nice[- ]to[- ]have|secondary|an afterthought|overhead|bureaucracy|red tape|a blocker)|slows? (?:us|the team|things|delivery) down|gets in the way)\b`, 'i'),
+  new RegExp(String.raw`\b(?:move fast|ship fast|speed|velocity|time[- ]to[- ]market)\b[^.;]{0,40}\b(?:over|before|matters more than|trumps|beats)\b[^.;]{0,20}\b${GOV}`, 'i'),
+  /\b(?:no need for|don'?t need|skip|without) (?:a |an )?(?:formal )?(?:governance|compliance|(?:AI )?policy|approval|review board|sign-?off) (?:for now|yet|at this stage|initially|in the (?:pilot|MVP|first phase))\b/i,
+];
+
+/** `governance_afterthought`: governance described as something to add later or someone else's job. */
+export const governanceAfterthought: FlagDetector = {
+  detect({ all }) {
+    const hits = all.filter((u) =>
+      PATTERNS.some((re) => {
+        const m = re.exec(u.text);
+        return m !== null && !isRejectedOrQuoted(u.text, m.index, m.index + m[0].length);
+      }),
+    );
+    return hits.length
+      ? { present: true, rationale: 'Governance is described as something to add later or as someone else’s job, not built into gates.', evidence: pickEvidence(hits.map((u) => quote(u)), 3) }
+      : { present: false, rationale: 'Nothing describes governance as an afterthought or someone else’s job.', evidence: [] };
+  },
+};

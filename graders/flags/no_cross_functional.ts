@@ -1,0 +1,16 @@
+import { PARTNER, pickEvidence, quote } from '../../src/grading/text.js';
+import type { FlagDetector } from '../../src/grading/types.js';
+
+/** "Prompt engineering" and "social engineering" name a technique, not a partner. */
+const NOT_A_PARTNER = /\b(?:prompt|social|context|feature|reverse) engineering\b/gi;
+
+/** `no_cross_functional`: no engineering, legal, security or go-to-market partner named in any plan. */
+export const noCrossFunctional: FlagDetector = {
+  absence: true,
+  detect({ all }) {
+    const found = all.filter((u) => PARTNER.test(u.text.replace(NOT_A_PARTNER, ' ')));
+    return found.length === 0
+      ? { present: true, rationale: 'No engineering, legal, security or go-to-market partner is named anywhere.', evidence: [] }
+      : { present: false, rationale: `Partners are named in ${found.length} passage(s).`, evidence: pickEvidence(found.map((u) => quote(u, PARTNER)), 2) };
+  },
+};

@@ -1,0 +1,58 @@
+import { neighbourhood, pickEvidence, quote, ROLE, type Unit } from '../src/grading/text.js';
+import type { ItemGrader, Score } from '../src/grading/types.js';
+import { GOV_METRIC, MEASUREMENT, ROLLBACK, SPEED, THRESHOLD, TRIGGER } from './cues.js';
+
+/**
+ * `governance`: measurable thresholds with how each is measured, and explicit rollback
+ * criteria: what breach triggers it, who decides, how fast (RUBRIC.md).
+ */
+export const gradeGovernance: ItemGrader = ({ units }) => {
+  const thresholds = units.filter((u) => GOV_METRIC.test(u.text) && THRESHOLD.test(u.text));
+  const metricNames = new Set(thresholds.map((u) => GOV_METRIC.exec(u.text)![0].toLowerCase().slice(0, 6)));
+  const measured = units.filter((u) => MEASUREMENT.test(u.text) && (GOV_METRIC.test(u.text) || thresholds.some((t) => t.section === u.section)));
+  const rollbacks = units.filter((u) => ROLLBACK.test(u.text));
+  const triggered: Unit[] = [];
+  let who = false;
+  let fast = false;
+  for (const r of rollbacks) {
+    const near = neighbourhood(units, r, 1);
+    const hasTrigger = near.some((n) => (THRESHOLD.test(n.text) || /\d/.test(n.text)) && (TRIGGER.test(n.text) || GOV_METRIC.test(n.text)));
+    if (hasTrigger) triggered.push(r);
+    if (near.some((n) => ROLE.test(n.text))) who = true;
+    if (near.some((n) => SPEED.test(n.text))) fast = true;
+  }
+  const mentions = units.filter((u) => GOV_METRIC.test(u.text) || /\bthresholds?\b|\bguardrails?\b/i.test(u.text));
+
+  let score: Score;
+  let rationale: string;
+  if (metricNames.size >= 2 && measured.length >= 1 && triggered.length >= 1 && (who || fast)) {
+    score = 3;
+    rationale = `Thresholds on ${metricNames.size} measures with how they are measured, and rollback triggered by a threshold breach${who ? ', with who decides' : ''}${fast ? ', and how fast' : ''}.`;
+  } else if (thresholds.length >= 1 || triggered.length >= 1) {
+    score = 2;
+    const missing = [
+      metricNames.size < 2 ? 'thresholds on several measures' : '',
+      measured.length === 0 ? 'how they are measured' : '',
+      triggered.length === 0 ? 'a threshold that triggers rollback' : '',
+      triggered.length > 0 && !who && !fast ? 'who decides or how fast' : '',
+    ].filter(Boolean);
+    rationale = `Some measurable thresholds or rollback triggers are given; missing: ${missing.join(', ')}.`;
+  } else if (mentions.length > 0 || rollbacks.length > 0) {
+    score = 1;
+    rationale = 'Quality or safety measures and rollback are mentioned, but with no thresholds.';
+  } else {
+    score = 0;
+    rationale = 'No governance thresholds or rollback criteria were found.';
+  }
+  const evidence = pickEvidence(
+    [...triggered.map((u) => quote(u, ROLLBACK)), ...thresholds.map((u) => quote(u, GOV_METRIC)), ...measured.map((u) => quote(u, MEASUREMENT)), ...rollbacks.map((u) => quote(u, ROLLBACK)), ...mentions.map((u) => quote(u))],
+    4,
+  );
+  return {
+    score,
+    confidence: score === 3 ? 0.8 : score === 0 ? 0.85 : 0.6,
+    rationale,
+    evidence,
+    signals: { threshold_measures: metricNames.size, measured: measured.length, rollback_mentions: rollbacks.length, rollback_triggers: triggered.length, who_decides: who, how_fast: fast },
+  };
+};

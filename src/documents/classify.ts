@@ -1,0 +1,129 @@
+import type { Deliverable, Section, SectionDeliverable } from './model.js';
+import type { RawSection } from './sectionize.js';
+
+type Kind = Exclude<SectionDeliverable, 'unknown'>;
+const KINDS: Kind[] = ['roadmap', 'policy', 'cost'];
+
+/** Headings that name a deliverable (or a part only that deliverable has). */
+const HEADING_CUES: Record<Kind, RegExp> = {
+  roadmap: /\broad ?map\b|\bmilestones?\b|\btimeline\b|\b(?:12|twelve)[- ]month\b|\b(?:Q[1-4]|H[12])\b|\bquarter|\bphase \d|\bmonths? \d|\bnorth[- ]star\b|\bOKRs?\b|\bvision\b|\blaunch plan\b/i,
+  policy: /\bpolic(?:y|ies)\b|\bgovernance\b|\bresponsible ai\b|\brai\b|\broll ?-?back\b|\bincident\b|\bmonitoring\b|\bdeployment gates?\b|\bdecision rights\b|\bguardrails?\b|\bescalation\b|\bprinciples\b|\bethic/i,
+  cost: /\bcosts?\b|\bbudget\b|\bspend\b|\bfinancials?\b|\bunit economics\b|\bpricing\b|\bTCO\b|\bopex\b|\bcapex\b|\brun[- ]rate\b|\bexpenses?\b/i,
+};
+
+/** Content cues, each counted at most three times per section. */
+const CONTENT_CUES: Record<Kind, RegExp[]> = {
+  roadmap: [
+    /\b(?:Q[1-4]|H[12])\b/g,
+    /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/gi,
+    /\bmonths? \d+\b|\bM\d{1,2}\b/g,
+    /\bmilestones?\b|\bphases?\b|\broad ?map\b/gi,
+    /\b(?:launch|beta|pilot|general availability|GA|rollout|roll out)\b/gi,
+    /\bKPIs?\b|\bOKRs?\b|\bnorth[- ]star\b|\bsuccess (?:metric|criteria)/gi,
+    /\bmitigat/gi,
+  ],
+  policy: [
+    /\bpolic(?:y|ies)\b|\bgovernance\b/gi,
+    /\broll ?-?back\b|\brevert/gi,
+    /\bincident/gi,
+    /\bmonitor/gi,
+    /\bgates?\b|\bapprov|\bsign[- ]off/gi,
+    /\bhuman review|\bhuman[- ]in[- ]the[- ]loop|\boversight\b/gi,
+    /\bbias\b|\bfairness\b|\btoxic|\bhallucinat/gi,
+    /\bprivacy\b|\bPII\b|\bGDPR\b|\bDPO\b|\bconsent\b|\bEU AI Act\b/gi,
+    /\baudit|\bcompliance\b|\bred[- ]team/gi,
+  ],
+  cost: [
+    /[$€£]\s?\d|\b\d[\d,.]*\s?(?:USD|EUR|GBP|dollars)\b/g,
+    /\bcosts?\b|\bbudget|\bspend\b/gi,
+    /\bper (?:month|year|user|query|request|seat|ticket|1[kK]|1,000|million)\b|\/(?:mo|month|yr|year)\b/gi,
+    /\binference\b|\btokens?\b|\bGPUs?\b|\bvector (?:db|database|store|index)\b|\bstorage\b|\bhosting\b/gi,
+    /\btotal\b|\bsubtotal\b/gi,
+    /\bopex\b|\bcapex\b|\brun[- ]rate\b|\bCOGS\b|\bone[- ]off\b|\bone[- ]time\b/gi,
+    /\bheadcount\b|\bFTEs?\b|\bsalar/gi,
+  ],
+};
+
+const NAME_CUES: Record<Kind, RegExp> = {
+  roadmap: /road ?map|timeline|(?:^|[^a-z])plan(?:[^a-z]|$)/i,
+  policy: /polic|(?:^|[^a-z])rai(?:[^a-z]|$)|governance|responsible|guardrail/i,
+  cost: /cost|budget|pricing|financ|spend|econom/i,
+};
+
+function headingKind(heading: string): Kind | undefined {
+  const hits = KINDS.filter((k) => HEADING_CUES[k].test(heading));
+  if (hits.length === 1) return hits[0];
+  // "Cost governance", "Roadmap risks and policy": the first cue in the heading wins.
+  if (hits.length > 1) {
+    return hits.map((k) => ({ k, at: heading.search(HEADING_CUES[k]) })).sort((a, b) => a.at - b.at)[0]!.k;
+  }
+  return undefined;
+}
+
+function contentScores(text: string): Record<Kind, number> {
+  const scores = { roadmap: 0, policy: 0, cost: 0 };
+  for (const k of KINDS) {
+    for (const re of CONTENT_CUES[k]) scores[k] += Math.min(3, text.match(re)?.length ?? 0);
+  }
+  return scores;
+}
+
+function best(scores: Record<Kind, number>, minimum: number): Kind | undefined {
+  const sorted = KINDS.map((k) => ({ k, s: scores[k] })).sort((a, b) => b.s - a.s);
+  return sorted[0]!.s >= minimum && sorted[0]!.s > sorted[1]!.s ? sorted[0]!.k : undefined;
+}
+
+/**
+ * Decide which deliverable a file is, and which deliverable each of its sections serves.
+ * A section belongs to the nearest heading above it that names a deliverable; otherwise to
+ * what its own words are about; otherwise to its neighbour. A file is `combined` when at
+ * least two deliverables each hold a real share of its text.
+ */
+export function classifyDocument(file: string, raw: RawSection[]): { deliverable: Deliverable; sections: Section[] } {
+  const perSection: (Kind | undefined)[] = raw.map((s) => {
+    for (let i = s.path.length - 1; i >= 0; i--) {
+      const k = headingKind(s.path[i]!);
+      if (k) return k;
+    }
+    return best(contentScores(s.text), 2);
+  });
+  // Unanchored, unclear sections follow the section before them (or after, at the start).
+  let carry: Kind | undefined;
+  for (let i = 0; i < perSection.length; i++) {
+    if (perSection[i]) carry = perSection[i];
+    else perSection[i] = carry;
+  }
+  carry = undefined;
+  for (let i = perSection.length - 1; i >= 0; i--) {
+    if (perSection[i]) carry = perSection[i];
+    else perSection[i] = carry;
+  }
+
+  const share = { roadmap: 0, policy: 0, cost: 0 };
+  let total = 0;
+  raw.forEach((s, i) => {
+    const k = perSection[i];
+    const n = s.text.length + s.path.join(' ').length;
+    total += n;
+    if (k) share[k] += n;
+  });
+  const totals = contentScores(raw.map((s) => s.path.join(' ') + '\n' + s.text).join('\n'));
+  const nameKind = KINDS.find((k) => NAME_CUES[k].test(file));
+  const present = KINDS.filter((k) => total > 0 && share[k] / total >= 0.15 && raw.filter((_, i) => perSection[i] === k).length >= 2);
+
+  let deliverable: Deliverable;
+  if (present.length >= 2) deliverable = 'combined';
+  else if (present.length === 1) deliverable = present[0]!;
+  else if (nameKind) deliverable = nameKind;
+  else deliverable = best(totals, 3) ?? 'unknown';
+  // A name that says "cost" on a one-slide deck with figures beats weak content cues.
+  if (deliverable !== 'combined' && nameKind && deliverable !== nameKind && totals[nameKind] >= Math.max(...KINDS.map((k) => totals[k])) * 0.6) {
+    deliverable = nameKind;
+  }
+
+  const sections: Section[] = raw.map((s, i) => ({
+    ...s,
+    deliverable: deliverable === 'combined' ? (perSection[i] ?? 'unknown') : deliverable,
+  }));
+  return { deliverable, sections };
+}

@@ -1,0 +1,97 @@
+import type { RootContent } from 'mdast';
+import { decodeText } from '../decode.js';
+import type { Reader } from '../ir.js';
+
+const BULLET = /^\s*(?:[-*•◦▪–·]|\(?\d{1,2}[.)]|[a-z][.)])\s+(?=\S)/;
+const UNDERLINE = /^\s*(={3,}|-{3,})\s*$/;
+
+/** A line that reads as a heading in a plain-text file: short, and upper-case, numbered or ending in a colon. */
+export function headingDepthOf(line: string): number | undefined {
+  const t = line.trim();
+  if (t.length < 2 || t.length > 90 || /[.,;]$/.test(t)) return undefined;
+  const words = t.split(/\s+/).length;
+  if (words > 12) return undefined;
+  const letters = t.replace(/[^\p{L}]/gu, '');
+  if (letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return 1;
+  const numbered = /^(\d+(?:\.\d+){0,3})\.?\s+\p{Lu}/u.exec(t);
+  if (numbered && !/\d[.)]\s*$/.test(t)) return Math.min(6, numbered[1]!.split('.').length + 1);
+  if (/:$/.test(t) && words <= 8) return 2;
+  return undefined;
+}
+
+function position(line: number) {
+  return { start: { line, column: 1 }, end: { line, column: 1 } };
+}
+
+function paragraph(text: string, line: number): RootContent {
+  return { type: 'paragraph', children: [{ type: 'text', value: text }], position: position(line) };
+}
+
+/**
+ * Plain text: blocks are separated by blank lines; short upper-case, numbered or colon-ended
+ * lines (or lines underlined with === / ---) become headings; bullet lines become list items;
+ * wrapped lines of a paragraph are joined with spaces.
+ */
+export const readText: Reader = async (bytes) => {
+  const { text, encoding } = decodeText(bytes);
+  const lines = text.split(/\r\n|\r|\n/);
+  const children: RootContent[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (lines[i]!.trim() === '') {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < lines.length && lines[i]!.trim() !== '') i++;
+    const block = lines.slice(start, i);
+    emitBlock(block, start + 1, children);
+  }
+  return { tree: { type: 'root', children }, stats: { encoding } };
+};
+
+function emitBlock(block: string[], firstLine: number, out: RootContent[]): void {
+  let k = 0;
+  // Setext-style heading: "Title" then "=====".
+  if (block.length >= 2 && UNDERLINE.test(block[1]!) && block[0]!.trim().length <= 90) {
+    out.push({ type: 'heading', depth: block[1]!.trim().startsWith('=') ? 1 : 2, children: [{ type: 'text', value: block[0]!.trim() }], position: position(firstLine) });
+    k = 2;
+  } else {
+    const depth = headingDepthOf(block[0]!);
+    if (depth !== undefined && (block.length === 1 || !BULLET.test(block[0]!))) {
+      out.push({ type: 'heading', depth: depth as 1, children: [{ type: 'text', value: block[0]!.trim() }], position: position(firstLine) });
+      k = 1;
+    }
+  }
+  let para: string[] = [];
+  let paraLine = 0;
+  const flush = () => {
+    if (para.length) out.push(paragraph(para.join(' '), paraLine));
+    para = [];
+  };
+  for (; k < block.length; k++) {
+    const line = block[k]!;
+    if (BULLET.test(line)) {
+      flush();
+      const item = line.replace(BULLET, '').trim();
+      const last = out.at(-1);
+      const node: RootContent = { type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'text', value: item }] }], position: position(firstLine + k) };
+      if (last?.type === 'list' && last.data?.location === undefined && (last.position?.end.line ?? 0) === firstLine + k - 1) {
+        last.children.push(node);
+        last.position!.end.line = firstLine + k;
+      } else {
+        out.push({ type: 'list', ordered: false, spread: false, children: [node], position: { start: { line: firstLine + k, column: 1 }, end: { line: firstLine + k, column: 1 } } });
+      }
+    } else if (/^\s{2,}\S/.test(line) && out.at(-1)?.type === 'list' && para.length === 0) {
+      // Continuation of the previous bullet.
+      const list = out.at(-1) as Extract<RootContent, { type: 'list' }>;
+      const p = list.children.at(-1)!.children[0] as { children: { value: string }[] };
+      p.children[0]!.value += ' ' + line.trim();
+      list.position!.end.line = firstLine + k;
+    } else {
+      if (para.length === 0) paraLine = firstLine + k;
+      para.push(line.trim());
+    }
+  }
+  flush();
+}

@@ -1,0 +1,119 @@
+import type { Nodes, Root, RootContent } from 'mdast';
+import type { Section } from './model.js';
+
+export type RawSection = Omit<Section, 'deliverable'>;
+
+/** Collapse whitespace inside each line (NBSP and tabs included), trim lines, drop empty lines. */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFC')
+    .split('\n')
+    .map((l) => l.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/g, ' ').trim())
+    .filter((l) => l !== '')
+    .join('\n');
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function stripHtml(html: string): string {
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, '')
+    .replace(/<\/(p|div|tr|li|h\d|br)\s*>|<br\s*\/?>/gi, '\n')
+    .replace(/<\/t[dh]>/gi, ' | ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#\d+|#x[\da-f]+|\w+);/gi, (m, e: string) =>
+      e.startsWith('#x') || e.startsWith('#X') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : (ENTITIES[e.toLowerCase()] ?? m),
+    )
+    .replace(/( \| )+\n/g, '\n');
+}
+
+/** The plain text of inline content: breaks become newlines, markup disappears. */
+function inlineText(node: Nodes): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+      return node.value;
+    case 'html':
+      return stripHtml(node.value);
+    case 'break':
+      return '\n';
+    case 'image':
+    case 'imageReference':
+    case 'footnoteReference':
+      return '';
+    default:
+      return 'children' in node ? (node.children as Nodes[]).map(inlineText).join('') : '';
+  }
+}
+
+/** The plain text of a block. Tables become one line per row, cells joined by " | ". */
+export function blockText(node: Nodes): string {
+  switch (node.type) {
+    case 'paragraph':
+    case 'heading':
+      return normalizeText(inlineText(node));
+    case 'code':
+      return normalizeText(node.value);
+    case 'html':
+      return normalizeText(stripHtml(node.value));
+    case 'table':
+      return node.children.map((row) => row.children.map((cell) => normalizeText(inlineText(cell)).replace(/\n/g, ' ')).join(' | ')).join('\n');
+    case 'list':
+      return node.children.map(blockText).filter(Boolean).join('\n');
+    case 'listItem':
+    case 'blockquote':
+    case 'footnoteDefinition':
+      return node.children.map(blockText).filter(Boolean).join('\n');
+    case 'thematicBreak':
+    case 'definition':
+    case 'yaml':
+      return '';
+    default:
+      return 'children' in node ? normalizeText((node.children as Nodes[]).map(inlineText).join('')) : '';
+  }
+}
+
+function locationOf(node: RootContent, fallback: string): string {
+  if (node.data?.location) return node.data.location;
+  if (node.position) return `line ${node.position.start.line}`;
+  return fallback;
+}
+
+/**
+ * Turn a reader's mdast into sections: a section is a run of blocks under one heading path
+ * that share a location. Markdown and text blocks each have their own line, so each is its
+ * own section (a list item too); a slide or a page gathers the blocks it holds.
+ */
+export function sectionize(tree: Root): RawSection[] {
+  const sections: RawSection[] = [];
+  const stack: { depth: number; text: string }[] = [];
+  let lastLocation = 'line 1';
+  const push = (path: string[], location: string, text: string) => {
+    if (!text) return;
+    const prev = sections.at(-1);
+    if (prev && prev.location === location && samePath(prev.path, path)) prev.text += '\n' + text;
+    else sections.push({ path, location, text });
+  };
+  for (const node of tree.children) {
+    const location = locationOf(node, lastLocation);
+    lastLocation = location;
+    if (node.type === 'heading') {
+      const text = blockText(node).replace(/\n/g, ' ');
+      if (!text) continue;
+      while (stack.length && stack.at(-1)!.depth >= node.depth) stack.pop();
+      stack.push({ depth: node.depth, text });
+      continue;
+    }
+    const path = stack.map((h) => h.text);
+    if (node.type === 'list' && !node.data?.location) {
+      for (const item of node.children) push(path, item.position ? `line ${item.position.start.line}` : location, blockText(item));
+    } else {
+      push(path, location, blockText(node));
+    }
+  }
+  return sections;
+}
+
+function samePath(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}

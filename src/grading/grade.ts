@@ -1,0 +1,115 @@
+import type { Document, SectionDeliverable } from '../documents/model.js';
+import { defaultRubric, type Rubric } from './rubric.js';
+import type { Decision, Evidence, ItemSuggestion, RedFlagSuggestion, Sheet } from './sheet.js';
+import { buildUnits, type Unit } from './text.js';
+import type { FlagDetector, ItemGrader } from './types.js';
+import { findInjections } from './injection.js';
+
+export interface GradeOptions {
+  rubric?: Rubric;
+  graders: Record<string, ItemGrader>;
+  detectors: Record<string, FlagDetector>;
+}
+
+const DELIVERABLE_NAMES: Record<string, string> = { roadmap: 'roadmap', policy: 'Responsible AI policy', cost: 'cost slide' };
+
+/** Is `quote` verbatim in the parsed text of `file` (a section's text or heading path)? */
+export function isVerbatim(documents: Document[], e: Evidence): boolean {
+  const doc = documents.find((d) => d.file === e.file);
+  if (!doc) return false;
+  return doc.sections.some((s) => s.location === e.location && (s.text.includes(e.quote) || s.path.includes(e.quote)));
+}
+
+/**
+ * Documents → the pre-filled grading sheet. Items and flags come from rule graders; pillars and
+ * the decision are computed as the rubric says. Deterministic: no clocks, no randomness.
+ */
+export function gradeSubmission(documents: Document[], options: GradeOptions): Sheet {
+  const rubric = options.rubric ?? defaultRubric;
+  const warnings: string[] = [];
+  const allUnits = buildUnits(documents);
+
+  // Text that addresses the grader instead of the reader is never evidence.
+  const injections = findInjections(allUnits);
+  for (const u of injections) warnings.push(`possible prompt injection in ${u.file} (${u.location}): "${u.text.slice(0, 120)}" — ignored for grading`);
+  const units = allUnits.filter((u) => !injections.includes(u));
+
+  const present = new Set<SectionDeliverable>();
+  for (const d of documents) for (const s of d.sections) present.add(s.deliverable);
+  const declared = rubric.deliverables ? Object.keys(rubric.deliverables) : ['roadmap', 'policy', 'cost'];
+  for (const d of declared) {
+    if (!present.has(d as SectionDeliverable)) warnings.push(`no ${DELIVERABLE_NAMES[d] ?? d} found: its items score 0`);
+  }
+
+  const items: Record<string, ItemSuggestion> = {};
+  for (const item of rubric.items) {
+    const requires = item.requires ?? [item.deliverables[0]!];
+    if (!requires.some((d) => present.has(d))) {
+      items[item.id] = { suggested: 0, confidence: 0.9, rationale: `No ${requires.map((d) => DELIVERABLE_NAMES[d] ?? d).join(' or ')} was submitted, so this item is absent.`, evidence: [], source: 'rule' };
+      continue;
+    }
+    const grader = options.graders[item.grader ?? item.id];
+    if (!grader) {
+      warnings.push(`no grader for item ${item.id}: a reviewer must score it`);
+      items[item.id] = { suggested: 0, confidence: 0, rationale: 'No automatic grader exists for this item; score it by hand.', evidence: [], source: 'rule', needs_attention: true };
+      continue;
+    }
+    const readable = new Set<string>([...item.deliverables, 'unknown']);
+    const itemUnits = units.filter((u) => readable.has(u.deliverable));
+    const r = grader({ units: itemUnits, all: units, documents, item });
+    const evidence = r.evidence.filter((e) => isVerbatim(documents, e));
+    const suggested = evidence.length === 0 ? 0 : r.score;
+    items[item.id] = {
+      suggested,
+      confidence: round(r.confidence),
+      rationale: suggested === r.score ? r.rationale : `${r.rationale} No verifiable quote supports it, so it scores 0.`,
+      evidence,
+      source: 'rule',
+      signals: r.signals,
+    };
+  }
+
+  const red_flags: Record<string, RedFlagSuggestion> = {};
+  for (const flag of rubric.red_flags) {
+    const detector = options.detectors[flag.detector ?? flag.id];
+    if (!detector) {
+      warnings.push(`no detector for red flag ${flag.id}: a reviewer must check it`);
+      red_flags[flag.id] = { present: false, critical: flag.critical, rationale: 'No automatic detector exists for this flag; check it by hand.', evidence: [], source: 'rule' };
+      continue;
+    }
+    const r = detector.detect({ all: units, documents });
+    const evidence = r.evidence.filter((e) => isVerbatim(documents, e));
+    const isPresent = r.present && (detector.absence === true || evidence.length > 0);
+    red_flags[flag.id] = { present: isPresent, critical: flag.critical, rationale: r.rationale, evidence, source: 'rule' };
+  }
+
+  const scores = Object.fromEntries(Object.entries(items).map(([k, v]) => [k, v.suggested]));
+  const pillars = computePillars(rubric, scores);
+  const decision = decide(rubric, pillars, Object.fromEntries(Object.entries(red_flags).map(([k, v]) => [k, v.present])));
+  const files = Object.fromEntries(documents.map((d) => [d.file, d.deliverable]));
+  return { rubric: rubric.id, files, items, red_flags, pillars, decision, status: 'prefilled', warnings };
+}
+
+/** Pillar = mean of its items, rounded as the rubric says (RUBRIC.md: rounded down). */
+export function computePillars(rubric: Rubric, scores: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const p of rubric.pillars) {
+    const mean = p.items.reduce((n, id) => n + (scores[id] ?? 0), 0) / p.items.length;
+    out[p.id] = rubric.pillar_rounding === 'floor' ? Math.floor(mean + 1e-9) : Math.round(mean);
+  }
+  return out;
+}
+
+/** Advance when enough pillars reach the bar and no critical red flag is present. */
+export function decide(rubric: Rubric, pillars: Record<string, number>, flags: Record<string, boolean>): Decision {
+  const strong = Object.values(pillars).filter((v) => v >= rubric.decision.pillar_score_at_least).length;
+  const critical = rubric.red_flags.some((f) => f.critical && flags[f.id]);
+  if (rubric.decision.critical_flags_block && critical) return 'do_not_advance';
+  return strong >= rubric.decision.min_pillars ? 'advance' : 'do_not_advance';
+}
+
+function round(x: number): number {
+  return Math.round(Math.min(1, Math.max(0, x)) * 100) / 100;
+}
+
+export type { Unit };

@@ -1,0 +1,185 @@
+/**
+ * The reading toolkit graders share: documents cut into sentence units with their location,
+ * and recognisers for numbers, money, percentages, time frames, roles and negation.
+ * Pure and deterministic: no I/O, no clocks.
+ */
+import type { Document, SectionDeliverable } from '../documents/model.js';
+import type { Evidence } from './sheet.js';
+
+export interface Unit {
+  file: string;
+  location: string;
+  path: string[];
+  deliverable: SectionDeliverable;
+  /** One sentence (or one table row / bullet line), verbatim from the section text. */
+  text: string;
+  /** Index of the section in the whole submission, to find neighbours. */
+  section: number;
+  /** True for a table row (cells joined by " | "). */
+  row: boolean;
+}
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** Cut every section into units: lines first (rows, bullets), then sentences within a line. */
+export function buildUnits(documents: Document[]): Unit[] {
+  const units: Unit[] = [];
+  let section = 0;
+  for (const doc of documents) {
+    for (const s of doc.sections) {
+      for (const line of s.text.split('\n')) {
+        const row = line.includes(' | ');
+        if (row || line.length < 160) {
+          if (line.trim()) units.push({ file: doc.file, location: s.location, path: s.path, deliverable: s.deliverable, text: line.trim(), section, row });
+          continue;
+        }
+        for (const { segment } of segmenter.segment(line)) {
+          const text = segment.trim();
+          if (text) units.push({ file: doc.file, location: s.location, path: s.path, deliverable: s.deliverable, text, section, row: false });
+        }
+      }
+      section++;
+    }
+  }
+  return units;
+}
+
+/** A unit as evidence; long units are cut to a window around `focus` (still verbatim). */
+export function quote(unit: Unit, focus?: RegExp, max = 280): Evidence {
+  let text = unit.text;
+  if (text.length > max) {
+    const at = focus ? Math.max(0, text.search(focus)) : 0;
+    const start = Math.max(0, Math.min(at - 60, text.length - max));
+    text = text.slice(start, start + max).trim();
+  }
+  return { file: unit.file, location: unit.location, quote: text, path: unit.path };
+}
+
+/** The heading path and the unit, as one string to match cues against. */
+export function withPath(unit: Unit): string {
+  return unit.path.length ? `${unit.path.join(' / ')} :: ${unit.text}` : unit.text;
+}
+
+// Numbers ------------------------------------------------------------------------------------
+
+export const MONEY = /(?:[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:[kKmMbB]|mn|bn|million|billion|thousand)\b)?|\b\d[\d,]*(?:\.\d+)?\s?(?:[kKmM]|mn|million|thousand)?\s?(?:USD|EUR|GBP|dollars|euros|pounds)\b|\b(?:USD|EUR|GBP)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:[kKmM]|million)\b)?)/;
+export const PERCENT = /\d+(?:\.\d+)?\s?(?:%|percent\b|pp\b|percentage points?\b|bps\b)/i;
+export const NUMBER = /(?<![A-Za-z])\d[\d,]*(?:\.\d+)?(?![A-Za-z]{3})/;
+/** A number that measures something: a percentage, money, a duration, a ratio, a count with a unit. */
+export const MEASURE = new RegExp(
+  `${PERCENT.source}|${MONEY.source}|\\b\\d+(?:\\.\\d+)?\\s?(?:ms|s|sec|seconds?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|x|×|points?|pts|tokens?|users?|customers?|tickets?|queries|requests|seats?|accounts?|hours? saved)\\b|[<>≤≥]\\s?\\d|\\b\\d+(?:\\.\\d+)?\\s?/\\s?\\d+\\b|\\b(?:NPS|CSAT)\\b[^.]{0,20}\\d`,
+  'i',
+);
+
+const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+/** A point or span in time that a target or milestone can be held to. */
+export const TIME_FRAME = new RegExp(
+  `\\b(?:Q[1-4]|H[12]|FY\\s?'?\\d{2,4}|20[2-4]\\d|(?:${MONTHS})\\b|months?\\s?\\d{1,2}|M\\d{1,2}\\b|weeks?\\s?\\d{1,2}|days?\\s?\\d{1,3}|sprint\\s?\\d+|(?:by|before|until|through) (?:the )?(?:end|start|close) of|end of (?:year|quarter|Q[1-4]|H[12])|within (?:the )?(?:first )?\\d+|(?:first|next|in|within|after|over) (?:\\d+|one|two|three|four|six|nine|twelve) (?:days?|weeks?|months?|quarters?)|(?:\\d+|three|six|nine|twelve)[- ]months?|year[- ]?(?:1|one)\\b|(?:first|second|third|fourth) quarter|phase \\d|(?:30|60|90|180)[- ]days?)`,
+  'i',
+);
+
+/** Parse "$1.2M", "1,200,000 USD", "€45k", "£3,000", "120k" into a number (currency ignored). */
+export function parseAmount(text: string): number | undefined {
+  const m = /(\d[\d,]*(?:\.\d+)?)\s?(k|m|mn|b|bn|million|billion|thousand)?\b/i.exec(text.replace(/[$€£]\s?/g, ''));
+  if (!m) return undefined;
+  const n = Number(m[1]!.replace(/,/g, ''));
+  if (!Number.isFinite(n)) return undefined;
+  const mult = { k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9 }[(m[2] ?? '').toLowerCase()] ?? 1;
+  return n * mult;
+}
+
+/** Every money amount in a text, parsed. */
+export function moneyAmounts(text: string): number[] {
+  const re = new RegExp(MONEY.source, 'g');
+  const out: number[] = [];
+  for (const m of text.matchAll(re)) {
+    const v = parseAmount(m[0]);
+    if (v !== undefined) out.push(v);
+  }
+  return out;
+}
+
+// People -------------------------------------------------------------------------------------
+
+/** A named role or function that can own, approve or review something. */
+export const ROLE =
+  /\b(?:VP|SVP|EVP|Vice President|Head|Director|Chief|C[TPEIOF]O|CISO|CDO|CAIO|DPO|Data Protection Officer|General Counsel|Counsel|Legal|Security|InfoSec|Privacy(?: Officer| team| lead)?|Compliance|Risk (?:team|committee|officer|lead)|Ethics (?:board|committee|council|lead)|(?:AI|Model|Responsible AI|RAI) (?:council|board|committee|review board|governance board|lead|owner)|Steering (?:committee|group)|Governance (?:board|committee|council|lead)|Review board|Product (?:Manager|Owner|Lead|Director)|PM\b|Engineering (?:Manager|Lead|Director|team)|Tech(?:nical)? Lead|EM\b|ML (?:lead|engineer|team|owner)|Data Science (?:lead|team)|Support (?:lead|manager|team|ops)|Customer Success|CS lead|Finance|FP&A|CFO|Sales|Marketing|GTM|Go-to-market|Solutions|Operations|Ops lead|SRE|On-call|Incident commander|Model owner|Service owner|Executive sponsor|CEO|founders?)\b/i;
+
+/** Partners the rubric counts as cross-functional: engineering, legal, security, go-to-market (and their kin). */
+export const PARTNER =
+  /\b(?:engineering|engineers?|eng\b|CTO|tech lead|ML (?:team|engineers?|lead)|data science|platform team|SRE|infra(?:structure)? team|legal|counsel|lawyers?|General Counsel|privacy|DPO|Data Protection|compliance|security|InfoSec|CISO|red team|sales|marketing|GTM|go-to-market|customer success|support (?:team|lead|ops|org)|account managers?|finance|CFO|procurement|design(?:ers?| team)|UX|research(?:ers)?|operations team|ops team|partnerships?)\b/i;
+
+// Negation and quotation ------------------------------------------------------------------------
+
+/** Words that, before a phrase in the same sentence, reject or deny it. */
+const REJECTION =
+  /\b(?:reject(?:s|ed|ing)?|avoid(?:s|ing)?|refuse|never|not|no longer|won'?t|will not|don'?t|do not|does not|doesn'?t|isn'?t|aren'?t|cannot|can'?t|instead of|rather than|anti-?pattern|myth|mistake|wrong|dangerous|unacceptable|disagree|false|fallacy|mindset|trap|temptation|tempting|opposite|against|without ever|no room for|rule out|ruled out|ban|prohibit(?:s|ed)?)\b/i;
+
+const QUOTE_PAIRS: [string, string][] = [
+  ['"', '"'],
+  ['“', '”'],
+  ["'", "'"],
+  ['‘', '’'],
+  ['«', '»'],
+];
+
+/** True when [start, end) of `sentence` sits inside quotation marks. */
+export function isQuoted(sentence: string, start: number, end: number): boolean {
+  for (const [open, close] of QUOTE_PAIRS) {
+    const before = sentence.lastIndexOf(open, start);
+    if (before < 0) continue;
+    // A straight apostrophe inside a word ("we'll") is not a quotation mark.
+    if (open === "'" && /\w/.test(sentence[before - 1] ?? '') && /\w/.test(sentence[before + 1] ?? '')) continue;
+    const after = sentence.indexOf(close, Math.max(end - 1, before + 1));
+    if (after >= end - 1 && after > before) {
+      if (close === "'" && /\w/.test(sentence[after - 1] ?? '') && /\w/.test(sentence[after + 1] ?? '')) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** True when the phrase at [start, end) is mentioned to be rejected, denied or quoted, not asserted. */
+export function isRejectedOrQuoted(sentence: string, start: number, end: number): boolean {
+  if (isQuoted(sentence, start, end)) return true;
+  // Look back over the clause before the phrase (up to a sentence-internal boundary).
+  const before = sentence.slice(0, start);
+  const clauseStart = Math.max(before.lastIndexOf(';'), before.lastIndexOf(' but '), before.lastIndexOf(' however'));
+  const clause = before.slice(clauseStart + 1);
+  return REJECTION.test(clause);
+}
+
+/** Search units for a pattern; returns the first match per unit with its offsets. */
+export function findAll(units: Unit[], pattern: RegExp): { unit: Unit; index: number; match: string }[] {
+  const out: { unit: Unit; index: number; match: string }[] = [];
+  const re = new RegExp(pattern.source, pattern.flags.replace('g', ''));
+  for (const unit of units) {
+    const m = re.exec(unit.text);
+    if (m) out.push({ unit, index: m.index, match: m[0] });
+  }
+  return out;
+}
+
+/** Units near `unit` (same section), including itself. */
+export function neighbourhood(units: Unit[], unit: Unit, radius = 1): Unit[] {
+  const i = units.indexOf(unit);
+  const out: Unit[] = [];
+  for (let j = Math.max(0, i - radius); j <= Math.min(units.length - 1, i + radius); j++) {
+    if (units[j]!.section === unit.section || j === i) out.push(units[j]!);
+  }
+  return out;
+}
+
+/** Deduplicate evidence and keep at most `n`, in document order. */
+export function pickEvidence(evidence: Evidence[], n = 3): Evidence[] {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (const e of evidence) {
+    const key = `${e.file}\u0000${e.quote}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(e);
+    if (out.length >= n) break;
+  }
+  return out;
+}
