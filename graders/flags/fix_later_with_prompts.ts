@@ -1,4 +1,4 @@
-import { isRejectedOrQuoted, pickEvidence, quote } from '../../src/grading/text.js';
+import { isRejectedOrQuoted, pickEvidence, quote, straightQuotes } from '../../src/grading/text.js';
 import type { FlagDetector } from '../../src/grading/types.js';
 
 /** "We'll fix it later with prompts" and its kin, as RUBRIC.md lists them (critical). */
@@ -23,7 +23,7 @@ export const fixLaterWithPrompts: FlagDetector = {
   detect({ all }) {
     const hits = all.filter((u) =>
       PATTERNS.some((re) => {
-        const m = re.exec(u.text);
+        const m = re.exec(straightQuotes(u.text));
         return m !== null && !isRejectedOrQuoted(u.text, m.index, m.index + m[0].length);
       }),
     );

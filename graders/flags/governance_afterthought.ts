@@ -1,10 +1,14 @@
-import { isRejectedOrQuoted, pickEvidence, quote } from '../../src/grading/text.js';
+import { isNegatedWithin, isRejectedOrQuoted, pickEvidence, quote, straightQuotes } from '../../src/grading/text.js';
 import type { FlagDetector } from '../../src/grading/types.js';
 
 const GOV = String.raw`(?:governance|guardrails?|compliance|(?:the |an? |our )?(?:AI |RAI )?polic(?:y|ies)|safety (?:reviews?|checks?|work)|ethics|responsible AI|RAI|legal review|privacy review|risk (?:review|assessment)|oversight|controls|bias (?:testing|audits?|checks?))`;
 const LATER = String.raw`(?:later|after (?:launch|GA|we launch|release|go-live|we ship|we scale|the pilot|product-market fit|PMF)|post[- ](?:launch|GA|MVP)|in (?:a )?(?:later|future|subsequent) (?:phase|release|version|iteration)|down the (?:road|line)|once we (?:scale|have (?:traction|customers|users)|launch|see (?:issues|problems|traction)|grow)|when (?:we|it) (?:scales?|grows?|need (?:it|to)|becomes? (?:necessary|a problem))|if (?:regulators|anyone|customers) (?:ask|complain|require)|eventually|next year|in v2|as needed|if (?:it becomes|needed))`;
 
-/** Governance put off, bolted on, or handed to someone else (RUBRIC.md, critical). */
+/**
+ * Governance put off, bolted on, or handed to someone else (RUBRIC.md, critical). The first
+ * patterns carry no negation of their own, so a negation inside the match rejects it.
+ */
+const NEGATABLE = 3;
 const PATTERNS = [
   new RegExp(String.raw`\b${GOV}\b[^.;]{0,60}\b${LATER}`, 'i'),
   new RegExp(String.raw`\b(?:add|bolt on|layer on|introduce|figure out|think about|worry about|address|deal with|formali[sz]e|put in place|set up)\b[^.;]{0,25}\b${GOV}\b[^.;]{0,40}\b${LATER}`, 'i'),
@@ -20,9 +24,10 @@ const PATTERNS = [
 export const governanceAfterthought: FlagDetector = {
   detect({ all }) {
     const hits = all.filter((u) =>
-      PATTERNS.some((re) => {
-        const m = re.exec(u.text);
-        return m !== null && !isRejectedOrQuoted(u.text, m.index, m.index + m[0].length);
+      PATTERNS.some((re, i) => {
+        const m = re.exec(straightQuotes(u.text));
+        if (m === null || isRejectedOrQuoted(u.text, m.index, m.index + m[0].length)) return false;
+        return !(i < NEGATABLE && isNegatedWithin(m[0]));
       }),
     );
     return hits.length

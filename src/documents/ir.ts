@@ -12,6 +12,8 @@ declare module 'mdast' {
   interface Data {
     /** "page N" or "slide N" where this block sits in the original file. */
     location?: string;
+    /** A heading the reader made up (an untitled slide's "Slide N"): a path, never content. */
+    synthetic?: boolean;
   }
 }
 

@@ -94,16 +94,25 @@ export function sectionize(tree: Root): RawSection[] {
     if (prev && prev.location === location && samePath(prev.path, path)) prev.text += '\n' + text;
     else sections.push({ path, location, text });
   };
+  // A heading with nothing under it (a title-only slide, "## Q3: GA in August") is content itself.
+  let pendingHeading: { path: string[]; location: string; text: string; depth: number } | undefined;
+  const flushHeading = (nextDepth: number) => {
+    if (pendingHeading && nextDepth <= pendingHeading.depth) push(pendingHeading.path, pendingHeading.location, pendingHeading.text);
+    pendingHeading = undefined;
+  };
   for (const node of tree.children) {
     const location = locationOf(node, lastLocation);
     lastLocation = location;
     if (node.type === 'heading') {
       const text = blockText(node).replace(/\n/g, ' ');
       if (!text) continue;
+      flushHeading(node.depth);
       while (stack.length && stack.at(-1)!.depth >= node.depth) stack.pop();
       stack.push({ depth: node.depth, text });
+      pendingHeading = node.data?.synthetic ? undefined : { path: stack.map((h) => h.text), location, text, depth: node.depth };
       continue;
     }
+    if (blockText(node)) pendingHeading = undefined;
     const path = stack.map((h) => h.text);
     if (node.type === 'list' && !node.data?.location) {
       for (const item of node.children) push(path, item.position ? `line ${item.position.start.line}` : location, blockText(item));
@@ -111,6 +120,7 @@ export function sectionize(tree: Root): RawSection[] {
       push(path, location, blockText(node));
     }
   }
+  flushHeading(0);
   return sections;
 }
 

@@ -139,14 +139,24 @@ export function isQuoted(sentence: string, start: number, end: number): boolean 
   return false;
 }
 
+/** Curly apostrophes as straight ones, same length, so patterns need one spelling and offsets still hold. */
+export function straightQuotes(text: string): string {
+  return text.replace(/[’‘ʼ]/g, "'");
+}
+
 /** True when the phrase at [start, end) is mentioned to be rejected, denied or quoted, not asserted. */
 export function isRejectedOrQuoted(sentence: string, start: number, end: number): boolean {
   if (isQuoted(sentence, start, end)) return true;
   // Look back over the clause before the phrase (up to a sentence-internal boundary).
-  const before = sentence.slice(0, start);
+  const before = straightQuotes(sentence.slice(0, start));
   const clauseStart = Math.max(before.lastIndexOf(';'), before.lastIndexOf(' but '), before.lastIndexOf(' however'));
   const clause = before.slice(clauseStart + 1);
   return REJECTION.test(clause);
+}
+
+/** A negation inside a matched span ("built into gates, not bolted on after launch"). */
+export function isNegatedWithin(span: string): boolean {
+  return /\b(?:not|never|no longer|rather than|instead of)\b|n't\b/i.test(straightQuotes(span));
 }
 
 /** Search units for a pattern; returns the first match per unit with its offsets. */

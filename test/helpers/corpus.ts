@@ -24,9 +24,8 @@ export type WorkerResult = { ok: true; doc: Document } | { ok: false; code: stri
 /** Parse a file in a worker with a hard memory ceiling and a hard time limit. */
 export function parseInWorker(path: string, { maxOldGenerationSizeMb = 256, timeoutMs = 30_000 } = {}): Promise<WorkerResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), {
+    const worker = new Worker(new URL('./parse-worker.mjs', import.meta.url), {
       workerData: { path },
-      execArgv: ['--import', 'tsx/esm'],
       resourceLimits: { maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 64 },
     });
     const timer = setTimeout(() => {

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { doc, runGrader } from '../test/helpers/docs.js';
+import { gradeCostModel } from './cost_model.js';
+
+describe('cost_model grader', () => {
+  it('gives 3 to a Year-1 total split into one-off and monthly costs, with assumptions', async () => {
+    const d = await doc(
+      'cost.md',
+      `# Year-1 cost\n\nAssumptions: 5,000 users, 40 queries per user per month, 1,500 tokens per query.\n\n- One-off setup and integration: $40,000\n- Inference: $4,000 per month\n- Vector database: $800 per month\n- Total Year 1: $97,600\n`,
+    );
+    const r = runGrader(gradeCostModel, 'cost_model', [d]);
+    expect(r.score).toBe(3);
+    expect(r.signals.totals_not_adding_up).toBe(0);
+  });
+
+  it('catches bullet lines that do not add up to the stated total', async () => {
+    const d = await doc(
+      'cost.md',
+      `# Year-1 cost\n\nAssumptions: 5,000 users, 40 queries per user per month.\n\n- One-off setup: $40,000\n- Inference: $4,000 per month\n- Vector database: $800 per month\n- Total Year 1: $60,000\n`,
+    );
+    const r = runGrader(gradeCostModel, 'cost_model', [d]);
+    expect(r.signals.totals_not_adding_up).toBe(1);
+    expect(r.score).toBe(2);
+  });
+
+  it('treats a per-query price of a hundred-thousandth of a cent as unrealistic', async () => {
+    const d = await doc(
+      'cost.md',
+      `# Year-1 cost\n\nAssumptions: 10M queries per month at $0.0000001 per query.\n\n- One-off build: $20,000\n- Inference: $1 per month\n- Total Year 1: $20,012\n`,
+    );
+    const r = runGrader(gradeCostModel, 'cost_model', [d]);
+    expect(r.signals.absurd_unit_costs).toBe(1);
+    expect(r.score).toBeLessThan(3);
+  });
+
+  it('gives 1 to a cost mention without a model', async () => {
+    const r = runGrader(gradeCostModel, 'cost_model', [await doc('cost.md', '# Cost\n\nCosts should stay modest in year one.\n')]);
+    expect(r.score).toBe(1);
+  });
+});

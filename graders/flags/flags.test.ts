@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { doc, runDetector } from '../../test/helpers/docs.js';
+import { buzzwordsWithoutMetrics } from './buzzwords_without_metrics.js';
+import { fixLaterWithPrompts } from './fix_later_with_prompts.js';
+import { governanceAfterthought } from './governance_afterthought.js';
+import { noCrossFunctional } from './no_cross_functional.js';
+import { noTradeoffs } from './no_tradeoffs.js';
+
+const md = (text: string) => doc('plan.md', text);
+
+describe('fix_later_with_prompts', () => {
+  it.each([
+    "We'll ship now and add guardrails later.",
+    'Any hallucinations we can fix later with better prompts.',
+    'The model will figure it out once it sees real traffic.',
+    "Hallucinations are a non-issue for internal users.",
+    "We don't need human review at this stage.",
+    'Rollback won’t be needed because the vendor model is stable.',
+    "Cost doesn't matter at this stage.",
+  ])('flags "%s"', async (text) => {
+    const r = runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]);
+    expect(r.present).toBe(true);
+    expect(r.evidence[0]!.quote).toContain(text.slice(0, 20));
+  });
+
+  it.each([
+    "We reject the 'fix it later with prompts' mindset.",
+    'We will not ship now and add guardrails later: guardrails are a launch gate.',
+    'It is a mistake to think that hallucinations are a non-issue.',
+    'Every answer gets human review before it reaches a customer.',
+    'Prompt changes go through the same eval gate as model changes.',
+  ])('does not flag "%s"', async (text) => {
+    expect(runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]).present).toBe(false);
+  });
+});
+
+describe('governance_afterthought', () => {
+  it.each([
+    'Legal will handle compliance after launch.',
+    'Governance can wait until we have traction.',
+    "Compliance is not our job; the platform team owns it.",
+    'We will add a formal AI policy later, once we scale.',
+  ])('flags "%s"', async (text) => {
+    expect(runDetector(governanceAfterthought, [await md(`# Policy\n\n${text}\n`)]).present).toBe(true);
+  });
+
+  it.each([
+    'We do not treat governance as something to add later: every launch passes the gate.',
+    'Post-launch monitoring runs daily, with a weekly review by the RAI council.',
+    "Governance is built into each phase gate, not bolted on after launch.",
+  ])('does not flag "%s"', async (text) => {
+    expect(runDetector(governanceAfterthought, [await md(`# Policy\n\n${text}\n`)]).present).toBe(false);
+  });
+});
+
+describe('buzzwords_without_metrics', () => {
+  it('flags buzzwords with no metric nearby', async () => {
+    const d = await md(`# Vision\n\nWe will be AI-first and leverage GenAI everywhere.\n\nThis creates synergy across teams.\n\nIt is a 10x opportunity and truly transformative.\n`);
+    expect(runDetector(buzzwordsWithoutMetrics, [d]).present).toBe(true);
+  });
+
+  it('does not flag buzzwords that stand next to metrics', async () => {
+    const d = await md(`# Vision\n\nAn AI-first support desk: handle time down 20% by Q3.\n\nWe leverage GenAI to cut cost per ticket from $6 to $4 by Q4.\n`);
+    expect(runDetector(buzzwordsWithoutMetrics, [d]).present).toBe(false);
+  });
+});
+
+describe('no_tradeoffs and no_cross_functional', () => {
+  it('flags a plan that weighs nothing and names no partner', async () => {
+    const d = await md(`# Plan\n\nWe build the assistant and launch it to all users in Q2.\n`);
+    expect(runDetector(noTradeoffs, [d]).present).toBe(true);
+    expect(runDetector(noCrossFunctional, [d]).present).toBe(true);
+  });
+
+  it('sees a tradeoff and partners when they are there', async () => {
+    const d = await md(`# Plan\n\nWe chose a hosted model over self-hosting: faster to ship but costlier per query.\n\nLegal and Security review each launch with the engineering lead.\n`);
+    expect(runDetector(noTradeoffs, [d]).present).toBe(false);
+    expect(runDetector(noCrossFunctional, [d]).present).toBe(false);
+  });
+
+  it('does not count prompt engineering as an engineering partner', async () => {
+    const d = await md(`# Plan\n\nWe will rely on prompt engineering to improve answers.\n`);
+    expect(runDetector(noCrossFunctional, [d]).present).toBe(true);
+  });
+});

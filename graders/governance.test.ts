@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { doc, runGrader } from '../test/helpers/docs.js';
+import { gradeGovernance } from './governance.js';
+
+describe('governance grader', () => {
+  it('gives 3 to measured thresholds plus a rollback trigger with owner and speed', async () => {
+    const d = await doc(
+      'policy.md',
+      `# Responsible AI policy\n\n## Thresholds\n\n- Hallucination rate below 2%, measured weekly on a 500-question golden set.\n- p95 latency under 3 s, tracked on the production dashboard.\n\n## Rollback\n\nIf the hallucination rate exceeds 3% on two consecutive days, the on-call ML lead rolls back to the previous model within 1 hour.\n`,
+    );
+    const r = runGrader(gradeGovernance, 'governance', [d]);
+    expect(r.score).toBe(3);
+    expect(r.signals.rollback_triggers).toBeGreaterThan(0);
+  });
+
+  it('gives 2 to thresholds without rollback criteria', async () => {
+    const d = await doc('policy.md', `# Policy\n\nAnswer accuracy must stay above 95% on our evaluation set.\n`);
+    expect(runGrader(gradeGovernance, 'governance', [d]).score).toBe(2);
+  });
+
+  it('gives 1 to monitoring and rollback mentioned without numbers', async () => {
+    const d = await doc('policy.md', `# Policy\n\nWe will watch for hallucinations and roll back if quality drops.\n`);
+    expect(runGrader(gradeGovernance, 'governance', [d]).score).toBe(1);
+  });
+
+  it('gives 0 when the policy says nothing about thresholds or rollback', async () => {
+    const d = await doc('policy.md', `# Policy\n\nWe respect our users and build with care.\n`);
+    expect(runGrader(gradeGovernance, 'governance', [d]).score).toBe(0);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { doc, runGrader } from '../test/helpers/docs.js';
+import { gradeKpis } from './kpis.js';
+
+describe('kpis grader', () => {
+  it('gives 3 to outcome KPIs with targets, time frames and milestones', async () => {
+    const d = await doc(
+      'roadmap.md',
+      `# 12-month roadmap\n\n## Q1: Pilot with 20 support agents\n\n- Success metric: average handle time down from 9 to 7 minutes by end of Q1\n\n## Q2: GA launch\n\n- KPI: activation of new workspaces +15% by June\n- Ticket deflection rate reaches 25% by Q2\n`,
+    );
+    const r = runGrader(gradeKpis, 'kpis', [d]);
+    expect(r.score).toBe(3);
+    expect(r.evidence.length).toBeGreaterThan(0);
+    expect(r.evidence[0]!.location).toMatch(/^line \d+$/);
+  });
+
+  it('caps vanity metrics at 1 however many numbers they carry', async () => {
+    const d = await doc('roadmap.md', `# Roadmap\n\n## KPIs\n\n- 1M prompts sent by Q4\n- 500k model calls per month by Q2\n- 12 AI features shipped by December\n`);
+    const r = runGrader(gradeKpis, 'kpis', [d]);
+    expect(r.score).toBe(1);
+    expect(r.rationale).toMatch(/vanity/);
+  });
+
+  it('gives 2 to an outcome with a target but no time frame', async () => {
+    const d = await doc('roadmap.md', `# Roadmap\n\n## Goals\n\nWe aim to increase retention by 5% and improve CSAT.\n`);
+    expect(runGrader(gradeKpis, 'kpis', [d]).score).toBe(2);
+  });
+
+  it('gives 1 when metrics are only named', async () => {
+    const d = await doc('roadmap.md', `# Roadmap\n\nWe will track success metrics like retention and customer satisfaction.\n`);
+    expect(runGrader(gradeKpis, 'kpis', [d]).score).toBe(1);
+  });
+
+  it('gives 0 with no evidence when there is nothing about success', async () => {
+    const d = await doc('roadmap.md', `# Roadmap\n\nWe will build an assistant for the support team and launch it.\n`);
+    const r = runGrader(gradeKpis, 'kpis', [d]);
+    expect(r.score).toBe(0);
+    expect(r.evidence).toEqual([]);
+  });
+});

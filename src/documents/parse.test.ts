@@ -1,0 +1,128 @@
+import { zipSync, strToU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { GradesheetError } from '../errors.js';
+import { describeDocument, parseDocument } from './parse.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+async function refusal(name: string, bytes: Uint8Array, limits = {}): Promise<GradesheetError> {
+  try {
+    await parseDocument({ name, bytes }, { limits });
+  } catch (e) {
+    expect(e).toBeInstanceOf(GradesheetError);
+    return e as GradesheetError;
+  }
+  throw new Error(`${name} was accepted`);
+}
+
+describe('sniffing the format from the bytes', () => {
+  it('refuses a PNG named .pptx, an old .doc and RTF, naming the file', async () => {
+    const png = await refusal('Year1 cost.pptx', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48]));
+    expect(png.code).toBe('unsupported_format');
+    expect(png.message).toContain('Year1 cost.pptx');
+    const ole = new Uint8Array(1024);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    expect((await refusal('old.doc', ole)).message).toMatch(/old binary Office file/);
+    expect((await refusal('x.rtf', enc('{\\rtf1\\ansi hello}'))).code).toBe('unsupported_format');
+  });
+
+  it('reads a Markdown file whatever its name, and plain text as text', async () => {
+    expect((await parseDocument({ name: 'notes', bytes: enc('# Title\n\n- a point\n') })).format).toBe('markdown');
+    expect((await parseDocument({ name: 'notes.txt', bytes: enc('Just a line of text.\n') })).format).toBe('text');
+  });
+
+  it('refuses empty and oversized files', async () => {
+    expect((await refusal('a.md', new Uint8Array(0))).code).toBe('empty_document');
+    expect((await refusal('a.md', enc('x'.repeat(2000)), { maxFileBytes: 1000 })).code).toBe('file_too_large');
+  });
+
+  it('refuses a spreadsheet and a bare zip', async () => {
+    expect((await refusal('costs.xlsx', zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>') }))).message).toMatch(/spreadsheet/);
+    expect((await refusal('files.zip', zipSync({ 'a.txt': strToU8('hello') }))).code).toBe('unsupported_format');
+  });
+});
+
+describe('hostile OOXML', () => {
+  const docxWith = (documentXml: string) =>
+    zipSync({
+      '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+      '_rels/.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
+      'word/document.xml': strToU8(documentXml),
+    });
+
+  it('refuses an entity declaration (billion laughs) before expanding anything', async () => {
+    const lol = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>`;
+    const e = await refusal('policy.docx', docxWith(lol));
+    expect(e.code).toBe('xml_entity_declaration');
+    expect(e.message).toContain('policy.docx');
+  });
+
+  it('counts inflated bytes while inflating, whatever the zip headers declare', async () => {
+    const zeros = new Uint8Array(8 * 1024 * 1024);
+    const zip = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': zeros }, { level: 9 });
+    // Make every declared uncompressed size claim 100 bytes.
+    const view = new DataView(zip.buffer);
+    for (let i = 0; i + 4 <= zip.length; i++) {
+      if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, 100, true);
+      if (view.getUint32(i, true) === 0x04034b50) view.setUint32(i + 22, 100, true);
+    }
+    const e = await refusal('bomb.docx', zip, { maxPartBytes: 1024 * 1024 });
+    expect(e.code).toBe('zip_bomb');
+  });
+
+  it('refuses too many zip entries before reading any', async () => {
+    const files: Record<string, Uint8Array> = { '[Content_Types].xml': strToU8('<Types/>') };
+    for (let i = 0; i < 60; i++) files[`word/junk${i}.xml`] = strToU8('<x/>');
+    expect((await refusal('many.docx', zipSync(files), { maxZipEntries: 50 })).code).toBe('too_many_entries');
+  });
+
+  it('turns a truncated archive into corrupt_file', async () => {
+    const zip = docxWith('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Hello</w:t></w:r></w:p></w:body></w:document>');
+    expect((await refusal('cut.docx', zip.subarray(0, zip.length - 30))).code).toBe('corrupt_file');
+  });
+});
+
+describe('Markdown and text', () => {
+  it('keeps heading paths and source lines; tables keep their cells row by row', async () => {
+    const d = await parseDocument({ name: 'cost.md', bytes: enc('---\ntitle: x\n---\n# Cost\n\n## Year 1\n\n| Line | Cost |\n|---|---|\n| Inference | $10k |\n\n- caching saves 20%\n- batching\n') });
+    expect(d.sections).toEqual([
+      { path: ['Cost', 'Year 1'], location: 'line 8', text: 'Line | Cost\nInference | $10k', deliverable: 'cost' },
+      { path: ['Cost', 'Year 1'], location: 'line 12', text: 'caching saves 20%', deliverable: 'cost' },
+      { path: ['Cost', 'Year 1'], location: 'line 13', text: 'batching', deliverable: 'cost' },
+    ]);
+    expect(describeDocument(d)).toBe('cost.md: 3 sections, a table of 2 rows read');
+  });
+
+  it('decodes Latin-1 text', async () => {
+    const latin1 = new Uint8Array([0x23, 0x20, 0x50, 0x6f, 0x6c, 0x69, 0x74, 0x69, 0x6b, 0x0a, 0x0a, 0x4b, 0xfc, 0x6e, 0x73, 0x74, 0x6c, 0x69, 0x63, 0x68, 0x65, 0x0a]);
+    const d = await parseDocument({ name: 'policy.md', bytes: latin1 });
+    expect(d.sections[0]!.text).toBe('Künstliche');
+    expect(d.stats?.encoding).toBe('windows-1252');
+  });
+
+  it('finds headings and bullets in plain text', async () => {
+    const d = await parseDocument({ name: 'plan.txt', bytes: enc('ROADMAP\n\nQ1 (Jan-Mar):\n- Pilot with 20 agents\n- Measure handle time\n\nWe then launch\nto everyone in Q2.\n') });
+    expect(d.sections).toEqual([
+      { path: ['ROADMAP', 'Q1 (Jan-Mar):'], location: 'line 4', text: 'Pilot with 20 agents', deliverable: 'roadmap' },
+      { path: ['ROADMAP', 'Q1 (Jan-Mar):'], location: 'line 5', text: 'Measure handle time', deliverable: 'roadmap' },
+      { path: ['ROADMAP', 'Q1 (Jan-Mar):'], location: 'line 7', text: 'We then launch to everyone in Q2.', deliverable: 'roadmap' },
+    ]);
+  });
+});
+
+describe('classifying deliverables', () => {
+  it('splits one file holding all three deliverables', async () => {
+    const text = `# Take-home\n\n## 12-month roadmap\n\n- Q1: pilot launch in March\n- Q2: beta in May\n- Q3: GA in August\n\n## Responsible AI policy\n\n- Rollback: the on-call lead reverts the model within an hour\n- Incident response: Sev-1 pages on-call\n- Monitoring: weekly review of hallucination rate\n\n## Year-1 cost model\n\n- Inference: $4,000 per month\n- Storage: $500 per month\n- Total: $54,000\n`;
+    const d = await parseDocument({ name: 'submission.md', bytes: enc(text) });
+    expect(d.deliverable).toBe('combined');
+    const by = (k: string) => d.sections.filter((s) => s.deliverable === k).map((s) => s.text);
+    expect(by('roadmap')).toContain('Q1: pilot launch in March');
+    expect(by('policy')).toContain('Incident response: Sev-1 pages on-call');
+    expect(by('cost')).toContain('Total: $54,000');
+  });
+
+  it('uses the name when the content is thin, and says unknown when nothing tells', async () => {
+    expect((await parseDocument({ name: 'RAI policy.md', bytes: enc('Some words about our approach.\n') })).deliverable).toBe('policy');
+    expect((await parseDocument({ name: 'doc1.md', bytes: enc('Some words about our approach.\n') })).deliverable).toBe('unknown');
+  });
+});
