@@ -44,6 +44,17 @@ export const TRIGGER = /\b(?:if|when|whenever|once|should|triggers?|triggered|br
 export const SIGNOFF =
   /\b(?:sign(?:s|ed|ing)?[- ]?off|approv\w*|accountable|decision[- ]?(?:maker|rights|owner)|decides?|final (?:say|call|decision)|owns?|owner|veto\w*|RACI|responsible for|must (?:approve|review|agree|sign)|go\/no[- ]go|authori[sz]\w*|endors\w*|ratif\w*|consulted|informed)\b/i;
 
+/** Approving something: more than owning it. */
+export const APPROVAL =
+  /\b(?:sign(?:s|ed|ing)?[- ]?off|approv\w*|veto\w*|go\/no[- ]go|must (?:approve|agree|sign|clear)|authori[sz]\w*|decides? (?:on|whether|if|when)|final (?:say|call|decision)|ratif\w*|endors\w*|clears? (?:the|each|every|a)|gatekeeper|RACI|accountable for (?:the )?(?:decision|launch|release|go))\b/i;
+
+/** Owning something. */
+export const OWNERSHIP = /\b(?:owns?|owner|owned by|accountable|responsible for|in charge of|leads?)\b/i;
+
+/** Words of rhythm, for building cadence patterns. */
+export const CADENCE_WORD =
+  String.raw`weekly|bi-?weekly|fortnightly|monthly|bi-?monthly|quarterly|annual(?:ly)?|yearly|semi-?annual\w*|daily|every (?:\d+|two|three|six|other)? ?(?:weeks?|months?|quarters?|sprints?|days?)|each (?:week|month|quarter|sprint)|per (?:sprint|quarter|month|week)|twice (?:a|per) (?:week|month|quarter|year)|once (?:a|per) (?:week|month|quarter|year)`;
+
 /** Gates a sign-off can be on. */
 export const GATE =
   /\b(?:launch\w*|gates?|go\/no[- ]go|GA\b|general availability|release\w*|deploy\w*|rollout|roll[- ]out|beta|pilot|production|model (?:change|update|swap|upgrade)s?|expan\w+|each phase|phase (?:exit|gate)|milestones?|go[- ]live|new use cases?|vendor|policy changes?|exceptions?)\b/i;

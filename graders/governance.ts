@@ -1,4 +1,4 @@
-import { neighbourhood, pickEvidence, quote, ROLE, type Unit } from '../src/grading/text.js';
+import { hasRole, neighbourhood, pickEvidence, quote, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { GOV_METRIC, MEASUREMENT, ROLLBACK, SPEED, THRESHOLD, TRIGGER } from './cues.js';
 
@@ -18,7 +18,7 @@ export const gradeGovernance: ItemGrader = ({ units }) => {
     const near = neighbourhood(units, r, 1);
     const hasTrigger = near.some((n) => (THRESHOLD.test(n.text) || /\d/.test(n.text)) && (TRIGGER.test(n.text) || GOV_METRIC.test(n.text)));
     if (hasTrigger) triggered.push(r);
-    if (near.some((n) => ROLE.test(n.text))) who = true;
+    if (near.some((n) => hasRole(n.text))) who = true;
     if (near.some((n) => SPEED.test(n.text))) fast = true;
   }
   const mentions = units.filter((u) => GOV_METRIC.test(u.text) || /\bthresholds?\b|\bguardrails?\b/i.test(u.text));

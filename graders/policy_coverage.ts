@@ -1,4 +1,4 @@
-import { MEASURE, pickEvidence, quote, ROLE, type Unit } from '../src/grading/text.js';
+import { hasRole, MEASURE, pickEvidence, quote, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { CADENCE, ROLLBACK, SPEED } from './cues.js';
 
@@ -13,7 +13,7 @@ const PARTS: Record<string, RegExp> = {
 
 /** A part is concrete when it names who, a number, a time or a cadence. */
 function concrete(u: Unit): boolean {
-  return ROLE.test(u.text) || MEASURE.test(u.text) || SPEED.test(u.text) || CADENCE.test(u.text);
+  return hasRole(u.text) || MEASURE.test(u.text) || SPEED.test(u.text) || CADENCE.test(u.text);
 }
 
 /**

@@ -1,41 +1,54 @@
-import { neighbourhood, pickEvidence, quote, ROLE } from '../src/grading/text.js';
+import { findRoles, hasRole, neighbourhood, pickEvidence, quote, ROLE } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
-import { CADENCE, GATE, REVIEW, SIGNOFF } from './cues.js';
+import { APPROVAL, CADENCE_WORD, GATE, OWNERSHIP } from './cues.js';
+
+/** A standing review of the model, the strategy or the governance, with its rhythm. */
+const REVIEW_CADENCE = new RegExp(
+  String.raw`\b(?:${CADENCE_WORD})\b[^.;]{0,40}\b(?:(?:model|strategy|strategic|governance|roadmap|risk|safety|quality|business|product|steering|portfolio|operating|performance|metrics?|KPI|RAI|AI|ethics|exec\w*|leadership|stakeholder|cost|budget|program|progress|policy|launch|release|evaluation|eval|council|board|committee)\s+)?(?:reviews?|meetings?|syncs?|councils?|boards?|committees?|forums?|readouts?|check-?ins?|retros?|QBRs?)\b|\b(?:reviews?|meetings?|syncs?|councils?|boards?|committees?|forums?|readouts?|check-?ins?)\b[^.;]{0,30}\b(?:${CADENCE_WORD})\b|\bQBRs?\b`,
+  'i',
+);
+/** Reviewing a sample of outputs is monitoring, not a stakeholder review. */
+const SAMPLE_REVIEW = /\bsampl\w*|\b\d[\d,]*\s+(?:\w+\s)?(?:chats|listings|answers|outputs|tickets|conversations|cases|transcripts|responses|drafts|summaries|emails|calls|PRs|documents)\b|\breview(?:s|ed)? (?:of )?(?:the )?(?:logs?|transcripts|outputs|comments)\b/i;
+const MEETING = /\b(?:meeting|council|board|committee|forum|steering|QBR|business review|readout|check-?in|sync)\b/i;
 
 /**
  * `stakeholders`: who signs off (named roles), on what (which gate), and the cadence of
- * reviews (RUBRIC.md).
+ * model and strategy reviews (RUBRIC.md). Owning a product is not signing off a gate, and
+ * reading a weekly sample of outputs is monitoring, not a review cadence.
  */
 export const gradeStakeholders: ItemGrader = ({ units }) => {
-  const signoffs = units.filter((u) => ROLE.test(u.text) && SIGNOFF.test(u.text));
-  const roles = new Set(signoffs.flatMap((u) => [...u.text.matchAll(new RegExp(ROLE.source, 'gi'))].map((m) => m[0].toLowerCase())));
-  const gated = signoffs.filter((u) => neighbourhood(units, u, 0).some((n) => GATE.test(n.text)) || GATE.test(u.path.join(' ')));
-  const cadences = units.filter((u) => CADENCE.test(u.text) && (REVIEW.test(u.text) || REVIEW.test(u.path.join(' '))));
-  const roleMentions = units.filter((u) => ROLE.test(u.text));
-  const vague = units.filter((u) => /\bstakeholders?\b|\bleadership\b|\bmanagement\b|\bsign[- ]?off\b|\bapprov/i.test(u.text));
+  const approvals = units.filter((u) => hasRole(u.text) && APPROVAL.test(u.text));
+  const roles = new Set(approvals.flatMap((u) => findRoles(u.text)));
+  const gated = approvals.filter((u) => GATE.test(u.text) || GATE.test(u.path.join(' ')) || neighbourhood(units, u, 0).some((n) => GATE.test(n.text)));
+  const cadences = units.filter((u) => (REVIEW_CADENCE.test(u.text) || (REVIEW_CADENCE.test(u.path.join(' ')) && /\d|\b(?:weekly|monthly|quarterly)\b/i.test(u.text))) && (!SAMPLE_REVIEW.test(u.text) || MEETING.test(u.text)));
+  const owners = units.filter((u) => hasRole(u.text) && OWNERSHIP.test(u.text));
+  const vague = units.filter((u) => /\bstakeholders?\b|\bleadership\b|\bmanagement\b|\bsign[- ]?off\b|\bapprov\w*|\breview(?:ed)? by\b/i.test(u.text));
 
   let score: Score;
   let rationale: string;
   if (roles.size >= 2 && gated.length >= 1 && cadences.length >= 1) {
     score = 3;
     rationale = `Named roles sign off (${[...roles].slice(0, 4).join(', ')}) on named gates, and reviews have a cadence.`;
-  } else if (signoffs.length >= 1 || cadences.length >= 1) {
+  } else if (approvals.length >= 1 || cadences.length >= 1) {
     score = 2;
-    const missing = [roles.size < 2 ? 'several named roles signing off' : '', gated.length === 0 ? 'which gate each signs off' : '', cadences.length === 0 ? 'a review cadence' : ''].filter(Boolean);
+    const missing = [roles.size < 2 ? 'several named roles signing off' : '', gated.length === 0 ? 'which gate each signs off' : '', cadences.length === 0 ? 'a cadence of model and strategy reviews' : ''].filter(Boolean);
     rationale = `Part of a sign-off plan is concrete; missing: ${missing.join(', ')}.`;
-  } else if (roleMentions.length > 0 || vague.length > 0) {
+  } else if (owners.length > 0 || vague.length > 0 || units.some((u) => hasRole(u.text))) {
     score = 1;
-    rationale = 'Stakeholders or roles are mentioned, with no sign-off on gates and no review cadence.';
+    rationale = 'Owners or stakeholders are named, with no sign-off on gates and no review cadence.';
   } else {
     score = 0;
     rationale = 'No sign-off plan or review cadence was found.';
   }
-  const evidence = pickEvidence([...gated.map((u) => quote(u, SIGNOFF)), ...cadences.map((u) => quote(u, CADENCE)), ...signoffs.map((u) => quote(u, SIGNOFF)), ...roleMentions.map((u) => quote(u, ROLE)), ...vague.map((u) => quote(u))], 4);
+  const evidence = pickEvidence(
+    [...gated.map((u) => quote(u, APPROVAL)), ...cadences.map((u) => quote(u, REVIEW_CADENCE)), ...approvals.map((u) => quote(u, APPROVAL)), ...owners.map((u) => quote(u, ROLE)), ...vague.map((u) => quote(u)), ...units.filter((u) => hasRole(u.text)).map((u) => quote(u, ROLE))],
+    4,
+  );
   return {
     score,
     confidence: score === 3 ? 0.75 : score === 0 ? 0.85 : 0.6,
     rationale,
     evidence,
-    signals: { roles_signing_off: roles.size, sign_off_on_gates: gated.length, review_cadences: cadences.length },
+    signals: { roles_signing_off: roles.size, sign_off_on_gates: gated.length, review_cadences: cadences.length, owners_named: owners.length },
   };
 };

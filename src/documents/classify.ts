@@ -80,10 +80,14 @@ function best(scores: Record<Kind, number>, minimum: number): Kind | undefined {
  * least two deliverables each hold a real share of its text.
  */
 export function classifyDocument(file: string, raw: RawSection[]): { deliverable: Deliverable; sections: Section[] } {
+  const anchored = new Set<Kind>();
   const perSection: (Kind | undefined)[] = raw.map((s) => {
     for (let i = s.path.length - 1; i >= 0; i--) {
       const k = headingKind(s.path[i]!);
-      if (k) return k;
+      if (k) {
+        anchored.add(k);
+        return k;
+      }
     }
     return best(contentScores(s.text), 2);
   });
@@ -109,7 +113,11 @@ export function classifyDocument(file: string, raw: RawSection[]): { deliverable
   });
   const totals = contentScores(raw.map((s) => s.path.join(' ') + '\n' + s.text).join('\n'));
   const nameKind = KINDS.find((k) => NAME_CUES[k].test(file));
-  const present = KINDS.filter((k) => total > 0 && share[k] / total >= 0.15 && raw.filter((_, i) => perSection[i] === k).length >= 2);
+  // A deliverable is really there when a heading names it, or when it fills a third of the file:
+  // a roadmap deck's risk slide that reads like policy does not make the deck "combined".
+  const present = KINDS.filter(
+    (k) => total > 0 && raw.filter((_, i) => perSection[i] === k).length >= 2 && (anchored.has(k) ? share[k] / total >= 0.12 : share[k] / total >= 0.33),
+  );
 
   let deliverable: Deliverable;
   if (present.length >= 2) deliverable = 'combined';

@@ -101,9 +101,25 @@ export function moneyAmounts(text: string): number[] {
 
 // People -------------------------------------------------------------------------------------
 
-/** A named role or function that can own, approve or review something. */
-export const ROLE =
-  /\b(?:VP|SVP|EVP|Vice President|Head|Director|Chief|C[TPEIOF]O|CISO|CDO|CAIO|DPO|Data Protection Officer|General Counsel|Counsel|Legal|Security|InfoSec|Privacy(?: Officer| team| lead)?|Compliance|Risk (?:team|committee|officer|lead)|Ethics (?:board|committee|council|lead)|(?:AI|Model|Responsible AI|RAI) (?:council|board|committee|review board|governance board|lead|owner)|Steering (?:committee|group)|Governance (?:board|committee|council|lead)|Review board|Product (?:Manager|Owner|Lead|Director)|PM\b|Engineering (?:Manager|Lead|Director|team)|Tech(?:nical)? Lead|EM\b|ML (?:lead|engineer|team|owner)|Data Science (?:lead|team)|Support (?:lead|manager|team|ops)|Customer Success|CS lead|Finance|FP&A|CFO|Sales|Marketing|GTM|Go-to-market|Solutions|Operations|Ops lead|SRE|On-call|Incident commander|Model owner|Service owner|Executive sponsor|CEO|founders?)\b/i;
+/** Titles and bodies that can own, approve or review something, in any case. */
+const ROLE_TITLE =
+  /\b(?:S?VP|EVP|Vice President|Head of [A-Z&][\w&]*(?: [A-Z&][\w&]*)*|Head of \w+|(?:\w+ )?Director|Chief \w+(?: \w+)? Officer|C[TPEIOFRMD]O|CISO|CAIO|DPO|Data Protection Officer|General Counsel|(?:legal|privacy|security|compliance|risk|ethics|trust (?:&|and) safety|finance|procurement|model risk|infosec) (?:counsel|officer|lead|team|reviewers?|partners?|council|committee|board|function|department|owner|sign-?off)|product (?:manager|owner|lead|director)|group PM|PM\b|engineering (?:manager|lead|director|team)|tech(?:nical)? lead|EM\b|ML (?:lead|engineers?|team|owner)|data science (?:lead|team)|(?:support|operations|ops|content|QA|CX|customer success|sales|marketing) (?:lead|manager|director|team)|incident commander|on-?call (?:engineer|lead|owner|manager)|model owner|service owner|feature owner|executive sponsor|steering (?:committee|group)|(?:AI|RAI|responsible AI|model|governance|review|ethics|risk|change advisory) (?:council|board|committee|review board|lead|owner)|review board|approval board|CAB\b|CEO|founders?)\b/i;
+/** Functions named as proper nouns ("Legal", "Security"): capitalised, so "security issues" is not a role. */
+const ROLE_FUNCTION = /\b(?:Legal|Security|InfoSec|Compliance|Privacy|Finance|Procurement|Sales|Marketing|Engineering|Risk|Model Risk|Trust (?:&|and) Safety|HR|Operations|Support|Customer Success|Data Science|IT)\b/;
+
+/** Every named role in a text, lower-cased. */
+export function findRoles(text: string): string[] {
+  const out = [...text.matchAll(new RegExp(ROLE_TITLE.source, 'gi'))].map((m) => m[0].toLowerCase());
+  for (const m of text.matchAll(new RegExp(ROLE_FUNCTION.source, 'g'))) out.push(m[0].toLowerCase());
+  return out;
+}
+
+export function hasRole(text: string): boolean {
+  return ROLE_TITLE.test(text) || ROLE_FUNCTION.test(text);
+}
+
+/** For quoting around a role. */
+export const ROLE = new RegExp(`${ROLE_TITLE.source}|${ROLE_FUNCTION.source}`, 'i');
 
 /** Partners the rubric counts as cross-functional: engineering, legal, security, go-to-market (and their kin). */
 export const PARTNER =

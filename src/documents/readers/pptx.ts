@@ -166,13 +166,23 @@ function readDeck(bytes: Uint8Array, ctx: ReadContext): ReadResult {
       }
       body.push(item);
     }
-    const titleText = title ? title.paras.map((p) => p.text.replace(/\n/g, ' ')).join(' ') : '';
+    if (body.length > 1) orderByPosition(body, part, rels, pkg);
+    let titleText = title ? title.paras.map((p) => p.text.replace(/\n/g, ' ')).join(' ') : '';
+    // Decks made with text boxes only (no title placeholder): the first short line at the top reads as the title.
+    if (!titleText) {
+      const first = body[0];
+      const line = first?.kind === 'text' ? first.paras[0]?.text : undefined;
+      if (first?.kind === 'text' && line && !line.includes('\n') && line.length <= 100 && !/[.;,]$/.test(line)) {
+        titleText = line;
+        first.paras.shift();
+        if (first.paras.length === 0) body.shift();
+      }
+    }
     const heading = mdast.heading(1, titleText || `Slide ${n}`, location);
     // "Slide N" names an untitled slide in heading paths; it is not the author's text.
     if (!titleText) heading.data = { location, synthetic: true };
     children.push(heading);
 
-    if (body.length > 1) orderByPosition(body, part, rels, pkg);
     for (const item of body) emitItem(item, part, rels, pkg, location, children);
 
     // Speaker notes: the body placeholder(s) of the notes slide.
