@@ -12,7 +12,8 @@ const EFFECT = /\d+(?:\.\d+)?\s?(?:%|percent|x\b)|[$€£]\s?\d|\bsav\w+ (?:of )
  * total, or absurd unit costs, are not realistic: at most 2.
  */
 export const gradeCost: ItemGrader = ({ units }) => {
-  const priced = units.filter((u) => MONEY.test(u.text));
+  // Figures: money, or a cost table's numeric cells ("Inference | 4,200 | 50,400").
+  const priced = units.filter((u) => MONEY.test(u.text) || (u.row && u.deliverable === 'cost' && /\|\s*[~≈]?\d[\d,.]*\s?[kKmM]?\s*(?:\||$)/.test(u.text)));
   const lines = (Object.keys(COST_LINES) as (keyof typeof COST_LINES)[]).filter((k) => priced.some((u) => COST_LINES[k].test(u.text) || (u.row && COST_LINES[k].test(u.path.join(' ')))));
   const tradeoffs = units.filter((u) => TRADEOFF.test(u.text));
   const levers = units.filter((u) => LEVER.test(u.text));

@@ -3,10 +3,13 @@ import type { ItemGrader, Score } from '../src/grading/types.js';
 import { findAbsurdUnitCosts, findInconsistentTotals } from './cost-checks.js';
 
 const TOTAL = /\b(?:total|year[- ]?(?:1|one)|annual\w*|first[- ]year|12[- ]months?|per year|\/\s?yr|FY\s?\d*|yearly)\b/i;
-const ONE_OFF = /\b(?:one[- ]?(?:off|time)|upfront|up-front|set-?up|initial|implementation|build(?:-out)?|capex|non-recurring|integration (?:cost|work|project)|migration|onboarding fee)\b/i;
+/** Costs paid once, named as such (integration work billed monthly is not a one-off split). */
+const ONE_OFF = /\b(?:one[- ]?(?:off|time)|upfront|up-front|set-?up (?:cost|fee)s?|initial (?:build|setup|investment|cost)|capex|non-recurring|once\b)\b/i;
 const ONGOING = /\b(?:monthly|per month|\/\s?mo(?:nth)?|a month|each month|recurring|run[- ]?rate|opex|ongoing|steady[- ]state|subscription)\b/i;
 const ASSUMPTION =
   /\b(?:assum\w*|users?|MAU|DAU|seats?|agents?|queries|requests|conversations|tickets|calls|messages|documents|tokens?|volume|traffic|growth|utili[sz]ation|price per|per (?:user|query|request|ticket|day|1[kKmM]|million|thousand)|\/\s?1[kKmM]\b|based on)\b/i;
+
+const COST_WORD = /\bcosts?\b|\bbudget\w*|\bspend\b|\bopex\b|\bcapex\b|\bexpens\w+|\bpric\w+/i;
 
 /**
  * `cost_model`: a Year-1 total, its breakdown into one-off and ongoing (monthly) costs, and the
@@ -32,7 +35,7 @@ export const gradeCostModel: ItemGrader = ({ units }) => {
   if (have === 4 && !unrealistic) {
     score = 3;
     rationale = 'A Year-1 total, split into one-off and ongoing costs, with the assumptions behind it.';
-  } else if (money.length >= 2 && (parts.total || money.length >= 3)) {
+  } else if (priced.length >= 2 && (parts.total || priced.length >= 3)) {
     score = 2;
     const missing = [
       !parts.total ? 'a Year-1 total' : '',
@@ -43,15 +46,16 @@ export const gradeCostModel: ItemGrader = ({ units }) => {
       absurd.length ? 'realistic unit costs' : '',
     ].filter(Boolean);
     rationale = `A cost breakdown with figures, but missing: ${missing.join(', ')}.`;
-  } else if (money.length > 0 || units.some((u) => /\bcosts?\b|\bbudget/i.test(u.text))) {
+  } else if (money.length > 0 || units.some((u) => COST_WORD.test(u.text))) {
     score = 1;
     rationale = 'Cost is mentioned, but there is no Year-1 model: no total with a breakdown.';
   } else {
     score = 0;
     rationale = 'No cost model was found.';
   }
+  const mentions = units.filter((u) => COST_WORD.test(u.text));
   const evidence = pickEvidence(
-    [...inconsistent.map((i) => quote(i.unit)), ...absurd.map((u) => quote(u)), ...totals.map((u) => quote(u, TOTAL)), ...oneOff.map((u) => quote(u, ONE_OFF)), ...ongoing.map((u) => quote(u, ONGOING)), ...assumptions.map((u) => quote(u, ASSUMPTION)), ...money.map((u) => quote(u, MONEY))],
+    [...inconsistent.map((i) => quote(i.unit)), ...absurd.map((u) => quote(u)), ...totals.map((u) => quote(u, TOTAL)), ...oneOff.map((u) => quote(u, ONE_OFF)), ...ongoing.map((u) => quote(u, ONGOING)), ...assumptions.map((u) => quote(u, ASSUMPTION)), ...money.map((u) => quote(u, MONEY)), ...mentions.map((u) => quote(u, COST_WORD))],
     4,
   );
   return {

@@ -2,6 +2,9 @@ import { hasRole, neighbourhood, pickEvidence, quote, type Unit } from '../src/g
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { GOV_METRIC, MEASUREMENT, ROLLBACK, SPEED, THRESHOLD, TRIGGER } from './cues.js';
 
+/** Watching quality at all, even without numbers ("we will look at bot comments now and then"). */
+const OVERSIGHT = /\bthresholds?\b|\bguardrails?\b|\bmonitor\w*|\blook (?:at|into)\b|\bcheck\w*|\breview\w*|\baudit\w*|\boversight\b|\bquality\b|\bsafety\b|\bevaluat\w*|\btest\w*|\bfeedback\b/i;
+
 /**
  * `governance`: measurable thresholds with how each is measured, and explicit rollback
  * criteria: what breach triggers it, who decides, how fast (RUBRIC.md).
@@ -15,13 +18,14 @@ export const gradeGovernance: ItemGrader = ({ units }) => {
   let who = false;
   let fast = false;
   for (const r of rollbacks) {
-    const near = neighbourhood(units, r, 1);
+    // Rollback criteria often run over a few lines: "We roll back when:" then the triggers.
+    const near = neighbourhood(units, r, 3);
     const hasTrigger = near.some((n) => (THRESHOLD.test(n.text) || /\d/.test(n.text)) && (TRIGGER.test(n.text) || GOV_METRIC.test(n.text)));
     if (hasTrigger) triggered.push(r);
     if (near.some((n) => hasRole(n.text))) who = true;
     if (near.some((n) => SPEED.test(n.text))) fast = true;
   }
-  const mentions = units.filter((u) => GOV_METRIC.test(u.text) || /\bthresholds?\b|\bguardrails?\b/i.test(u.text));
+  const mentions = units.filter((u) => GOV_METRIC.test(u.text) || OVERSIGHT.test(u.text));
 
   let score: Score;
   let rationale: string;

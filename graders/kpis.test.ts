@@ -6,12 +6,19 @@ describe('kpis grader', () => {
   it('gives 3 to outcome KPIs with targets, time frames and milestones', async () => {
     const d = await doc(
       'roadmap.md',
-      `# 12-month roadmap\n\n## Q1: Pilot with 20 support agents\n\n- Success metric: average handle time down from 9 to 7 minutes by end of Q1\n\n## Q2: GA launch\n\n- KPI: activation of new workspaces +15% by June\n- Ticket deflection rate reaches 25% by Q2\n`,
+      `# 12-month roadmap\n\n## Q1: Pilot with 20 support agents\n\n- Milestone (Feb 15): pilot live for 20 agents\n- Success metric: average handle time down from 9 to 7 minutes by end of Q1\n\n## Q2: GA launch\n\n- KPI: activation of new workspaces +15% by June, after the GA launch\n- Ticket deflection rate reaches 25% by Q2\n`,
     );
     const r = runGrader(gradeKpis, 'kpis', [d]);
     expect(r.score).toBe(3);
     expect(r.evidence.length).toBeGreaterThan(0);
     expect(r.evidence[0]!.location).toMatch(/^line \d+$/);
+  });
+
+  it('holds KPIs that only sit in a quarter, with no milestone named, at 2', async () => {
+    const d = await doc('roadmap.md', `# Roadmap\n\n## Targets\n\n- Handle time: 9 → 7 minutes by end of Q2\n- Retention: 88% → 92% by Q4\n`);
+    const r = runGrader(gradeKpis, 'kpis', [d]);
+    expect(r.score).toBe(2);
+    expect(r.rationale).toMatch(/milestone/);
   });
 
   it('caps vanity metrics at 1 however many numbers they carry', async () => {

@@ -1,8 +1,11 @@
-import { MEASURE, TIME_FRAME, quote, pickEvidence, type Unit } from '../src/grading/text.js';
+import { hasQuantity, quote, pickEvidence, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
-import { KPI_WORD, OUTCOME, TARGET, VANITY } from './cues.js';
+import { BASELINE_TO_TARGET, BUZZWORD, DIRECTION, KPI_WORD, MODEL_QUALITY, OUTCOME, TARGET, VANITY } from './cues.js';
 
-const MILESTONE = /\b(?:milestones?|launch\w*|pilot|beta|GA\b|general availability|rollout|roll[- ]out|release\w*|phase|go[- ]live|MVP)\b/i;
+/** An explicit tie to a milestone ("at M3 self-service GA", "after the pilot launch"); sitting in a Q3 section is not one. */
+const MILESTONE = /\bM\d{1,2}\b|\bmilestones?\b|\b(?:at|after|with|by|before|for|on|from) (?:the )?(?:[\w-]+ ){0,3}(?:launch|GA|general availability|beta|pilot|go-?live|rollout|release|cut-?over)\b|\b(?:launch|GA|beta|pilot|rollout|release)\s?\+\s?\d/i;
+const TARGET_HEADER = /\b(?:targets?|goals?|baseline|KPIs?|metrics?|by|from|to)\b/i;
+const WHEN_HEADER = /\b(?:by|when|date|deadline|due|quarter|timeline|timing)\b/i;
 
 interface Kpi {
   unit: Unit;
@@ -13,49 +16,58 @@ interface Kpi {
   milestone: boolean;
 }
 
-/** A number in the unit that is not a date or a quarter label: a value a target can be set on. */
-function hasValue(text: string): boolean {
-  const stripped = text.replace(new RegExp(TIME_FRAME.source, 'gi'), ' ');
-  return MEASURE.test(stripped) || /\d/.test(stripped.replace(/\b(?:19|20)\d\d\b/g, ''));
-}
-
 /**
  * `kpis`: KPIs tied to customer outcomes, each with a target number and a time frame, linked
  * to a milestone (RUBRIC.md). Vanity metrics (prompts sent, model calls) are not outcomes.
+ * A KPI table's header row counts for its rows ("KPI | Baseline | Target | By").
  */
 export const gradeKpis: ItemGrader = ({ units }) => {
   const kpis: Kpi[] = [];
+  // Sections that hold a milestone line: a metric listed there is tied to that milestone.
+  const milestoneSections = new Set(units.filter((u) => /^\W*(?:milestones?\b|M\d{1,2}\b)/i.test(u.text)).map((u) => u.section));
+  const sectionsByPath = new Map<string, Set<number>>();
+  for (const u of units) {
+    const key = `${u.file}\u0000${u.path.join('\u0000')}`;
+    sectionsByPath.set(key, (sectionsByPath.get(key) ?? new Set()).add(u.section));
+  }
+  const inMilestonePhase = (u: Unit) => [...(sectionsByPath.get(`${u.file}\u0000${u.path.join('\u0000')}`) ?? [])].some((s) => milestoneSections.has(s));
   for (const unit of units) {
-    const pathText = unit.path.join(' / ');
-    const inKpiSection = KPI_WORD.test(pathText);
-    const outcome = OUTCOME.test(unit.text);
-    const vanity = VANITY.test(unit.text);
+    const header = tableHeader(units, unit);
+    const context = `${unit.path.join(' / ')} ${header?.text ?? ''}`;
+    const inKpiContext = KPI_WORD.test(context);
+    const text = unit.text.replace(new RegExp(BUZZWORD.source, 'gi'), ' ');
+    const value = hasQuantity(text);
+    const vanity = VANITY.test(text);
+    // An outcome: a named customer or business result, or any number moved from a baseline to a target
+    // that is not a model-quality threshold (those belong to governance).
+    const outcome = !vanity && (OUTCOME.test(text) || (value && (BASELINE_TO_TARGET.test(text) || DIRECTION.test(text)) && !MODEL_QUALITY.test(text)));
     if (!outcome && !vanity) continue;
-    if (!inKpiSection && !KPI_WORD.test(unit.text) && !hasValue(unit.text)) continue;
-    const value = hasValue(unit.text);
+    if (!inKpiContext && !KPI_WORD.test(unit.text) && !value) continue;
     kpis.push({
       unit,
       outcome,
-      vanity: vanity && !outcome,
-      target: value && (TARGET.test(unit.text) || inKpiSection || KPI_WORD.test(unit.text)),
-      timeFrame: TIME_FRAME.test(unit.text) || TIME_FRAME.test(pathText),
-      milestone: TIME_FRAME.test(pathText) || MILESTONE.test(unit.text) || MILESTONE.test(pathText),
+      vanity,
+      target: value && (TARGET.test(text) || BASELINE_TO_TARGET.test(text) || inKpiContext || KPI_WORD.test(unit.text) || (header !== undefined && TARGET_HEADER.test(header.text))),
+      timeFrame: TIME_FRAME.test(unit.text) || TIME_FRAME.test(unit.path.join(' ')) || (header !== undefined && WHEN_HEADER.test(header.text) && /\d/.test(unit.text)),
+      milestone: MILESTONE.test(unit.text) || (header !== undefined && /\bmilestones?\b/i.test(header.text)) || (unit.path.length > 0 && inMilestonePhase(unit)),
     });
   }
-  const mentions = units.filter((u) => KPI_WORD.test(u.text) || KPI_WORD.test(u.path.at(-1) ?? ''));
+  const mentions = units.filter((u) => KPI_WORD.test(u.text) || KPI_WORD.test(u.path.at(-1) ?? '') || OUTCOME.test(u.text));
   const outcomeTargets = kpis.filter((k) => k.outcome && k.target);
+  // Outcomes named as KPIs with no number: "improve employee satisfaction" (not every KPI has a target).
+  const untargeted = units.filter((u) => OUTCOME.test(u.text) && !hasQuantity(u.text) && (KPI_WORD.test(u.text) || KPI_WORD.test(`${u.path.join(' ')} ${tableHeader(units, u)?.text ?? ''}`) || /^\W*(?:improve|increase|reduce|grow|boost)\b/i.test(u.text)));
   const complete = outcomeTargets.filter((k) => k.timeFrame);
   const linked = complete.filter((k) => k.milestone);
   const vanityOnly = kpis.filter((k) => k.vanity);
 
   let score: Score;
   let rationale: string;
-  if (complete.length >= 2 && linked.length >= 1 && complete.length >= Math.ceil(outcomeTargets.length * 0.6)) {
+  if (complete.length >= 2 && linked.length >= 1 && complete.length >= Math.ceil(outcomeTargets.length * 0.5) && untargeted.length <= complete.length / 4) {
     score = 3;
     rationale = `${complete.length} outcome KPIs carry a target number and a time frame, ${linked.length} tied to a milestone or phase.`;
   } else if (outcomeTargets.length >= 1) {
     score = 2;
-    rationale = `${outcomeTargets.length} outcome KPI${outcomeTargets.length === 1 ? ' has' : 's have'} a target number, but ${complete.length < 2 ? 'fewer than two also have a time frame' : 'they are not tied to milestones'}.`;
+    rationale = `${outcomeTargets.length} outcome KPI${outcomeTargets.length === 1 ? ' has' : 's have'} a target number, but ${complete.length < 2 ? 'fewer than two also have a time frame' : linked.length === 0 ? 'none is explicitly tied to a milestone' : untargeted.length ? 'other outcomes have no target number' : 'several lack a time frame'}.`;
   } else if (kpis.length > 0 || mentions.length > 0) {
     score = 1;
     rationale =
@@ -68,16 +80,13 @@ export const gradeKpis: ItemGrader = ({ units }) => {
   }
 
   const ranked = [...complete, ...outcomeTargets.filter((k) => !k.timeFrame), ...kpis.filter((k) => !k.outcome || !k.target)];
-  const evidence = pickEvidence(
-    (ranked.length ? ranked.map((k) => quote(k.unit, OUTCOME)) : mentions.map((u) => quote(u, KPI_WORD))),
-    3,
-  );
+  const evidence = pickEvidence([...ranked.map((k) => quote(k.unit, OUTCOME)), ...mentions.map((u) => quote(u, KPI_WORD))], 3);
   const confidence = score === 3 ? 0.75 + Math.min(0.2, (complete.length - 2) * 0.05) : score === 0 ? 0.85 : score === 2 ? 0.6 : 0.65;
   return {
     score,
     confidence,
     rationale,
     evidence,
-    signals: { outcome_kpis_with_target: outcomeTargets.length, with_time_frame: complete.length, tied_to_milestone: linked.length, vanity_metrics: vanityOnly.length },
+    signals: { untargeted_outcomes: untargeted.length, outcome_kpis_with_target: outcomeTargets.length, with_time_frame: complete.length, tied_to_milestone: linked.length, vanity_metrics: vanityOnly.length },
   };
 };

@@ -1,51 +1,60 @@
 import { hasRole, MEASURE, pickEvidence, quote, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
-import { CADENCE, ROLLBACK, SPEED } from './cues.js';
+import { CADENCE, GOV_METRIC, ROLLBACK, SPEED, THRESHOLD, TRIGGER } from './cues.js';
 
 /** The five parts RUBRIC.md asks a policy to cover. */
 const PARTS: Record<string, RegExp> = {
   decision_rights: /\bdecision[- ]?(?:rights|makers?|owners?|authority)\b|\bdecides?\b|\baccountab\w+|\bowns?\b|\bowners?\b|\bapprov\w+|\bsign(?:s|ed)?[- ]?off\b|\bRACI\b|\bauthority\b|\bfinal (?:say|call)\b|\bveto\w*|\bescalat\w+ to\b|\bwho can\b|\bresponsib\w+ for\b/i,
-  deployment_gates: /\bgates?\b|\bgated\b|\bgo\/no[- ]go\b|\b(?:launch|release|exit|entry|acceptance|readiness) criteria\b|\bpre-?(?:launch|deploy\w*|release|production)\b|\bbefore (?:any )?(?:launch|deploy\w*|release|going live|production|GA|rollout|shipping)\b|\bmust pass\b|\breadiness review\b|\bcheck-?list\b|\bstaged rollout\b|\bcanary\b|\bsign[- ]off (?:to|before)\b|\bno (?:model|feature|change) (?:ships|goes live|is deployed)\b|\bcannot (?:ship|launch|deploy)\b/i,
-  monitoring: /\bmonitor\w*|\bdashboards?\b|\balert\w*|\bdrift\b|\bobservab\w+|\btelemetry\b|\bpost-?(?:deploy\w*|launch|release)\b|\bsampl\w+ (?:review|audit)|\baudit\w* (?:weekly|monthly|of)\b|\btrack\w* (?:weekly|daily|continuously)\b|\bfeedback loop\b|\bin production\b|\bongoing (?:evaluation|review)\b/i,
-  incident_response: /\bincidents?\b|\bescalat\w+|\bon-?call\b|\bpost-?mortems?\b|\bsev(?:erity)?[- ]?[0-4]\b|\bSEV\b|\broot[- ]cause\b|\bnotif\w+|\brunbooks?\b|\bpag(?:e|ed|ing)\b|\bresponse plan\b|\bbreach\w*\b|\bcustomer communication\b/i,
+  deployment_gates: /\bgates?\b|\bgated\b|\bgo\/no[- ]go\b|\bgo-?live\b|\b(?:launch|release|exit|entry|acceptance|readiness|pilot|beta|GA) criteria\b|\bpre-?(?:launch|deploy\w*|release|production|pilot)\b|\b(?:before|prior to) (?:any |the |each |a )?(?:launch|deploy\w*|release|going live|production|GA|rollout|shipping|pilot|beta|expansion|go-?live)\b|\bmust pass\b|\breadiness review\b|\bcheck-?list\b|\bstaged rollout\b|\bcanary\b|\bsign[- ]off (?:to|before)\b|\bno (?:model|feature|change|draft|version) (?:ships|goes live|is deployed|is released)\b|\bcannot (?:ship|launch|deploy|go live)\b|\bonly (?:after|when|once)\b[^.]{0,40}\b(?:pass|meet|reach|approv)/i,
+  monitoring: /\bmonitor\w*|\bdashboards?\b|\balert\w*|\bdrift\b|\bobservab\w+|\btelemetry\b|\bpost-?(?:deploy\w*|launch|release)\b|\bsampl\w+|\bspot-?check\w*|\baudit\w* (?:weekly|monthly|of)\b|\btrack\w*|\bfeedback loop\b|\bin production\b|\bongoing (?:evaluation|review)\b|\breview\w* (?:weekly|daily|monthly|every)\b|\b(?:weekly|daily|monthly) (?:review|check|audit|report)s?\b|\bthumbs[- ](?:up|down)\b/i,
+  incident_response: /\bincidents?\b|\bescalat\w+|\bon-?call\b|\bpost-?mortems?\b|\bsev(?:erity)?[- ]?[0-4]\b|\bSEV\b|\broot[- ]cause\b|\bnotif\w+|\brunbooks?\b|\bpag(?:e|ed|ing)\b|\bresponse plan\b|\bbreach\w*\b|\bcustomer communication\b|\breport(?:s|ed)? (?:of|by|through)\b/i,
   rollback: ROLLBACK,
 };
 
-/** A part is concrete when it names who, a number, a time or a cadence. */
-function concrete(u: Unit): boolean {
-  return hasRole(u.text) || MEASURE.test(u.text) || SPEED.test(u.text) || CADENCE.test(u.text);
-}
+/**
+ * When a part is concrete rather than named: who decides; the bar a gate sets; the rhythm or
+ * measure of monitoring; how fast or how severe for incidents; what triggers a rollback.
+ */
+const CONCRETE: Record<string, (u: Unit) => boolean> = {
+  decision_rights: (u) => hasRole(u.text),
+  deployment_gates: (u) => THRESHOLD.test(u.text) || MEASURE.test(u.text) || hasRole(u.text),
+  monitoring: (u) => CADENCE.test(u.text) || MEASURE.test(u.text) || /\d/.test(u.text),
+  incident_response: (u) => SPEED.test(u.text) || /\bsev(?:erity)?[- ]?[0-4]\b|\bon-?call\b|\bP[0-3]\b|\bpag(?:e|ed|es|ing)\b/i.test(u.text),
+  // A rollback is concrete with an owner, a measurable trigger or a speed; "can be disabled" alone is a bare mechanism.
+  rollback: (u) => hasRole(u.text) || (TRIGGER.test(u.text) && (THRESHOLD.test(u.text) || GOV_METRIC.test(u.text))) || SPEED.test(u.text),
+};
 
 /**
  * `policy_coverage`: decision rights, deployment gates, post-deploy monitoring, incident
- * response and a rollback plan (RUBRIC.md).
+ * response and a rollback plan (RUBRIC.md). A 3 needs all five, concrete.
  */
 export const gradePolicyCoverage: ItemGrader = ({ units }) => {
   const policy = units.filter((u) => u.deliverable === 'policy' || u.deliverable === 'unknown');
   const found: Record<string, Unit[]> = {};
   for (const [part, re] of Object.entries(PARTS)) found[part] = policy.filter((u) => re.test(u.text) || re.test(u.path.at(-1) ?? ''));
   const covered = Object.keys(PARTS).filter((p) => found[p]!.length > 0);
-  const solid = covered.filter((p) => found[p]!.some(concrete));
+  const solid = covered.filter((p) => found[p]!.some(CONCRETE[p]!));
   const missing = Object.keys(PARTS).filter((p) => !covered.includes(p)).map((p) => p.replace('_', ' '));
+  const thin = covered.filter((p) => !solid.includes(p)).map((p) => p.replace('_', ' '));
 
   let score: Score;
   let rationale: string;
-  if (covered.length === 5 && solid.length >= 3) {
+  if (covered.length === 5 && solid.length >= 4 && solid.includes('incident_response') && solid.includes('rollback')) {
     score = 3;
-    rationale = `Covers all five parts (${solid.length} with owners, numbers or timings).`;
-  } else if (covered.length >= 3 && (solid.length >= 1 || covered.length === 5)) {
+    rationale = `Covers all five parts, ${solid.length} of them concretely (owners, thresholds, timings or triggers).`;
+  } else if (solid.length >= 3) {
     score = 2;
-    rationale = `Covers ${covered.length} of 5 parts${missing.length ? `; missing: ${missing.join(', ')}` : ''}${solid.length < 3 ? '; few are concrete' : ''}.`;
+    rationale = `Covers ${covered.length} of 5 parts${missing.length ? `; missing: ${missing.join(', ')}` : ''}${thin.length ? `; only named, not concrete: ${thin.join(', ')}` : ''}.`;
   } else if (covered.length >= 1) {
     score = 1;
-    rationale = `Touches ${covered.join(', ').replace(/_/g, ' ')} only in passing; missing: ${missing.join(', ')}.`;
+    rationale = `Names ${covered.length} of 5 parts but few concretely${missing.length ? `; missing: ${missing.join(', ')}` : ''}${thin.length ? `; only named: ${thin.join(', ')}` : ''}.`;
   } else {
     score = 0;
     rationale = 'No Responsible AI policy content was found.';
   }
   const evidence = pickEvidence(
     covered.map((p) => {
-      const best = found[p]!.find(concrete) ?? found[p]![0]!;
+      const best = found[p]!.find(CONCRETE[p]!) ?? found[p]![0]!;
       return quote(best, PARTS[p]);
     }),
     5,
@@ -55,6 +64,6 @@ export const gradePolicyCoverage: ItemGrader = ({ units }) => {
     confidence: score === 3 ? 0.8 : score === 0 ? 0.85 : 0.65,
     rationale,
     evidence,
-    signals: Object.fromEntries(Object.keys(PARTS).map((p) => [p, found[p]!.length > 0 ? (found[p]!.some(concrete) ? 2 : 1) : 0])),
+    signals: Object.fromEntries(Object.keys(PARTS).map((p) => [p, found[p]!.length > 0 ? (solid.includes(p) ? 2 : 1) : 0])),
   };
 };

@@ -1,61 +1,88 @@
-import { MEASURE, neighbourhood, pickEvidence, quote, TIME_FRAME, type Unit } from '../src/grading/text.js';
+import { hasQuantity, neighbourhood, pickEvidence, quote, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
 import type { GraderResult, ItemGrader, Score } from '../src/grading/types.js';
-import { KPI_WORD, OUTCOME } from './cues.js';
+import { BASELINE_TO_TARGET, DIRECTION, KPI_WORD, OUTCOME, VANITY } from './cues.js';
 
 const MILESTONE_VERB =
-  /\b(?:launch\w*|ship\w*|releas\w*|pilot\w*|beta|GA\b|general availability|rollout|roll(?:s|ing)? out|deliver\w*|go[- ]live|complet\w*|MVP|expan\w+|integrat\w*|migrat\w*|onboard\w*|deploy\w*|hire|build|start|kick[- ]?off|sunset|scale)\b/i;
-const RISK = /\brisks?\b|\bthreats?\b|\bconcerns?\b|\bdependenc\w+|\bblockers?\b|\bwhat could go wrong\b|\bassumptions? at risk\b/i;
-const MITIGATION = /\bmitigat\w*|\bcontingenc\w*|\bfallback\b|\bplan b\b|\baddress(?:ed)? by\b|\breduc\w+ by\b|\bcounter\w*|\bresponse:|\bwe will\b|\bby (?:running|adding|using|keeping|starting|limiting|partnering|hiring|building)\b|→|->|\bso that\b|\bto avoid\b|\bguard against\b/i;
-const HORIZON = /\b(?:12|twelve)[- ]months?\b|\b(?:one|1)[- ]year\b|\bQ4\b|\bH2\b|\bmonths? (?:10|11|12)\b|\bM(?:10|11|12)\b|\b(?:oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\bend of (?:the )?year\b|\byear[- ]end\b|\bphase (?:3|4|three|four)\b/i;
+  /\b(?:launch\w*|ship\w*|releas\w*|pilot\w*|beta|GA\b|general availability|rollout|roll(?:s|ing)? out|deliver\w*|go[- ]live|live\b|complet\w*|MVP|expan\w+|integrat\w*|migrat\w*|onboard\w*|deploy\w*|hire|build|start|kick[- ]?off|sunset|scale|available|ready|sign(?:ed)?[- ]off|switch(?:ed)? on|turn(?:ed)? on|opens?\b|extend\w*|add\w*|connect\w*)\b/i;
+/** A line that opens with its milestone label or date: "M3 (Sep 12): …", "Feb 15 – …", "Week 6: …". */
+const MILESTONE_LABEL = /^\s*(?:M\d{1,2}\b|milestone\s?\d*|Q[1-4]\b|H[12]\b|(?:month|week|sprint)\s?\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?\d{1,2}\b|\d{1,2}\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|20\d\d-\d\d)/i;
+const RISK = /\brisks?\b|\bthreats?\b|\bconcerns?\b|\bdependenc\w+|\bblockers?\b|\bwhat could go wrong\b|\bcould (?:fail|slip|go wrong)\b/i;
+const MITIGATION = /\bmitigat\w*|\bcontingenc\w*|\bfallback\b|\bplan b\b|\baddress(?:ed)? by\b|\breduc\w+ by\b|\bcounter\w*|\bresponse:|\bwe will\b|\bby (?:running|adding|using|keeping|starting|limiting|partnering|hiring|building)\b|→|->|\bso that\b|\bto avoid\b|\bguard against\b|\bif (?:it|this|that) happens\b/i;
+const HORIZON = /\b(?:12|twelve)[- ]months?\b|\b(?:one|1)[- ]year\b|\bQ4\b|\bH2\b|\bmonths? (?:10|11|12)\b|\bM(?:10|11|12)\b|\b(?:oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\bend of (?:the )?year\b|\byear[- ]end\b|\bweeks? (?:4[0-9]|5[0-2])\b/i;
+/** A calendar date a milestone can be held to: a month (with or without a day), a numbered week or day, an ISO date. A quarter alone is a phase, not a date. */
+const DATE = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b20\d\d-\d\d(?:-\d\d)?\b|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b(?:week|wk|day|month)\s?\d{1,3}\b|\bM\d{1,2}\s?\(/i;
 
-/** A period label: which quarter, month range, half or phase a heading or line names. */
-function periodOf(text: string): string | undefined {
-  const m = /\b(Q[1-4]|H[12])\b|\b(months?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?)|\bM(\d{1,2})\b|\b(phase\s?\d|phase (?:one|two|three|four))\b|\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b|\b(days? \d+\s?[-–]\s?\d+|\d+[- ]days?)\b/i.exec(text);
-  return m ? m[0].toLowerCase().replace(/\s+/g, ' ') : undefined;
+/** Calendar periods (quarters, halves, months) as opposed to bare "Phase 2". */
+const CALENDAR_PERIOD = /\b(Q[1-4]|H[12])\b|\b(months?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?)\b|\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s?[-–]\s?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)?)\b|\b(weeks?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?)\b|\b(days?\s?\d+\s?[-–]\s?\d+)\b/i;
+const PHASE = /\b(phase\s?(?:\d|one|two|three|four|five)|stage\s?\d|wave\s?\d|horizon\s?\d)\b/i;
+
+function periodLabel(text: string): { label: string; calendar: boolean } | undefined {
+  const c = CALENDAR_PERIOD.exec(text);
+  const p = PHASE.exec(text);
+  if (c && (!p || c.index <= p.index + 40)) return { label: c[0].toLowerCase().replace(/\s+/g, ' '), calendar: true };
+  if (p) return { label: p[0].toLowerCase().replace(/\s+/g, ' '), calendar: false };
+  return undefined;
 }
 
 /**
  * `roadmap_structure`: a 12-month horizon in phases or quarters with dated milestones,
- * success metrics per phase, and named risks with mitigations (RUBRIC.md).
+ * success metrics per phase, and named risks with mitigations (RUBRIC.md). Phases without
+ * dates are not dated milestones.
  */
 export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
   const roadmap = units.filter((u) => u.deliverable === 'roadmap' || u.deliverable === 'unknown');
   if (roadmap.length === 0) return { score: 0, confidence: 0.9, rationale: 'No roadmap was found.', evidence: [], signals: {} };
-  const periods = new Map<string, Unit[]>();
+
+  // Each unit belongs to the period its heading names, or to the last period a line opened in its section.
+  const periods = new Map<string, { calendar: boolean; units: Unit[] }>();
+  let carried: { label: string; calendar: boolean; section: number } | undefined;
   for (const u of roadmap) {
-    const p = periodOf(u.path.at(-1) ?? '') ?? periodOf(u.path.join(' ')) ?? (u.text.length < 200 ? periodOf(u.text.slice(0, 40)) : undefined);
-    if (p) periods.set(p, [...(periods.get(p) ?? []), u]);
+    const fromPath = periodLabel(u.path.at(-1) ?? '') ?? periodLabel(u.path.join(' '));
+    const fromLine = u.text.length < 300 ? periodLabel(u.text.slice(0, 30)) : undefined;
+    if (fromLine && (u.row || /^\W{0,3}(?:Q[1-4]|H[12]|month|week|phase|stage|wave|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/i.test(u.text))) carried = { ...fromLine, section: u.section };
+    else if (carried && carried.section !== u.section && !(u.row || fromPath)) carried = undefined;
+    const p = fromPath ?? (carried && carried.section === u.section ? carried : undefined);
+    if (!p) continue;
+    const entry = periods.get(p.label) ?? { calendar: p.calendar, units: [] };
+    entry.units.push(u);
+    periods.set(p.label, entry);
   }
-  const dated = roadmap.filter((u) => MILESTONE_VERB.test(u.text) && (TIME_FRAME.test(u.text) || TIME_FRAME.test(u.path.join(' '))));
-  const phasesWithMetric = [...periods.values()].filter((us) => us.some((u) => (OUTCOME.test(u.text) || KPI_WORD.test(u.text)) && MEASURE.test(u.text)));
-  const risks = roadmap.filter((u) => RISK.test(u.text) || RISK.test(u.path.at(-1) ?? ''));
-  const mitigated = risks.filter((u) => MITIGATION.test(u.text) || MITIGATION.test(u.path.join(' ')) || neighbourhood(roadmap, u, 1).some((n) => MITIGATION.test(n.text)) || (u.row && /\|.*\|/.test(u.text)));
+  const calendarPeriods = [...periods.values()].filter((p) => p.calendar).length;
+  const dated = roadmap.filter((u) => DATE.test(u.text) && (MILESTONE_VERB.test(u.text) || MILESTONE_LABEL.test(u.text)));
+  // A success metric, not a scope number ("pilot with 30 technicians" sizes the phase; "handle time -15%" measures it).
+  const isMetric = (u: Unit) => hasQuantity(u.text) && !VANITY.test(u.text) && (OUTCOME.test(u.text) || KPI_WORD.test(u.text) || BASELINE_TO_TARGET.test(u.text) || DIRECTION.test(u.text));
+  const phasesWithMetric = [...periods.values()].filter((p) => p.units.some(isMetric));
+  const risks = roadmap.filter((u) => RISK.test(u.text) || RISK.test(u.path.at(-1) ?? '') || RISK.test(tableHeader(roadmap, u)?.text ?? ''));
+  const mitigated = risks.filter((u) => {
+    const header = tableHeader(roadmap, u)?.text ?? '';
+    return MITIGATION.test(u.text) || MITIGATION.test(u.path.join(' ')) || MITIGATION.test(header) || neighbourhood(roadmap, u, 1).some((n) => MITIGATION.test(n.text));
+  });
   const horizon = roadmap.some((u) => HORIZON.test(u.text) || HORIZON.test(u.path.join(' ')));
 
   let score: Score;
   let rationale: string;
-  const phased = periods.size >= 2 || dated.length >= 2;
-  if (periods.size >= 3 && horizon && dated.length >= 2 && phasesWithMetric.length >= 2 && mitigated.length >= 1) {
+  if (calendarPeriods >= 3 && horizon && dated.length >= 2 && phasesWithMetric.length >= 2 && mitigated.length >= 1) {
     score = 3;
-    rationale = `${periods.size} dated phases over 12 months, ${dated.length} dated milestones, metrics in ${phasesWithMetric.length} phases, and risks with mitigations.`;
-  } else if (phased) {
+    rationale = `${calendarPeriods} dated phases over 12 months, ${dated.length} dated milestones, metrics in ${phasesWithMetric.length} phases, and risks with mitigations.`;
+  } else if (calendarPeriods >= 2 || dated.length >= 2) {
     score = 2;
     const missing = [
-      periods.size < 3 || !horizon ? 'a 12-month horizon in phases' : '',
+      calendarPeriods < 3 || !horizon ? 'a 12-month horizon in dated phases' : '',
+      dated.length < 2 ? 'dated milestones' : '',
       phasesWithMetric.length < 2 ? 'success metrics per phase' : '',
       mitigated.length === 0 ? (risks.length ? 'mitigations for the risks' : 'named risks with mitigations') : '',
     ].filter(Boolean);
-    rationale = `Phases or dated milestones are laid out; missing: ${missing.join(', ') || 'dated milestones'}.`;
+    rationale = `Dated phases or milestones are laid out; missing: ${missing.join(', ')}.`;
   } else {
     score = 1;
-    rationale = 'The roadmap lists intentions without dated phases or milestones.';
+    rationale = periods.size ? 'The roadmap has phases but no dates: intentions without dated milestones.' : 'The roadmap lists intentions without dated phases or milestones.';
   }
-  const evidence = pickEvidence([...dated.map((u) => quote(u, MILESTONE_VERB)), ...[...periods.values()].map((us) => quote(us[0]!)), ...mitigated.map((u) => quote(u, RISK)), ...roadmap.map((u) => quote(u))], 4);
+  const evidence = pickEvidence([...dated.map((u) => quote(u, MILESTONE_VERB)), ...[...periods.values()].map((p) => quote(p.units[0]!)), ...mitigated.map((u) => quote(u, RISK)), ...roadmap.map((u) => quote(u))], 4);
   return {
     score,
     confidence: score === 3 ? 0.75 : 0.6,
     rationale,
     evidence,
-    signals: { periods: periods.size, dated_milestones: dated.length, phases_with_metrics: phasesWithMetric.length, risks: risks.length, risks_mitigated: mitigated.length, twelve_month_horizon: horizon },
+    signals: { periods: periods.size, calendar_periods: calendarPeriods, dated_milestones: dated.length, phases_with_metrics: phasesWithMetric.length, risks: risks.length, risks_mitigated: mitigated.length, twelve_month_horizon: horizon },
   };
 };

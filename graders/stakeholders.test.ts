@@ -6,9 +6,19 @@ describe('stakeholders grader', () => {
   it('gives 3 to named roles signing off on gates with a review cadence', async () => {
     const d = await doc(
       'policy.md',
-      `# Policy\n\n## Sign-off\n\n- The VP Product and the Data Protection Officer sign off every launch gate.\n- Security approves each model change before release.\n\n## Reviews\n\nA monthly model review and a quarterly strategy review with Legal.\n`,
+      `# Policy\n\n## Sign-off\n\n- The VP Product and the Data Protection Officer sign off every launch gate.\n- Security approves each model change before release.\n\n## Reviews\n\nA monthly model review chaired by the VP Product, with Security and the DPO.\n`,
     );
     expect(runGrader(gradeStakeholders, 'stakeholders', [d]).score).toBe(3);
+  });
+
+  it('holds a review cadence without the approvers at 2, and does not count sampling outputs as a review', async () => {
+    const d = await doc(
+      'policy.md',
+      `# Policy\n\n- The VP Product and Legal sign off the launch gate.\n- Weekly review of 200 sampled answers by the support team.\n- The support team meets monthly to discuss tone.\n`,
+    );
+    const r = runGrader(gradeStakeholders, 'stakeholders', [d]);
+    expect(r.score).toBe(2);
+    expect(r.signals.cadences_with_approvers).toBe(0);
   });
 
   it('gives 2 to sign-off without a cadence', async () => {

@@ -4,7 +4,7 @@ import { APPROVAL, CADENCE_WORD, GATE, OWNERSHIP } from './cues.js';
 
 /** A standing review of the model, the strategy or the governance, with its rhythm. */
 const REVIEW_CADENCE = new RegExp(
-  String.raw`\b(?:${CADENCE_WORD})\b[^.;]{0,40}\b(?:(?:model|strategy|strategic|governance|roadmap|risk|safety|quality|business|product|steering|portfolio|operating|performance|metrics?|KPI|RAI|AI|ethics|exec\w*|leadership|stakeholder|cost|budget|program|progress|policy|launch|release|evaluation|eval|council|board|committee)\s+)?(?:reviews?|meetings?|syncs?|councils?|boards?|committees?|forums?|readouts?|check-?ins?|retros?|QBRs?)\b|\b(?:reviews?|meetings?|syncs?|councils?|boards?|committees?|forums?|readouts?|check-?ins?)\b[^.;]{0,30}\b(?:${CADENCE_WORD})\b|\bQBRs?\b`,
+  String.raw`\b(?:${CADENCE_WORD})\b[^.;]{0,40}\b(?:(?:model|strategy|strategic|governance|roadmap|risk|safety|quality|business|product|steering|portfolio|operating|performance|metrics?|KPI|RAI|AI|ethics|exec\w*|leadership|stakeholder|cost|budget|program|progress|policy|launch|release|evaluation|eval|council|board|committee)\s+)?(?:reviews?|meetings?|syncs?|councils?|boards?|committees?|forums?|readouts?|retros?|QBRs?)\b|\b(?:reviews?|meetings?|syncs?|councils?|boards?|committees?|forums?|readouts?)\b[^.;]{0,30}\b(?:${CADENCE_WORD})\b|\bQBRs?\b`,
   'i',
 );
 /** Reviewing a sample of outputs is monitoring, not a stakeholder review. */
@@ -24,14 +24,21 @@ export const gradeStakeholders: ItemGrader = ({ units }) => {
   const owners = units.filter((u) => hasRole(u.text) && OWNERSHIP.test(u.text));
   const vague = units.filter((u) => /\bstakeholders?\b|\bleadership\b|\bmanagement\b|\bsign[- ]?off\b|\bapprov\w*|\breview(?:ed)? by\b/i.test(u.text));
 
+  // A review cadence completes the plan only when the people who approve (or a governance body) sit in it.
+  const governingCadences = cadences.filter((u) => findRoles(u.text).some((r) => roles.has(r)) || /\b(?:council|board|committee|steering|approvers?|sign-?off (?:group|owners))\b/i.test(u.text));
+
   let score: Score;
   let rationale: string;
-  if (roles.size >= 2 && gated.length >= 1 && cadences.length >= 1) {
+  if (roles.size >= 2 && gated.length >= 1 && governingCadences.length >= 1) {
     score = 3;
     rationale = `Named roles sign off (${[...roles].slice(0, 4).join(', ')}) on named gates, and reviews have a cadence.`;
   } else if (approvals.length >= 1 || cadences.length >= 1) {
     score = 2;
-    const missing = [roles.size < 2 ? 'several named roles signing off' : '', gated.length === 0 ? 'which gate each signs off' : '', cadences.length === 0 ? 'a cadence of model and strategy reviews' : ''].filter(Boolean);
+    const missing = [
+      roles.size < 2 ? 'several named roles signing off' : '',
+      gated.length === 0 ? 'which gate each signs off' : '',
+      cadences.length === 0 ? 'a cadence of model and strategy reviews' : governingCadences.length === 0 ? 'a review cadence that includes the approvers' : '',
+    ].filter(Boolean);
     rationale = `Part of a sign-off plan is concrete; missing: ${missing.join(', ')}.`;
   } else if (owners.length > 0 || vague.length > 0 || units.some((u) => hasRole(u.text))) {
     score = 1;
@@ -49,6 +56,6 @@ export const gradeStakeholders: ItemGrader = ({ units }) => {
     confidence: score === 3 ? 0.75 : score === 0 ? 0.85 : 0.6,
     rationale,
     evidence,
-    signals: { roles_signing_off: roles.size, sign_off_on_gates: gated.length, review_cadences: cadences.length, owners_named: owners.length },
+    signals: { roles_signing_off: roles.size, sign_off_on_gates: gated.length, review_cadences: cadences.length, cadences_with_approvers: governingCadences.length, owners_named: owners.length },
   };
 };

@@ -15,8 +15,10 @@ export const buzzwordsWithoutMetrics: FlagDetector = {
       if (!m || isRejectedOrQuoted(u.text, m.index, m.index + m[0].length)) return false;
       return !neighbourhood(all, u, 1).some((n) => hasMetric(n.text));
     });
-    const distinct = new Set(hits.map((u) => BUZZWORD.exec(u.text)![0].toLowerCase()));
-    const present = hits.length >= 3 || (hits.length >= 2 && distinct.size >= 2);
+    const words = hits.flatMap((u) => [...u.text.matchAll(new RegExp(BUZZWORD.source, 'gi'))].map((m) => m[0].toLowerCase()));
+    const distinct = new Set(words);
+    // One stray "seamless" is style; a pattern is several buzzwords with nothing measurable near them.
+    const present = distinct.size >= 3 || (hits.length >= 2 && distinct.size >= 2);
     return {
       present,
       rationale: present

@@ -11,6 +11,13 @@ const HEADING_CUES: Record<Kind, RegExp> = {
   cost: /\bcosts?\b|\bbudget\b|\bspend\b|\bfinancials?\b|\bunit economics\b|\bpricing\b|\bTCO\b|\bopex\b|\bcapex\b|\brun[- ]rate\b|\bexpenses?\b/i,
 };
 
+/** Headings that name the deliverable itself ("12-month roadmap", "Responsible AI policy", "Year-1 cost"): only these make a file combined. */
+const NAMING_CUES: Record<Kind, RegExp> = {
+  roadmap: /\broad ?map\b|\b(?:12|twelve)[- ]month (?:plan|roadmap)\b|\bproduct plan\b|\btimeline\b|\bmilestones\b/i,
+  policy: /\bpolic(?:y|ies)\b|\bgovernance\b|\bresponsible (?:ai|use)\b|\bRAI\b|\bAI principles\b|\bethics\b/i,
+  cost: /\bcosts?\b|\bbudget\b|\bfinancials?\b|\bunit economics\b|\bTCO\b|\bspend\b|\bpricing\b/i,
+};
+
 /** Content cues, each counted at most three times per section. */
 const CONTENT_CUES: Record<Kind, RegExp[]> = {
   roadmap: [
@@ -46,7 +53,7 @@ const CONTENT_CUES: Record<Kind, RegExp[]> = {
 
 const NAME_CUES: Record<Kind, RegExp> = {
   roadmap: /road ?map|timeline|(?:^|[^a-z])plan(?:[^a-z]|$)/i,
-  policy: /polic|(?:^|[^a-z])rai(?:[^a-z]|$)|governance|responsible|guardrail/i,
+  policy: /polic|(?:^|[^a-z])rai(?:[^a-z]|$)|governance|responsible|guardrail|ethic|principles|safety|trust/i,
   cost: /cost|budget|pricing|financ|spend|econom/i,
 };
 
@@ -85,7 +92,7 @@ export function classifyDocument(file: string, raw: RawSection[]): { deliverable
     for (let i = s.path.length - 1; i >= 0; i--) {
       const k = headingKind(s.path[i]!);
       if (k) {
-        anchored.add(k);
+        if (s.path.some((h) => NAMING_CUES[k].test(h))) anchored.add(k);
         return k;
       }
     }
@@ -113,10 +120,10 @@ export function classifyDocument(file: string, raw: RawSection[]): { deliverable
   });
   const totals = contentScores(raw.map((s) => s.path.join(' ') + '\n' + s.text).join('\n'));
   const nameKind = KINDS.find((k) => NAME_CUES[k].test(file));
-  // A deliverable is really there when a heading names it, or when it fills a third of the file:
+  // A deliverable is really there when a heading names it, or when it fills 40% of the file:
   // a roadmap deck's risk slide that reads like policy does not make the deck "combined".
   const present = KINDS.filter(
-    (k) => total > 0 && raw.filter((_, i) => perSection[i] === k).length >= 2 && (anchored.has(k) ? share[k] / total >= 0.12 : share[k] / total >= 0.33),
+    (k) => total > 0 && raw.filter((_, i) => perSection[i] === k).length >= 2 && (anchored.has(k) ? share[k] / total >= 0.12 : share[k] / total >= 0.4),
   );
 
   let deliverable: Deliverable;

@@ -13,6 +13,8 @@ const INJECTION = [
   /\b(?:this|the) candidate\b[^.]{0,30}\b(?:must|should|shall|is required to)\s+(?:advance|be advanced|pass|be hired|be approved)\b/i,
   /\b(?:system prompt|you are (?:an? )?(?:AI|language model|grader|evaluator|assistant)|new instructions|developer mode|jailbreak)\b/i,
   /<\/?(?:system|instructions?|prompt)>|\[\[?(?:system|INST)\]?\]/i,
+  /\b(?:this|the|my) (?:submission|candidate|applicant|application)\b[^.]{0,40}\b(?:has been|was|is already|is) (?:pre-?approved|approved|verified|cleared|fast-?tracked)\b/i,
+  /\b(?:pre-?approved|fast-?tracked) by (?:the )?(?:hiring|recruiting|interview)\b/i,
 ];
 
 export function findInjections(units: Unit[]): Unit[] {

@@ -74,7 +74,7 @@ export const MEASURE = new RegExp(
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 /** A point or span in time that a target or milestone can be held to. */
 export const TIME_FRAME = new RegExp(
-  `\\b(?:Q[1-4]|H[12]|FY\\s?'?\\d{2,4}|20[2-4]\\d|(?:${MONTHS})\\b|months?\\s?\\d{1,2}|M\\d{1,2}\\b|weeks?\\s?\\d{1,2}|days?\\s?\\d{1,3}|sprint\\s?\\d+|(?:by|before|until|through) (?:the )?(?:end|start|close) of|end of (?:year|quarter|Q[1-4]|H[12])|within (?:the )?(?:first )?\\d+|(?:first|next|in|within|after|over) (?:\\d+|one|two|three|four|six|nine|twelve) (?:days?|weeks?|months?|quarters?)|(?:\\d+|three|six|nine|twelve)[- ]months?|year[- ]?(?:1|one)\\b|(?:first|second|third|fourth) quarter|phase \\d|(?:30|60|90|180)[- ]days?)`,
+  `\\b(?:Q[1-4]|H[12]|FY\\s?'?\\d{2,4}|20[2-4]\\d|(?:${MONTHS})\\b|months?\\s?\\d{1,2}|M\\d{1,2}\\b|weeks?\\s?\\d{1,2}|days?\\s?\\d{1,3}|sprint\\s?\\d+|(?:by|before|until|through) (?:the )?(?:end|start|close) of|end of (?:year|quarter|Q[1-4]|H[12])|within (?:the )?(?:first )?\\d+|(?:first|next|in|within|after|over) (?:\\d+|one|two|three|four|six|nine|twelve) (?:days?|weeks?|months?|quarters?)|(?:\\d+|three|six|nine|twelve)[- ]months?|year[- ]?(?:1|one)\\b|(?:first|second|third|fourth) quarter|(?:30|60|90|180)[- ]days?)`,
   'i',
 );
 
@@ -103,9 +103,9 @@ export function moneyAmounts(text: string): number[] {
 
 /** Titles and bodies that can own, approve or review something, in any case. */
 const ROLE_TITLE =
-  /\b(?:S?VP|EVP|Vice President|Head of [A-Z&][\w&]*(?: [A-Z&][\w&]*)*|Head of \w+|(?:\w+ )?Director|Chief \w+(?: \w+)? Officer|C[TPEIOFRMD]O|CISO|CAIO|DPO|Data Protection Officer|General Counsel|(?:legal|privacy|security|compliance|risk|ethics|trust (?:&|and) safety|finance|procurement|model risk|infosec) (?:counsel|officer|lead|team|reviewers?|partners?|council|committee|board|function|department|owner|sign-?off)|product (?:manager|owner|lead|director)|group PM|PM\b|engineering (?:manager|lead|director|team)|tech(?:nical)? lead|EM\b|ML (?:lead|engineers?|team|owner)|data science (?:lead|team)|(?:support|operations|ops|content|QA|CX|customer success|sales|marketing) (?:lead|manager|director|team)|incident commander|on-?call (?:engineer|lead|owner|manager)|model owner|service owner|feature owner|executive sponsor|steering (?:committee|group)|(?:AI|RAI|responsible AI|model|governance|review|ethics|risk|change advisory) (?:council|board|committee|review board|lead|owner)|review board|approval board|CAB\b|CEO|founders?)\b/i;
+  /\b(?:S?VP|EVP|Vice President|Head of \w+(?: (?:&|and) \w+)?|(?:\w+ )?Director|Chief \w+(?: \w+)? Officer|C[TPEIOFRMD]O|CISO|CAIO|DPO|Data Protection Officer|General Counsel|(?:legal|privacy|security|compliance|risk|ethics|trust (?:&|and) safety|finance|procurement|model risk|infosec) (?:counsel|officer|lead|team|reviewers?|partners?|council|committee|board|function|department|owner|sign-?off)|product (?:manager|owner|lead|director)|group PM|PM\b|engineering (?:manager|lead|director|team)|tech(?:nical)? lead|EM\b|ML (?:lead|engineers?|team|owner)|data science (?:lead|team)|(?:support|operations|ops|content|QA|CX|customer success|sales|marketing) (?:lead|manager|director|team)|incident commander|on-?call (?:engineer|lead|owner|manager)|model owner|service owner|feature owner|executive sponsor|steering (?:committee|group)|(?:AI|RAI|responsible AI|model|governance|review|ethics|risk|change advisory) (?:council|board|committee|review board|lead|owner)|review board|approval board|CAB\b|CEO|founders?)\b/i;
 /** Functions named as proper nouns ("Legal", "Security"): capitalised, so "security issues" is not a role. */
-const ROLE_FUNCTION = /\b(?:Legal|Security|InfoSec|Compliance|Privacy|Finance|Procurement|Sales|Marketing|Engineering|Risk|Model Risk|Trust (?:&|and) Safety|HR|Operations|Support|Customer Success|Data Science|IT)\b/;
+const ROLE_FUNCTION = /\b(?:Legal|Security|InfoSec|Compliance|Privacy|Finance|Procurement|Sales|Marketing|Engineering|Risk|Model Risk|Trust (?:&|and) Safety|Customer Success|Data Science)\b(?!\.\s)/;
 
 /** Every named role in a text, lower-cased. */
 export function findRoles(text: string): string[] {
@@ -123,7 +123,10 @@ export const ROLE = new RegExp(`${ROLE_TITLE.source}|${ROLE_FUNCTION.source}`, '
 
 /** Partners the rubric counts as cross-functional: engineering, legal, security, go-to-market (and their kin). */
 export const PARTNER =
-  /\b(?:engineering|engineers?|eng\b|CTO|tech lead|ML (?:team|engineers?|lead)|data science|platform team|SRE|infra(?:structure)? team|legal|counsel|lawyers?|General Counsel|privacy|DPO|Data Protection|compliance|security|InfoSec|CISO|red team|sales|marketing|GTM|go-to-market|customer success|support (?:team|lead|ops|org)|account managers?|finance|CFO|procurement|design(?:ers?| team)|UX|research(?:ers)?|operations team|ops team|partnerships?)\b/i;
+  /\b(?:engineering (?:team|lead|manager|director|org|partners?)|engineers?|eng team|CTO|tech lead|ML (?:team|engineers?|lead)|data science (?:team|lead)|platform team|SRE|infra(?:structure)? team|legal|counsel|lawyers?|General Counsel|privacy (?:team|officer|lead|counsel)|DPO|Data Protection Officer|compliance|security|InfoSec|CISO|red team|sales|marketing|GTM|go-to-market|customer success|account managers?|solutions engineers?|revenue team|partnerships team|channel partners?|(?:systems|data|platform|integration|dev|development|tech(?:nology)?|delivery|IT|software) (?:team|partners?|org)|vendor engineers?)\b/i;
+
+/** "IT" in capitals names a partner; in lower case it is a pronoun. */
+export const PARTNER_IT = /\bIT\b/;
 
 // Negation and quotation ------------------------------------------------------------------------
 
@@ -194,6 +197,21 @@ export function neighbourhood(units: Unit[], unit: Unit, radius = 1): Unit[] {
     if (units[j]!.section === unit.section || j === i) out.push(units[j]!);
   }
   return out;
+}
+
+/** A number that is a quantity, not a date, a year or a quarter label. */
+export function hasQuantity(text: string): boolean {
+  const stripped = text.replace(new RegExp(TIME_FRAME.source, 'gi'), ' ').replace(/\b(?:19|20)\d\d\b/g, ' ').replace(/\b(?:M|Q|H|v|V)\d+\b/g, ' ');
+  return /\d/.test(stripped);
+}
+
+/** The header row of the table a row unit belongs to (the first row of its section), if any. */
+export function tableHeader(units: Unit[], unit: Unit): Unit | undefined {
+  if (!unit.row) return undefined;
+  const i = units.indexOf(unit);
+  let header: Unit | undefined;
+  for (let j = i; j >= 0 && units[j]!.section === unit.section && units[j]!.row; j--) header = units[j];
+  return header === unit ? undefined : header;
 }
 
 /** Deduplicate evidence and keep at most `n`, in document order. */

@@ -364,8 +364,10 @@ describe('readPptx on hand-built packages', () => {
       sp(['<a:fld id="{2}" type="datetime1"><a:t>2025-03-01</a:t></a:fld>'], { y: 40 }),
     ].join('');
     const r = await readBytes(buildDeck([{ shapes }]));
-    expect(texts(r.tree.children)).toEqual(['Slide 1', 'Page of the plan', 'Cost per query\n$0.004', '2025-03-01']);
-    expect(r.tree.children[2]).toMatchObject({ type: 'paragraph', data: { location: 'slide 1' } });
+    // No title placeholder: the first short line at the top of the slide reads as its title.
+    expect(texts(r.tree.children)).toEqual(['Page of the plan', 'Cost per query\n$0.004', '2025-03-01']);
+    expect(r.tree.children[0]).toMatchObject({ type: 'heading', depth: 1 });
+    expect(r.tree.children[1]).toMatchObject({ type: 'paragraph', data: { location: 'slide 1' } });
   });
 
   it('takes the first mc:Choice of alternate content, not the fallback too', async () => {

@@ -172,7 +172,8 @@ function readDeck(bytes: Uint8Array, ctx: ReadContext): ReadResult {
     if (!titleText) {
       const first = body[0];
       const line = first?.kind === 'text' ? first.paras[0]?.text : undefined;
-      if (first?.kind === 'text' && line && !line.includes('\n') && line.length <= 100 && !/[.;,]$/.test(line)) {
+      const rest = body.length > 1 || (first?.kind === 'text' && first.paras.length > 1);
+      if (first?.kind === 'text' && line && rest && first.paras[0]!.bullet !== 'bullet' && !line.includes('\n') && line.length <= 100 && line.trim().split(/\s+/).length >= 2 && !/[.;,:]$/.test(line)) {
         titleText = line;
         first.paras.shift();
         if (first.paras.length === 0) body.shift();

@@ -37,6 +37,7 @@ export const readText: Reader = async (bytes) => {
   const lines = text.split(/\r\n|\r|\n/);
   const children: RootContent[] = [];
   let i = 0;
+  let first = true;
   while (i < lines.length) {
     if (lines[i]!.trim() === '') {
       i++;
@@ -45,13 +46,26 @@ export const readText: Reader = async (bytes) => {
     const start = i;
     while (i < lines.length && lines[i]!.trim() !== '') i++;
     const block = lines.slice(start, i);
-    emitBlock(block, start + 1, children);
+    const more = lines.slice(i).some((l) => l.trim() !== '');
+    emitBlock(block, start + 1, children, { first, more });
+    first = false;
   }
   return { tree: { type: 'root', children }, stats: { encoding } };
 };
 
-function emitBlock(block: string[], firstLine: number, out: RootContent[]): void {
+/** A lone short line between blank lines, not a sentence: a title ("Our commitments"). */
+function isLoneTitle(block: string[], more: boolean): boolean {
+  if (block.length !== 1 || !more) return false;
+  const t = block[0]!.trim();
+  return t.length <= 80 && t.split(/\s+/).length <= 10 && /^\p{Lu}/u.test(t) && !/[.,;!?]$/.test(t) && !BULLET.test(t);
+}
+
+function emitBlock(block: string[], firstLine: number, out: RootContent[], at: { first: boolean; more: boolean }): void {
   let k = 0;
+  if (isLoneTitle(block, at.more) && headingDepthOf(block[0]!) === undefined) {
+    out.push({ type: 'heading', depth: at.first ? 1 : 2, children: [{ type: 'text', value: block[0]!.trim() }], position: position(firstLine) });
+    return;
+  }
   // Setext-style heading: "Title" then "=====".
   if (block.length >= 2 && UNDERLINE.test(block[1]!) && block[0]!.trim().length <= 90) {
     out.push({ type: 'heading', depth: block[1]!.trim().startsWith('=') ? 1 : 2, children: [{ type: 'text', value: block[0]!.trim() }], position: position(firstLine) });
