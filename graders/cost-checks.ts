@@ -1,4 +1,4 @@
-import { MONEY, moneyAmounts, type Unit } from '../src/grading/text.js';
+import { hasMoney, is, MONEY, moneyAmounts, type Unit } from '../src/grading/text.js';
 
 const TOTAL = /\b(?:total|grand total|sum|year[- ]?(?:1|one) total|overall)\b/i;
 const MONTHLY = /\b(?:monthly|per month|\/\s?mo(?:nth)?|a month|each month|pm\b|p\/m)\b/i;
@@ -69,22 +69,22 @@ export function findInconsistentTotals(units: Unit[]): Inconsistency[] {
     const lines = run.filter((u) => !u.row && moneyAmounts(u.text).length >= 1);
     for (let i = 0; i < lines.length; i++) {
       const t = lines[i]!;
-      if (!TOTAL.test(t.text) || !/^[^$€£\d]{0,40}\btotal\b/i.test(t.text)) continue;
+      if (!is(t, TOTAL) || !/^[^$€£\d]{0,40}\btotal\b/i.test(t.text)) continue;
       const items = [];
       for (let j = i - 1; j >= 0 && items.length < 15; j--) {
         const l = lines[j]!;
-        if (TOTAL.test(l.text) || moneyAmounts(l.text).length !== 1 || t.section - l.section > 15) break;
+        if (is(l, TOTAL) || moneyAmounts(l.text).length !== 1 || t.section - l.section > 15) break;
         items.unshift(l);
       }
       if (items.length < 2) continue;
       const stated = moneyAmounts(t.text)[0]!;
       const value = (u: Unit) => moneyAmounts(u.text)[0]!;
       const sum = items.reduce((a, u) => a + value(u), 0);
-      const oneOff = items.filter((u) => ONE_OFF.test(u.text)).reduce((a, u) => a + value(u), 0);
-      const monthly = items.filter((u) => MONTHLY.test(u.text) && !ONE_OFF.test(u.text)).reduce((a, u) => a + value(u), 0);
+      const oneOff = items.filter((u) => is(u, ONE_OFF)).reduce((a, u) => a + value(u), 0);
+      const monthly = items.filter((u) => is(u, MONTHLY) && !is(u, ONE_OFF)).reduce((a, u) => a + value(u), 0);
       const rest = sum - oneOff - monthly;
       const candidates = [sum, oneOff + 12 * monthly + rest, sum * 12];
-      if (YEARLY.test(t.text) && MONTHLY.test(t.text)) candidates.push(sum);
+      if (is(t, YEARLY) && is(t, MONTHLY)) candidates.push(sum);
       if (!candidates.some((c) => close(c, stated))) out.push({ unit: t, stated, computed: sum });
     }
   }
@@ -102,7 +102,7 @@ const PER_UNIT = /\bper (?:query|request|call|conversation|ticket|message|user|s
 /** Unit costs no real system has (an LLM answer for a hundred-thousandth of a cent). */
 export function findAbsurdUnitCosts(units: Unit[]): Unit[] {
   return units.filter((u) => {
-    if (!PER_UNIT.test(u.text) || !MONEY.test(u.text)) return false;
+    if (!is(u, PER_UNIT) || !hasMoney(u)) return false;
     const amounts = moneyAmounts(u.text);
     return amounts.some((a) => a > 0 && a < 0.00005);
   });

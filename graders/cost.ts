@@ -1,4 +1,4 @@
-import { MONEY, pickEvidence, quote, type Unit } from '../src/grading/text.js';
+import { hasMoney, is, MONEY, pickEvidence, quote, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { findAbsurdUnitCosts, findInconsistentTotals } from './cost-checks.js';
 import { COST_LINES, LEVER, TRADEOFF } from './cues.js';
@@ -13,13 +13,13 @@ const EFFECT = /\d+(?:\.\d+)?\s?(?:%|percent|x\b)|[$€£]\s?\d|\bsav\w+ (?:of )
  */
 export const gradeCost: ItemGrader = ({ units }) => {
   // Figures: money, or a cost table's numeric cells ("Inference | 4,200 | 50,400").
-  const priced = units.filter((u) => MONEY.test(u.text) || (u.row && u.deliverable === 'cost' && /\|\s*[~≈]?\d[\d,.]*\s?[kKmM]?\s*(?:\||$)/.test(u.text)));
+  const priced = units.filter((u) => hasMoney(u) || (u.row && u.deliverable === 'cost' && /\|\s*[~≈]?\d[\d,.]*\s?[kKmM]?\s*(?:\||$)/.test(u.text)));
   const lines = (Object.keys(COST_LINES) as (keyof typeof COST_LINES)[]).filter((k) => priced.some((u) => COST_LINES[k].test(u.text) || (u.row && COST_LINES[k].test(u.path.join(' ')))));
-  const tradeoffs = units.filter((u) => TRADEOFF.test(u.text));
-  const levers = units.filter((u) => LEVER.test(u.text));
+  const tradeoffs = units.filter((u) => is(u, TRADEOFF));
+  const levers = units.filter((u) => is(u, LEVER));
   const leverKinds = new Set(levers.map((u) => LEVER.exec(u.text)![0].toLowerCase().slice(0, 5)));
-  const withEffect = levers.filter((u) => EFFECT.test(u.text));
-  const mentions = units.filter((u) => COST_WORD.test(u.text));
+  const withEffect = levers.filter((u) => is(u, EFFECT));
+  const mentions = units.filter((u) => is(u, COST_WORD));
   const inconsistent = findInconsistentTotals(units);
   const absurd = findAbsurdUnitCosts(units);
   const unrealistic = inconsistent.length > 0 || absurd.length > 0;

@@ -1,4 +1,4 @@
-import { MONEY, NUMBER, pickEvidence, quote, type Unit } from '../src/grading/text.js';
+import { hasMoney, is, MONEY, NUMBER, pickEvidence, quote, tableHeader, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { findAbsurdUnitCosts, findInconsistentTotals } from './cost-checks.js';
 
@@ -17,15 +17,14 @@ const COST_WORD = /\bcosts?\b|\bbudget\w*|\bspend\b|\bopex\b|\bcapex\b|\bexpens\
  * to its total, or absurd unit costs, is not a realistic model: at most 2.
  */
 export const gradeCostModel: ItemGrader = ({ units }) => {
-  const priced = units.filter((u) => MONEY.test(u.text) || (u.row && /\d/.test(u.text)));
-  const header = (u: Unit) => units.find((h) => h.row && h.section === u.section) ?? u;
-  const totals = priced.filter((u) => TOTAL.test(u.text) || (u.row && TOTAL.test(header(u).text) && MONEY.test(u.text)));
-  const oneOff = units.filter((u) => ONE_OFF.test(u.text) && (MONEY.test(u.text) || (u.row && priced.some((p) => p.section === u.section))));
-  const ongoing = units.filter((u) => ONGOING.test(u.text) && (MONEY.test(u.text) || (u.row && priced.some((p) => p.section === u.section))));
-  const assumptions = units.filter((u) => ASSUMPTION.test(u.text) && NUMBER.test(u.text));
+  const priced = units.filter((u) => hasMoney(u) || (u.row && /\d/.test(u.text)));
+  const totals = priced.filter((u) => is(u, TOTAL) || (u.row && TOTAL.test(tableHeader(units, u)?.text ?? '') && hasMoney(u)));
+  const oneOff = units.filter((u) => is(u, ONE_OFF) && (hasMoney(u) || (u.row && priced.some((p) => p.section === u.section))));
+  const ongoing = units.filter((u) => is(u, ONGOING) && (hasMoney(u) || (u.row && priced.some((p) => p.section === u.section))));
+  const assumptions = units.filter((u) => is(u, ASSUMPTION) && is(u, NUMBER));
   const inconsistent = findInconsistentTotals(units);
   const absurd = findAbsurdUnitCosts(units);
-  const money = units.filter((u) => MONEY.test(u.text));
+  const money = units.filter((u) => hasMoney(u));
 
   const parts = { total: totals.length > 0, one_off: oneOff.length > 0, ongoing: ongoing.length > 0, assumptions: assumptions.length > 0 };
   const have = Object.values(parts).filter(Boolean).length;
@@ -46,14 +45,14 @@ export const gradeCostModel: ItemGrader = ({ units }) => {
       absurd.length ? 'realistic unit costs' : '',
     ].filter(Boolean);
     rationale = `A cost breakdown with figures, but missing: ${missing.join(', ')}.`;
-  } else if (money.length > 0 || units.some((u) => COST_WORD.test(u.text))) {
+  } else if (money.length > 0 || units.some((u) => is(u, COST_WORD))) {
     score = 1;
     rationale = 'Cost is mentioned, but there is no Year-1 model: no total with a breakdown.';
   } else {
     score = 0;
     rationale = 'No cost model was found.';
   }
-  const mentions = units.filter((u) => COST_WORD.test(u.text));
+  const mentions = units.filter((u) => is(u, COST_WORD));
   const evidence = pickEvidence(
     [...inconsistent.map((i) => quote(i.unit)), ...absurd.map((u) => quote(u)), ...totals.map((u) => quote(u, TOTAL)), ...oneOff.map((u) => quote(u, ONE_OFF)), ...ongoing.map((u) => quote(u, ONGOING)), ...assumptions.map((u) => quote(u, ASSUMPTION)), ...money.map((u) => quote(u, MONEY)), ...mentions.map((u) => quote(u, COST_WORD))],
     4,

@@ -1,4 +1,4 @@
-import { hasRole, neighbourhood, pickEvidence, quote, type Unit } from '../src/grading/text.js';
+import { is, neighbourhood, pickEvidence, quote, roleIn, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { GOV_METRIC, MEASUREMENT, ROLLBACK, SPEED, THRESHOLD, TRIGGER } from './cues.js';
 
@@ -10,22 +10,22 @@ const OVERSIGHT = /\bthresholds?\b|\bguardrails?\b|\bmonitor\w*|\blook (?:at|int
  * criteria: what breach triggers it, who decides, how fast (RUBRIC.md).
  */
 export const gradeGovernance: ItemGrader = ({ units }) => {
-  const thresholds = units.filter((u) => GOV_METRIC.test(u.text) && THRESHOLD.test(u.text));
+  const thresholds = units.filter((u) => is(u, GOV_METRIC) && is(u, THRESHOLD));
   const metricNames = new Set(thresholds.map((u) => GOV_METRIC.exec(u.text)![0].toLowerCase().slice(0, 6)));
-  const measured = units.filter((u) => MEASUREMENT.test(u.text) && (GOV_METRIC.test(u.text) || thresholds.some((t) => t.section === u.section)));
-  const rollbacks = units.filter((u) => ROLLBACK.test(u.text));
+  const measured = units.filter((u) => is(u, MEASUREMENT) && (is(u, GOV_METRIC) || thresholds.some((t) => t.section === u.section)));
+  const rollbacks = units.filter((u) => is(u, ROLLBACK));
   const triggered: Unit[] = [];
   let who = false;
   let fast = false;
   for (const r of rollbacks) {
     // Rollback criteria often run over a few lines: "We roll back when:" then the triggers.
     const near = neighbourhood(units, r, 3);
-    const hasTrigger = near.some((n) => (THRESHOLD.test(n.text) || /\d/.test(n.text)) && (TRIGGER.test(n.text) || GOV_METRIC.test(n.text)));
+    const hasTrigger = near.some((n) => (is(n, THRESHOLD) || /\d/.test(n.text)) && (is(n, TRIGGER) || is(n, GOV_METRIC)));
     if (hasTrigger) triggered.push(r);
-    if (near.some((n) => hasRole(n.text))) who = true;
-    if (near.some((n) => SPEED.test(n.text))) fast = true;
+    if (near.some((n) => roleIn(n))) who = true;
+    if (near.some((n) => is(n, SPEED))) fast = true;
   }
-  const mentions = units.filter((u) => GOV_METRIC.test(u.text) || OVERSIGHT.test(u.text));
+  const mentions = units.filter((u) => is(u, GOV_METRIC) || is(u, OVERSIGHT));
 
   let score: Score;
   let rationale: string;

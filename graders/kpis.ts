@@ -1,4 +1,4 @@
-import { hasQuantity, quote, pickEvidence, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
+import { hasQuantity, is, pickEvidence, quote, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { BASELINE_TO_TARGET, BUZZWORD, DIRECTION, KPI_WORD, MODEL_QUALITY, OUTCOME, TARGET, VANITY } from './cues.js';
 
@@ -6,6 +6,7 @@ import { BASELINE_TO_TARGET, BUZZWORD, DIRECTION, KPI_WORD, MODEL_QUALITY, OUTCO
 const MILESTONE = /\bM\d{1,2}\b|\bmilestones?\b|\b(?:at|after|with|by|before|for|on|from) (?:the )?(?:[\w-]+ ){0,3}(?:launch|GA|general availability|beta|pilot|go-?live|rollout|release|cut-?over)\b|\b(?:launch|GA|beta|pilot|rollout|release)\s?\+\s?\d/i;
 const TARGET_HEADER = /\b(?:targets?|goals?|baseline|KPIs?|metrics?|by|from|to)\b/i;
 const WHEN_HEADER = /\b(?:by|when|date|deadline|due|quarter|timeline|timing)\b/i;
+const BUZZWORDS = new RegExp(BUZZWORD.source, 'gi');
 
 interface Kpi {
   unit: Unit;
@@ -35,27 +36,30 @@ export const gradeKpis: ItemGrader = ({ units }) => {
     const header = tableHeader(units, unit);
     const context = `${unit.path.join(' / ')} ${header?.text ?? ''}`;
     const inKpiContext = KPI_WORD.test(context);
-    const text = unit.text.replace(new RegExp(BUZZWORD.source, 'gi'), ' ');
+    // Cheap questions first: most lines have neither a number nor an outcome word.
+    const digit = /\d/.test(unit.text);
+    if (!digit && !is(unit, OUTCOME) && !is(unit, VANITY)) continue;
+    const text = digit ? unit.text.replace(BUZZWORDS, ' ') : unit.text;
     const value = hasQuantity(text);
     const vanity = VANITY.test(text);
     // An outcome: a named customer or business result, or any number moved from a baseline to a target
     // that is not a model-quality threshold (those belong to governance).
     const outcome = !vanity && (OUTCOME.test(text) || (value && (BASELINE_TO_TARGET.test(text) || DIRECTION.test(text)) && !MODEL_QUALITY.test(text)));
     if (!outcome && !vanity) continue;
-    if (!inKpiContext && !KPI_WORD.test(unit.text) && !value) continue;
+    if (!inKpiContext && !is(unit, KPI_WORD) && !value) continue;
     kpis.push({
       unit,
       outcome,
       vanity,
-      target: value && (TARGET.test(text) || BASELINE_TO_TARGET.test(text) || inKpiContext || KPI_WORD.test(unit.text) || (header !== undefined && TARGET_HEADER.test(header.text))),
-      timeFrame: TIME_FRAME.test(unit.text) || TIME_FRAME.test(unit.path.join(' ')) || (header !== undefined && WHEN_HEADER.test(header.text) && /\d/.test(unit.text)),
-      milestone: MILESTONE.test(unit.text) || (header !== undefined && /\bmilestones?\b/i.test(header.text)) || (unit.path.length > 0 && inMilestonePhase(unit)),
+      target: value && (TARGET.test(text) || BASELINE_TO_TARGET.test(text) || inKpiContext || is(unit, KPI_WORD) || (header !== undefined && TARGET_HEADER.test(header.text))),
+      timeFrame: is(unit, TIME_FRAME) || TIME_FRAME.test(unit.path.join(' ')) || (header !== undefined && WHEN_HEADER.test(header.text) && /\d/.test(unit.text)),
+      milestone: is(unit, MILESTONE) || (header !== undefined && /\bmilestones?\b/i.test(header.text)) || (unit.path.length > 0 && inMilestonePhase(unit)),
     });
   }
-  const mentions = units.filter((u) => KPI_WORD.test(u.text) || KPI_WORD.test(u.path.at(-1) ?? '') || OUTCOME.test(u.text));
+  const mentions = units.filter((u) => is(u, KPI_WORD) || KPI_WORD.test(u.path.at(-1) ?? '') || is(u, OUTCOME));
   const outcomeTargets = kpis.filter((k) => k.outcome && k.target);
   // Outcomes named as KPIs with no number: "improve employee satisfaction" (not every KPI has a target).
-  const untargeted = units.filter((u) => OUTCOME.test(u.text) && !hasQuantity(u.text) && (KPI_WORD.test(u.text) || KPI_WORD.test(`${u.path.join(' ')} ${tableHeader(units, u)?.text ?? ''}`) || /^\W*(?:improve|increase|reduce|grow|boost)\b/i.test(u.text)));
+  const untargeted = units.filter((u) => is(u, OUTCOME) && !hasQuantity(u.text) && (is(u, KPI_WORD) || KPI_WORD.test(`${u.path.join(' ')} ${tableHeader(units, u)?.text ?? ''}`) || /^\W*(?:improve|increase|reduce|grow|boost)\b/i.test(u.text)));
   const complete = outcomeTargets.filter((k) => k.timeFrame);
   const linked = complete.filter((k) => k.milestone);
   const vanityOnly = kpis.filter((k) => k.vanity);

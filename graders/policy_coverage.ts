@@ -1,4 +1,4 @@
-import { hasRole, MEASURE, pickEvidence, quote, type Unit } from '../src/grading/text.js';
+import { is, MEASURE, pickEvidence, quote, roleIn, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { CADENCE, GOV_METRIC, ROLLBACK, SPEED, THRESHOLD, TRIGGER } from './cues.js';
 
@@ -16,12 +16,12 @@ const PARTS: Record<string, RegExp> = {
  * measure of monitoring; how fast or how severe for incidents; what triggers a rollback.
  */
 const CONCRETE: Record<string, (u: Unit) => boolean> = {
-  decision_rights: (u) => hasRole(u.text),
-  deployment_gates: (u) => THRESHOLD.test(u.text) || MEASURE.test(u.text) || hasRole(u.text),
-  monitoring: (u) => CADENCE.test(u.text) || MEASURE.test(u.text) || /\d/.test(u.text),
-  incident_response: (u) => SPEED.test(u.text) || /\bsev(?:erity)?[- ]?[0-4]\b|\bon-?call\b|\bP[0-3]\b|\bpag(?:e|ed|es|ing)\b/i.test(u.text),
+  decision_rights: (u) => roleIn(u),
+  deployment_gates: (u) => is(u, THRESHOLD) || is(u, MEASURE) || roleIn(u),
+  monitoring: (u) => is(u, CADENCE) || is(u, MEASURE) || /\d/.test(u.text),
+  incident_response: (u) => is(u, SPEED) || /\bsev(?:erity)?[- ]?[0-4]\b|\bon-?call\b|\bP[0-3]\b|\bpag(?:e|ed|es|ing)\b/i.test(u.text),
   // A rollback is concrete with an owner, a measurable trigger or a speed; "can be disabled" alone is a bare mechanism.
-  rollback: (u) => hasRole(u.text) || (TRIGGER.test(u.text) && (THRESHOLD.test(u.text) || GOV_METRIC.test(u.text))) || SPEED.test(u.text),
+  rollback: (u) => roleIn(u) || (is(u, TRIGGER) && (is(u, THRESHOLD) || is(u, GOV_METRIC))) || is(u, SPEED),
 };
 
 /**

@@ -1,4 +1,4 @@
-import { hasQuantity, neighbourhood, pickEvidence, quote, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
+import { hasQuantity, is, neighbourhood, pickEvidence, quote, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
 import type { GraderResult, ItemGrader, Score } from '../src/grading/types.js';
 import { BASELINE_TO_TARGET, DIRECTION, KPI_WORD, OUTCOME, VANITY } from './cues.js';
 
@@ -48,16 +48,16 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
     periods.set(p.label, entry);
   }
   const calendarPeriods = [...periods.values()].filter((p) => p.calendar).length;
-  const dated = roadmap.filter((u) => DATE.test(u.text) && (MILESTONE_VERB.test(u.text) || MILESTONE_LABEL.test(u.text)));
+  const dated = roadmap.filter((u) => is(u, DATE) && (is(u, MILESTONE_VERB) || is(u, MILESTONE_LABEL)));
   // A success metric, not a scope number ("pilot with 30 technicians" sizes the phase; "handle time -15%" measures it).
-  const isMetric = (u: Unit) => hasQuantity(u.text) && !VANITY.test(u.text) && (OUTCOME.test(u.text) || KPI_WORD.test(u.text) || BASELINE_TO_TARGET.test(u.text) || DIRECTION.test(u.text));
+  const isMetric = (u: Unit) => hasQuantity(u.text) && !is(u, VANITY) && (is(u, OUTCOME) || is(u, KPI_WORD) || is(u, BASELINE_TO_TARGET) || is(u, DIRECTION));
   const phasesWithMetric = [...periods.values()].filter((p) => p.units.some(isMetric));
-  const risks = roadmap.filter((u) => RISK.test(u.text) || RISK.test(u.path.at(-1) ?? '') || RISK.test(tableHeader(roadmap, u)?.text ?? ''));
+  const risks = roadmap.filter((u) => is(u, RISK) || RISK.test(u.path.at(-1) ?? '') || RISK.test(tableHeader(roadmap, u)?.text ?? ''));
   const mitigated = risks.filter((u) => {
     const header = tableHeader(roadmap, u)?.text ?? '';
-    return MITIGATION.test(u.text) || MITIGATION.test(u.path.join(' ')) || MITIGATION.test(header) || neighbourhood(roadmap, u, 1).some((n) => MITIGATION.test(n.text));
+    return is(u, MITIGATION) || MITIGATION.test(u.path.join(' ')) || MITIGATION.test(header) || neighbourhood(roadmap, u, 1).some((n) => is(n, MITIGATION));
   });
-  const horizon = roadmap.some((u) => HORIZON.test(u.text) || HORIZON.test(u.path.join(' ')));
+  const horizon = roadmap.some((u) => is(u, HORIZON) || HORIZON.test(u.path.join(' ')));
 
   let score: Score;
   let rationale: string;

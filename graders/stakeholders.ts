@@ -1,6 +1,6 @@
-import { findRoles, hasRole, neighbourhood, pickEvidence, quote, ROLE } from '../src/grading/text.js';
+import { findRoles, is, neighbourhood, pickEvidence, quote, ROLE, roleIn } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
-import { APPROVAL, CADENCE_WORD, GATE, OWNERSHIP } from './cues.js';
+import { APPROVAL, CADENCE, CADENCE_WORD, GATE, OWNERSHIP } from './cues.js';
 
 /** A standing review of the model, the strategy or the governance, with its rhythm. */
 const REVIEW_CADENCE = new RegExp(
@@ -9,6 +9,7 @@ const REVIEW_CADENCE = new RegExp(
 );
 /** Reviewing a sample of outputs is monitoring, not a stakeholder review. */
 const SAMPLE_REVIEW = /\bsampl\w*|\b\d[\d,]*\s+(?:\w+\s)?(?:chats|listings|answers|outputs|tickets|conversations|cases|transcripts|responses|drafts|summaries|emails|calls|PRs|documents)\b|\breview(?:s|ed)? (?:of )?(?:the )?(?:logs?|transcripts|outputs|comments)\b/i;
+const QBR = /\bQBRs?\b/;
 const MEETING = /\b(?:meeting|council|board|committee|forum|steering|QBR|business review|readout|check-?in|sync)\b/i;
 
 /**
@@ -17,11 +18,11 @@ const MEETING = /\b(?:meeting|council|board|committee|forum|steering|QBR|busines
  * reading a weekly sample of outputs is monitoring, not a review cadence.
  */
 export const gradeStakeholders: ItemGrader = ({ units }) => {
-  const approvals = units.filter((u) => hasRole(u.text) && APPROVAL.test(u.text));
+  const approvals = units.filter((u) => roleIn(u) && is(u, APPROVAL));
   const roles = new Set(approvals.flatMap((u) => findRoles(u.text)));
-  const gated = approvals.filter((u) => GATE.test(u.text) || GATE.test(u.path.join(' ')) || neighbourhood(units, u, 0).some((n) => GATE.test(n.text)));
-  const cadences = units.filter((u) => (REVIEW_CADENCE.test(u.text) || (REVIEW_CADENCE.test(u.path.join(' ')) && /\d|\b(?:weekly|monthly|quarterly)\b/i.test(u.text))) && (!SAMPLE_REVIEW.test(u.text) || MEETING.test(u.text)));
-  const owners = units.filter((u) => hasRole(u.text) && OWNERSHIP.test(u.text));
+  const gated = approvals.filter((u) => is(u, GATE) || GATE.test(u.path.join(' ')) || neighbourhood(units, u, 0).some((n) => is(n, GATE)));
+  const cadences = units.filter((u) => (is(u, CADENCE) || is(u, QBR) || CADENCE.test(u.path.at(-1) ?? '')) && (is(u, REVIEW_CADENCE) || (REVIEW_CADENCE.test(u.path.join(' ')) && /\d|\b(?:weekly|monthly|quarterly)\b/i.test(u.text))) && (!is(u, SAMPLE_REVIEW) || is(u, MEETING)));
+  const owners = units.filter((u) => roleIn(u) && is(u, OWNERSHIP));
   const vague = units.filter((u) => /\bstakeholders?\b|\bleadership\b|\bmanagement\b|\bsign[- ]?off\b|\bapprov\w*|\breview(?:ed)? by\b/i.test(u.text));
 
   // A review cadence completes the plan only when the people who approve (or a governance body) sit in it.
@@ -40,7 +41,7 @@ export const gradeStakeholders: ItemGrader = ({ units }) => {
       cadences.length === 0 ? 'a cadence of model and strategy reviews' : governingCadences.length === 0 ? 'a review cadence that includes the approvers' : '',
     ].filter(Boolean);
     rationale = `Part of a sign-off plan is concrete; missing: ${missing.join(', ')}.`;
-  } else if (owners.length > 0 || vague.length > 0 || units.some((u) => hasRole(u.text))) {
+  } else if (owners.length > 0 || vague.length > 0 || units.some((u) => roleIn(u))) {
     score = 1;
     rationale = 'Owners or stakeholders are named, with no sign-off on gates and no review cadence.';
   } else {
@@ -48,7 +49,7 @@ export const gradeStakeholders: ItemGrader = ({ units }) => {
     rationale = 'No sign-off plan or review cadence was found.';
   }
   const evidence = pickEvidence(
-    [...gated.map((u) => quote(u, APPROVAL)), ...cadences.map((u) => quote(u, REVIEW_CADENCE)), ...approvals.map((u) => quote(u, APPROVAL)), ...owners.map((u) => quote(u, ROLE)), ...vague.map((u) => quote(u)), ...units.filter((u) => hasRole(u.text)).map((u) => quote(u, ROLE))],
+    [...gated.map((u) => quote(u, APPROVAL)), ...cadences.map((u) => quote(u, REVIEW_CADENCE)), ...approvals.map((u) => quote(u, APPROVAL)), ...owners.map((u) => quote(u, ROLE)), ...vague.map((u) => quote(u)), ...units.filter((u) => roleIn(u)).map((u) => quote(u, ROLE))],
     4,
   );
   return {

@@ -2,20 +2,22 @@ import { isRejectedOrQuoted, MEASURE, neighbourhood, pickEvidence, quote } from 
 import type { FlagDetector } from '../../src/grading/types.js';
 import { BUZZWORD } from '../cues.js';
 
+const BUZZWORDS = new RegExp(BUZZWORD.source, 'gi');
+
 /** A metric near a buzzword: in the same unit (buzzword itself removed) or the next one. */
 function hasMetric(text: string): boolean {
-  return MEASURE.test(text.replace(new RegExp(BUZZWORD.source, 'gi'), ' '));
+  return MEASURE.test(text.replace(BUZZWORDS, ' '));
 }
 
 /** `buzzwords_without_metrics`: AI buzzwords with no concrete metric nearby, more than once. */
 export const buzzwordsWithoutMetrics: FlagDetector = {
   detect({ all }) {
     const hits = all.filter((u) => {
-      const m = new RegExp(BUZZWORD.source, 'i').exec(u.text);
+      const m = BUZZWORD.exec(u.text);
       if (!m || isRejectedOrQuoted(u.text, m.index, m.index + m[0].length)) return false;
       return !neighbourhood(all, u, 1).some((n) => hasMetric(n.text));
     });
-    const words = hits.flatMap((u) => [...u.text.matchAll(new RegExp(BUZZWORD.source, 'gi'))].map((m) => m[0].toLowerCase()));
+    const words = hits.flatMap((u) => [...u.text.matchAll(BUZZWORDS)].map((m) => m[0].toLowerCase()));
     const distinct = new Set(words);
     // One stray "seamless" is style; a pattern is several buzzwords with nothing measurable near them.
     const present = distinct.size >= 3 || (hits.length >= 2 && distinct.size >= 2);

@@ -18,10 +18,14 @@ const PATTERNS = [
   /\bcosts?\b[^.;]{0,15}\b(?:doesn'?t|does not|don'?t|do not|won'?t|will not|shouldn'?t)\s+(?:really\s+)?matter\b|\b(?:ignore|not worry about|worry about|deal with|optimi[sz]e)\s+(?:the\s+)?costs?\s+(?:later|after|once)\b|\bcosts? (?:is|are) (?:not a concern|irrelevant|secondary) (?:at this stage|for now|yet|right now)\b/i,
 ];
 
+/** Every pattern needs one of these words: a cheap first look. */
+const MAYBE = /later|after|prompt|figure|sort|ship|launch|guardrail|hallucinat|human|review|replace|measure|monitor|metric|eval|roll|cost|fix|patch|solve|address/i;
+
 /** `fix_later_with_prompts`: problems deferred to prompting, the model, or "later". */
 export const fixLaterWithPrompts: FlagDetector = {
   detect({ all }) {
     const hits = all.filter((u) =>
+      MAYBE.test(u.text) &&
       PATTERNS.some((re) => {
         const m = re.exec(straightQuotes(u.text));
         return m !== null && !isRejectedOrQuoted(u.text, m.index, m.index + m[0].length);

@@ -23,10 +23,14 @@ const PATTERNS = [
   /\b(?:no need for|don'?t need|skip|without) (?:a |an )?(?:formal )?(?:governance|compliance|(?:AI )?policy|approval|review board|sign-?off) (?:for now|yet|at this stage|initially|in the (?:pilot|MVP|first phase))\b/i,
 ];
 
+/** Every pattern needs one of these words: a cheap first look. */
+const MAYBE = /governance|complian|polic|sign|approv|safety|ethic|responsib|RAI|legal|privacy|risk|oversight|control|bias|audit|job|problem|scope|loop|later|launch|security/i;
+
 /** `governance_afterthought`: governance described as something to add later or someone else's job. */
 export const governanceAfterthought: FlagDetector = {
   detect({ all }) {
     const hits = all.filter((u) =>
+      MAYBE.test(u.text) &&
       PATTERNS.some((re, i) => {
         const m = re.exec(straightQuotes(u.text));
         if (m === null || isRejectedOrQuoted(u.text, m.index, m.index + m[0].length)) return false;

@@ -1,4 +1,4 @@
-import { PARTNER, PARTNER_IT, pickEvidence, quote } from '../../src/grading/text.js';
+import { is, PARTNER, PARTNER_IT, pickEvidence, quote } from '../../src/grading/text.js';
 import type { FlagDetector } from '../../src/grading/types.js';
 
 /** "Prompt engineering" and "social engineering" name a technique, not a partner. */
@@ -8,7 +8,7 @@ const NOT_A_PARTNER = /\b(?:prompt|social|context|feature|reverse) engineering\b
 export const noCrossFunctional: FlagDetector = {
   absence: true,
   detect({ all }) {
-    const found = all.filter((u) => PARTNER.test(u.text.replace(NOT_A_PARTNER, ' ')) || PARTNER_IT.test(u.text));
+    const found = all.filter((u) => PARTNER.test(u.text.replace(NOT_A_PARTNER, ' ')) || is(u, PARTNER_IT));
     return found.length === 0
       ? { present: true, rationale: 'No engineering, legal, security or go-to-market partner is named anywhere.', evidence: [] }
       : { present: false, rationale: `Partners are named in ${found.length} passage(s).`, evidence: pickEvidence(found.map((u) => quote(u, PARTNER)), 2) };

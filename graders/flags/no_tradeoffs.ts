@@ -7,7 +7,7 @@ export const noTradeoffs: FlagDetector = {
   absence: true,
   detect({ all }) {
     const found = all.filter((u) => {
-      const m = new RegExp(TRADEOFF.source, 'i').exec(u.text);
+      const m = TRADEOFF.exec(u.text);
       return m !== null && !(m[0].toLowerCase().startsWith('trade') && isRejectedOrQuoted(u.text, m.index, m.index + m[0].length) && /\bno trade-?offs?\b/i.test(u.text));
     });
     return found.length === 0

@@ -44,6 +44,31 @@ export function buildUnits(documents: Document[]): Unit[] {
   return units;
 }
 
+const memo = new WeakMap<Unit, Map<RegExp, boolean>>();
+
+/**
+ * Does a unit's text match a pattern? Graders ask the same questions of the same units (roles,
+ * outcomes, time frames), so answers are remembered per unit and pattern.
+ */
+export function is(unit: Unit, pattern: RegExp): boolean {
+  let answers = memo.get(unit);
+  if (!answers) memo.set(unit, (answers = new Map()));
+  let answer = answers.get(pattern);
+  if (answer === undefined) {
+    pattern.lastIndex = 0;
+    answer = pattern.test(unit.text);
+    answers.set(pattern, answer);
+  }
+  return answer;
+}
+
+const DIGIT = /\d/;
+
+/** Money in a unit (a digit first: most lines have none, and MONEY is a long pattern). */
+export function hasMoney(unit: Unit): boolean {
+  return is(unit, DIGIT) && is(unit, MONEY);
+}
+
 /** A unit as evidence; long units are cut to a window around `focus` (still verbatim). */
 export function quote(unit: Unit, focus?: RegExp, max = 280): Evidence {
   let text = unit.text;
@@ -88,11 +113,12 @@ export function parseAmount(text: string): number | undefined {
   return n * mult;
 }
 
+const MONEY_ALL = new RegExp(MONEY.source, 'g');
+
 /** Every money amount in a text, parsed. */
 export function moneyAmounts(text: string): number[] {
-  const re = new RegExp(MONEY.source, 'g');
   const out: number[] = [];
-  for (const m of text.matchAll(re)) {
+  for (const m of text.matchAll(MONEY_ALL)) {
     const v = parseAmount(m[0]);
     if (v !== undefined) out.push(v);
   }
@@ -107,15 +133,23 @@ const ROLE_TITLE =
 /** Functions named as proper nouns ("Legal", "Security"): capitalised, so "security issues" is not a role. */
 const ROLE_FUNCTION = /\b(?:Legal|Security|InfoSec|Compliance|Privacy|Finance|Procurement|Sales|Marketing|Engineering|Risk|Model Risk|Trust (?:&|and) Safety|Customer Success|Data Science)\b(?!\.\s)/;
 
+const ROLE_TITLE_ALL = new RegExp(ROLE_TITLE.source, 'gi');
+const ROLE_FUNCTION_ALL = new RegExp(ROLE_FUNCTION.source, 'g');
+
 /** Every named role in a text, lower-cased. */
 export function findRoles(text: string): string[] {
-  const out = [...text.matchAll(new RegExp(ROLE_TITLE.source, 'gi'))].map((m) => m[0].toLowerCase());
-  for (const m of text.matchAll(new RegExp(ROLE_FUNCTION.source, 'g'))) out.push(m[0].toLowerCase());
+  const out = [...text.matchAll(ROLE_TITLE_ALL)].map((m) => m[0].toLowerCase());
+  for (const m of text.matchAll(ROLE_FUNCTION_ALL)) out.push(m[0].toLowerCase());
   return out;
 }
 
 export function hasRole(text: string): boolean {
   return ROLE_TITLE.test(text) || ROLE_FUNCTION.test(text);
+}
+
+/** `hasRole` for a unit, remembered. */
+export function roleIn(unit: Unit): boolean {
+  return is(unit, ROLE_TITLE) || is(unit, ROLE_FUNCTION);
 }
 
 /** For quoting around a role. */
@@ -189,9 +223,21 @@ export function findAll(units: Unit[], pattern: RegExp): { unit: Unit; index: nu
   return out;
 }
 
+const positions = new WeakMap<Unit[], Map<Unit, number>>();
+
+/** Where a unit sits in a list of units (indexed once per list). */
+function positionOf(units: Unit[], unit: Unit): number {
+  let index = positions.get(units);
+  if (!index) {
+    index = new Map(units.map((u, i) => [u, i]));
+    positions.set(units, index);
+  }
+  return index.get(unit) ?? -1;
+}
+
 /** Units near `unit` (same section), including itself. */
 export function neighbourhood(units: Unit[], unit: Unit, radius = 1): Unit[] {
-  const i = units.indexOf(unit);
+  const i = positionOf(units, unit);
   const out: Unit[] = [];
   for (let j = Math.max(0, i - radius); j <= Math.min(units.length - 1, i + radius); j++) {
     if (units[j]!.section === unit.section || j === i) out.push(units[j]!);
@@ -199,16 +245,19 @@ export function neighbourhood(units: Unit[], unit: Unit, radius = 1): Unit[] {
   return out;
 }
 
+const TIME_FRAME_ALL = new RegExp(TIME_FRAME.source, 'gi');
+
 /** A number that is a quantity, not a date, a year or a quarter label. */
 export function hasQuantity(text: string): boolean {
-  const stripped = text.replace(new RegExp(TIME_FRAME.source, 'gi'), ' ').replace(/\b(?:19|20)\d\d\b/g, ' ').replace(/\b(?:M|Q|H|v|V)\d+\b/g, ' ');
+  if (!/\d/.test(text)) return false;
+  const stripped = text.replace(TIME_FRAME_ALL, ' ').replace(/\b(?:19|20)\d\d\b/g, ' ').replace(/\b(?:M|Q|H|v|V)\d+\b/g, ' ');
   return /\d/.test(stripped);
 }
 
 /** The header row of the table a row unit belongs to (the first row of its section), if any. */
 export function tableHeader(units: Unit[], unit: Unit): Unit | undefined {
   if (!unit.row) return undefined;
-  const i = units.indexOf(unit);
+  const i = positionOf(units, unit);
   let header: Unit | undefined;
   for (let j = i; j >= 0 && units[j]!.section === unit.section && units[j]!.row; j--) header = units[j];
   return header === unit ? undefined : header;
