@@ -55,3 +55,40 @@ for (const f of readdirSync(join(corpusDir, 'docx')).filter((f) => bombs.test(f)
   const r = results[0]!;
   console.log(`| ${f} | gradesheet | ${r.ms[0]!.toFixed(0)} | ${r.ok ? 'no' : 'yes'} | ${(maxRssKb / 1024).toFixed(0)} |`);
 }
+
+// Grading overhead: a typical three-file submission, parse vs parse + grade, in this process.
+{
+  const { parseDocument } = await import('../src/documents/parse.js');
+  const { gradeDocuments } = await import('../src/grading/index.js');
+  const { readFileSync } = await import('node:fs');
+  const submissionsDir = join(repoRoot, 'fixtures', 'submissions');
+  console.log('\nGrading overhead on three-file submissions (median of 20 runs; goal: grading adds at most 30% to parsing)\n');
+  console.log('| submission | files | parse ms | grade ms | grading adds |');
+  console.log('|---|---|---|---|---|');
+  const typical = readdirSync(submissionsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .filter((id) => Object.keys(JSON.parse(readFileSync(join(submissionsDir, id, 'labels.json'), 'utf8')).files).length === 3)
+    .slice(0, 6);
+  for (const id of typical) {
+    const names = Object.keys(JSON.parse(readFileSync(join(submissionsDir, id, 'labels.json'), 'utf8')).files as Record<string, string>);
+    const uploads = names.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(submissionsDir, id, name))) }));
+    const parseMs: number[] = [];
+    const gradeMs: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const t0 = performance.now();
+      const docs = [];
+      for (const u of uploads) docs.push(await parseDocument(u));
+      const t1 = performance.now();
+      gradeDocuments(docs);
+      const t2 = performance.now();
+      if (i > 0) {
+        parseMs.push(t1 - t0);
+        gradeMs.push(t2 - t1);
+      }
+    }
+    const p = median(parseMs);
+    const g = median(gradeMs);
+    console.log(`| ${id} | ${names.map((n) => n.split('.').pop()).join(', ')} | ${p.toFixed(1)} | ${g.toFixed(1)} | ${((g / p) * 100).toFixed(0)}% |`);
+  }
+}

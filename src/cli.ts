@@ -12,6 +12,9 @@ Usage:
   gradesheet grade FILE... [--rubric PATH]
                                grade the files as one submission; print the sheet
   gradesheet serve             start the HTTP service (PORT, DATA_DIR, DATABASE_URL)
+  gradesheet keys create --role admin|hiring_manager|reviewer [--name NAME]
+                               print a new API key (same DATA_DIR/DATABASE_URL as serve)
+  gradesheet keys list | keys revoke ID
 `;
 
 class UsageError extends Error {}
@@ -65,8 +68,20 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'serve': {
       const { startServer } = await import('./node/server.js');
-      startServer();
+      const server = await startServer();
+      const stop = () => {
+        server.close().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
       return -1;
+    }
+    case 'keys': {
+      const { runKeysCommand } = await import('./node/keys-command.js');
+      return runKeysCommand(rest, process.env, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
     }
     case undefined:
     case '-h':

@@ -17,7 +17,18 @@ export const errorCodes = {
   too_many_pages: 422,
   invalid_rubric: 400,
   invalid_request: 400,
+  reason_required: 400,
+  too_many_files: 400,
+  unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
+  conflict: 409,
+  already_submitted: 409,
+  sheet_not_ready: 409,
+  sheet_confirmed: 409,
+  gone: 410,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   internal: 500,
 } as const;
 

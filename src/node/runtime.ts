@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import type { AppDeps } from '../app.js';
+import { defaultServiceConfig } from '../routes/deps.js';
+import { createJobWorker, type JobWorker } from '../worker/job-worker.js';
+import { loadConfig, type NodeConfig } from './config.js';
+import { openDatabase, type NodeDatabase } from './database.js';
+import { createFsBlobStore } from './fs-blob-store.js';
+
+export interface NodeRuntime {
+  config: NodeConfig;
+  database: NodeDatabase;
+  deps: AppDeps;
+  worker: JobWorker;
+  close(): Promise<void>;
+}
+
+/**
+ * Everything the core needs on Node, from the environment: the migrated database (SQLite under
+ * DATA_DIR or Postgres at DATABASE_URL), the file blob store, the clock and the job worker
+ * (not started).
+ */
+export async function openRuntime(env: Record<string, string | undefined> = process.env): Promise<NodeRuntime> {
+  const config = loadConfig(env);
+  const database = await openDatabase(config);
+  const blobs = createFsBlobStore(join(config.DATA_DIR, 'files'));
+  await blobs.sweepTemporaryFiles();
+  const now = () => new Date();
+  const worker = createJobWorker({
+    db: database.db,
+    blobs,
+    now,
+    leaseMs: config.JOB_LEASE_SECONDS * 1000,
+    pollMs: config.JOB_POLL_MS,
+    maxAttempts: config.JOB_MAX_ATTEMPTS,
+  });
+  const deps: AppDeps = {
+    db: database.db,
+    flavor: database.flavor,
+    blobs,
+    now,
+    config: {
+      ...defaultServiceConfig,
+      publicUrl: config.PUBLIC_URL,
+      maxFilesPerSubmission: config.MAX_FILES_PER_SUBMISSION,
+      maxUploadBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
+    },
+    onJobQueued: () => worker.notify(),
+    // Migrated before the app exists: /healthz answers once this resolved.
+    ready: async () => {},
+  };
+  return {
+    config,
+    database,
+    deps,
+    worker,
+    async close() {
+      await worker.stop();
+      await database.close();
+    },
+  };
+}

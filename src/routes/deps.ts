@@ -1,0 +1,32 @@
+import type { BlobStore } from '../store/blob-store.js';
+import type { Db, SqlFlavor } from '../store/schema.js';
+
+/** Limits and addresses the service runs with (the Node entry reads them from the environment). */
+export interface ServiceConfig {
+  /** Base of the links handed to candidates (e.g. https://grades.example.com); default: the request's origin. */
+  publicUrl?: string | undefined;
+  /** Files one submission may hold. */
+  maxFilesPerSubmission: number;
+  /** Largest upload request body, in bytes; bigger bodies get 413 before they are read. */
+  maxUploadBytes: number;
+}
+
+export const defaultServiceConfig: ServiceConfig = {
+  maxFilesPerSubmission: 10,
+  // Two files at the parser's 25 MB limit, plus multipart overhead.
+  maxUploadBytes: 51 * 1024 * 1024,
+};
+
+/** What the core needs from its runtime: the Node and Workers entries provide it. */
+export interface ServiceDeps {
+  /** A migrated database (Kysely) and the SQL it speaks. */
+  db: Db;
+  flavor: SqlFlavor;
+  /** Where originals are kept. */
+  blobs: BlobStore;
+  /** The clock: every timestamp comes from here. */
+  now: () => Date;
+  config: ServiceConfig;
+  /** Called after a job is queued (the Node server wakes its worker). */
+  onJobQueued?: () => void;
+}
