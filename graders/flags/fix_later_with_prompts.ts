@@ -1,14 +1,16 @@
 import { isRejectedOrQuoted, pickEvidence, quote, straightQuotes } from '../../src/grading/text.js';
 import type { FlagDetector } from '../../src/grading/types.js';
+import { SELF_CORRECT } from '../cues.js';
 
 /** "We'll fix it later with prompts" and its kin, as RUBRIC.md lists them (critical). */
 const PATTERNS = [
   /\b(?:fix|patch|solve|address|handle|clean up|correct|sort out|iron out|tune away)\w*\b[^.;]{0,40}\b(?:later|afterwards|after launch|post[- ]launch|down the road|as we go|in production)\b[^.;]{0,30}\b(?:prompts?|prompting|prompt engineering|prompt tweaks?)\b/i,
   /\b(?:prompts?|prompting|prompt engineering|prompt tweaks?|better prompts)\b[^.;]{0,30}\b(?:will|can|should)\b[^.;]{0,20}\b(?:fix|solve|handle|take care of|cover|sort out|iron out)\b/i,
-  /\b(?:just|simply)\s+prompt(?:[- ]engineer)?(?:ing)?\b[^.;]{0,20}\b(?:around|away|our way)\b|\bprompt[- ]engineer(?:ing)? (?:around|our way out of|away)\b/i,
+  /\b(?:just|simply)\s+prompt(?:[- ]engineer)?(?:ing)?\b[^.;]{0,20}\b(?:around|away|our way)\b|\bprompt[- ]engineer(?:ing)? (?:around|our way out of|away)\b|\bprompt (?:our|my|the|their) way (?:out of|around|through|past)\b/i,
+  SELF_CORRECT,
   /\b(?:the )?(?:model|AI|LLM|GPT|system|agent)s?\s+(?:will|can|should|is going to)\s+(?:figure|work|sort)\s+(?:it|this|that|things|everything)\s+out\b/i,
   /\b(?:ship|launch|release|go live|deploy)\w*\b[^.;]{0,30}\b(?:now|first|fast|quickly|asap|today)\b[^.;]{0,40}\b(?:guardrails?|safety|evals?|safeguards|controls|monitoring|governance)\b[^.;]{0,20}\b(?:later|afterwards|after|once|when)\b/i,
-  /\b(?:add|bolt on|layer on|worry about|think about)\b[^.;]{0,15}\b(?:guardrails?|safeguards|safety|evals?)\b[^.;]{0,15}\b(?:later|afterwards|after (?:launch|we ship)|once we)\b/i,
+  /\b(?:add|bolt on|layer on|worry about|think about|set up|build|wire up)\b[^.;]{0,15}\b(?:guardrails?|safeguards|safety|evals?|monitoring|measurement|metrics|dashboards?|alerting|logging)\b[^.;]{0,15}\b(?:later|afterwards|after (?:launch|we ship|go-?live|GA)|post[- ]launch|once we)\b/i,
   /\bhallucinations?\b[^.;]{0,20}\b(?:(?:are|is|will be|aren'?t|isn'?t)\s+(?:a\s+)?(?:non-?issue|not (?:an? )?(?:issue|problem|concern|risk|real risk)|no (?:problem|issue|concern)|negligible|rare enough|irrelevant|overblown|solved|nothing to worry about)|won'?t (?:matter|be (?:an? )?(?:issue|problem))|don'?t matter)\b/i,
   /\b(?:we\s+)?(?:don'?t|do not|won'?t|will not|shouldn'?t)\s+(?:need|require|bother with|have time for)\s+(?:a\s+|any\s+)?(?:human[- ]in[- ]the[- ]loop|human (?:review|oversight|reviewers?|checks?|approval)|manual review|people (?:reviewing|in the loop)|reviewers)\b/i,
   /\bno (?:need for|human) (?:human )?(?:review|oversight|in the loop|reviewers)\b/i,
@@ -19,7 +21,7 @@ const PATTERNS = [
 ];
 
 /** Every pattern needs one of these words: a cheap first look. */
-const MAYBE = /later|after|prompt|figure|sort|ship|launch|guardrail|hallucinat|human|review|replace|measure|monitor|metric|eval|roll|cost|fix|patch|solve|address/i;
+const MAYBE = /later|after|correct|improve|learn|way|prompt|figure|sort|ship|launch|guardrail|hallucinat|human|review|replace|measure|monitor|metric|eval|roll|cost|fix|patch|solve|address/i;
 
 /** `fix_later_with_prompts`: problems deferred to prompting, the model, or "later". */
 export const fixLaterWithPrompts: FlagDetector = {

@@ -8,14 +8,14 @@ const KINDS: Kind[] = ['roadmap', 'policy', 'cost'];
 const HEADING_CUES: Record<Kind, RegExp> = {
   roadmap: /\broad ?map\b|\bmilestones?\b|\btimeline\b|\b(?:12|twelve)[- ]month\b|\b(?:Q[1-4]|H[12])\b|\bquarter|\bphase \d|\bmonths? \d|\bnorth[- ]star\b|\bOKRs?\b|\bvision\b|\blaunch plan\b/i,
   policy: /\bpolic(?:y|ies)\b|\bgovernance\b|\bresponsible ai\b|\brai\b|\broll ?-?back\b|\bincident\b|\bmonitoring\b|\bdeployment gates?\b|\bdecision rights\b|\bguardrails?\b|\bescalation\b|\bprinciples\b|\bethic/i,
-  cost: /\bcosts?\b|\bbudget\b|\bspend\b|\bfinancials?\b|\bunit economics\b|\bpricing\b|\bTCO\b|\bopex\b|\bcapex\b|\brun[- ]rate\b|\bexpenses?\b/i,
+  cost: /\bcosts?\b|\bbudget\b|\bspend\b|\bfinancials?\b|\bunit economics\b|\bpricing\b|\bTCO\b|\bopex\b|\bcapex\b|\brun[- ]rate\b|\bexpenses?\b|\binvestment\b/i,
 };
 
 /** Headings that name the deliverable itself ("12-month roadmap", "Responsible AI policy", "Year-1 cost"): only these make a file combined. */
 const NAMING_CUES: Record<Kind, RegExp> = {
   roadmap: /\broad ?map\b|\b(?:12|twelve)[- ]month (?:plan|roadmap)\b|\bproduct plan\b|\btimeline\b|\bmilestones\b/i,
   policy: /\bpolic(?:y|ies)\b|\bgovernance\b|\bresponsible (?:ai|use)\b|\bRAI\b|\bAI principles\b|\bethics\b/i,
-  cost: /\bcosts?\b|\bbudget\b|\bfinancials?\b|\bunit economics\b|\bTCO\b|\bspend\b|\bpricing\b/i,
+  cost: /\bcosts?\b|\bbudget\b|\bfinancials?\b|\bunit economics\b|\bTCO\b|\bspend\b|\bpricing\b|\binvestment\b/i,
 };
 
 /** Content cues, each counted at most three times per section. */
@@ -120,10 +120,10 @@ export function classifyDocument(file: string, raw: RawSection[]): { deliverable
   });
   const totals = contentScores(raw.map((s) => s.path.join(' ') + '\n' + s.text).join('\n'));
   const nameKind = KINDS.find((k) => NAME_CUES[k].test(file));
-  // A deliverable is really there when a heading names it, or when it fills 40% of the file:
+  // A deliverable is really there when a heading names it (however short its part), or when it fills 40% of the file:
   // a roadmap deck's risk slide that reads like policy does not make the deck "combined".
   const present = KINDS.filter(
-    (k) => total > 0 && raw.filter((_, i) => perSection[i] === k).length >= 2 && (anchored.has(k) ? share[k] / total >= 0.12 : share[k] / total >= 0.4),
+    (k) => total > 0 && (anchored.has(k) ? share[k] > 0 : share[k] / total >= 0.4 && raw.filter((_, i) => perSection[i] === k).length >= 2),
   );
 
   let deliverable: Deliverable;

@@ -166,7 +166,7 @@ export const PARTNER_IT = /\bIT\b/;
 
 /** Words that, before a phrase in the same sentence, reject or deny it. */
 const REJECTION =
-  /\b(?:reject(?:s|ed|ing)?|avoid(?:s|ing)?|refuse|never|not|no longer|won'?t|will not|don'?t|do not|does not|doesn'?t|isn'?t|aren'?t|cannot|can'?t|instead of|rather than|anti-?pattern|myth|mistake|wrong|dangerous|unacceptable|disagree|false|fallacy|mindset|trap|temptation|tempting|opposite|against|without ever|no room for|rule out|ruled out|ban|prohibit(?:s|ed)?)\b/i;
+  /\b(?:reject(?:s|ed|ing)?|avoid(?:s|ing)?|refuse|never|not|no longer|won'?t|will not|don'?t|do not|does not|doesn'?t|isn'?t|aren'?t|cannot|can'?t|instead of|rather than|anti-?pattern|myth|mistake|wrong|dangerous|unacceptable|disagree|false|fallacy|mindset|trap|temptation|tempting|opposite|against|without ever|no room for|rule out|ruled out|ban|prohibit(?:s|ed)?|unlike|(?:other|some|many|most) (?:teams|companies|vendors|products|startups|people)|where others|others (?:do|might|would))\b/i;
 
 const QUOTE_PAIRS: [string, string][] = [
   ['"', '"'],
@@ -202,7 +202,8 @@ export function isRejectedOrQuoted(sentence: string, start: number, end: number)
   if (isQuoted(sentence, start, end)) return true;
   // Look back over the clause before the phrase (up to a sentence-internal boundary).
   const before = straightQuotes(sentence.slice(0, start));
-  const clauseStart = Math.max(before.lastIndexOf(';'), before.lastIndexOf(' but '), before.lastIndexOf(' however'));
+  // Sentence ends count too: the segmenter keeps "…day one. every time…" together when the next sentence starts in lower case.
+  const clauseStart = Math.max(before.lastIndexOf(';'), before.lastIndexOf(' but '), before.lastIndexOf(' however'), before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? '));
   const clause = before.slice(clauseStart + 1);
   return REJECTION.test(clause);
 }

@@ -173,7 +173,7 @@ function readDeck(bytes: Uint8Array, ctx: ReadContext): ReadResult {
       const first = body[0];
       const line = first?.kind === 'text' ? first.paras[0]?.text : undefined;
       const rest = body.length > 1 || (first?.kind === 'text' && first.paras.length > 1);
-      if (first?.kind === 'text' && line && rest && first.paras[0]!.bullet !== 'bullet' && !line.includes('\n') && line.length <= 100 && line.trim().split(/\s+/).length >= 2 && !/[.;,:]$/.test(line)) {
+      if (first?.kind === 'text' && line && rest && first.paras[0]!.bullet !== 'bullet' && !line.includes('\n') && line.length <= 100 && (line.trim().split(/\s+/).length >= 2 || /^\p{Lu}[\p{L}-]{3,}$/u.test(line.trim())) && !/[.;,:]$/.test(line)) {
         titleText = line;
         first.paras.shift();
         if (first.paras.length === 0) body.shift();

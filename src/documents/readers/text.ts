@@ -7,12 +7,17 @@ const UNDERLINE = /^\s*(={3,}|-{3,})\s*$/;
 
 /** A line that reads as a heading in a plain-text file: short, and upper-case, numbered or ending in a colon. */
 export function headingDepthOf(line: string): number | undefined {
-  const t = line.trim();
+  const raw = line.trim();
+  // Decorated titles: "== 3. COSTS ==", "*** Policy ***", "--- Roadmap ---", "## Risks".
+  const decorated = /^([=*#~_-]{2,}|#)\s*\S.*?\s*\1?$/.test(raw) && /^[=*#~_-]{2,}|^#/.test(raw);
+  const t = raw.replace(/^[=*#~_-]+\s*|\s*[=*#~_-]+$/g, '').trim();
   if (t.length < 2 || t.length > 90 || /[.,;]$/.test(t)) return undefined;
   const words = t.split(/\s+/).length;
   if (words > 12) return undefined;
+  if (decorated) return /^\d+\.\d/.test(t) ? 2 : 1;
   const letters = t.replace(/[^\p{L}]/gu, '');
-  if (letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return 1;
+  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
+  if (letters.length >= 3 && upper >= letters.length * 0.6 && /^[^\p{Ll}]*\p{Lu}{2}/u.test(t)) return 1;
   const numbered = /^(\d+(?:\.\d+){0,3})\.?\s+\p{Lu}/u.exec(t);
   if (numbered && !/\d[.)]\s*$/.test(t)) return Math.min(6, numbered[1]!.split('.').length + 1);
   if (/:$/.test(t) && words <= 8) return 2;
@@ -73,7 +78,7 @@ function emitBlock(block: string[], firstLine: number, out: RootContent[], at: {
   } else {
     const depth = headingDepthOf(block[0]!);
     if (depth !== undefined && (block.length === 1 || !BULLET.test(block[0]!))) {
-      out.push({ type: 'heading', depth: depth as 1, children: [{ type: 'text', value: block[0]!.trim() }], position: position(firstLine) });
+      out.push({ type: 'heading', depth: depth as 1, children: [{ type: 'text', value: block[0]!.trim().replace(/^[=*#~_-]{2,}\s*|\s*[=*#~_-]{2,}$/g, '') }], position: position(firstLine) });
       k = 1;
     }
   }
