@@ -21,12 +21,18 @@ describe('cost grader', () => {
     expect(r.score).toBe(3);
   });
 
-  it('holds a table whose lines do not add up to its total at 2', async () => {
+  it('notices a table whose lines do not add up, and leaves that to the cost model item', async () => {
     const broken = strong.replace('| Total | $5,000 | $27,500 | $335,000 |', '| Total | $5,000 | $27,500 | $135,000 |');
     const r = runGrader(gradeCost, 'cost', [await doc('cost.md', broken)]);
-    expect(r.score).toBe(2);
     expect(r.signals.totals_not_adding_up).toBe(1);
-    expect(r.rationale).toMatch(/consistent total/);
+    expect(r.score).toBe(3);
+  });
+
+  it('holds absurd unit costs at 2', async () => {
+    const absurd = strong + '\nInference works out at $0.0000001 per query.\n';
+    const r = runGrader(gradeCost, 'cost', [await doc('cost.md', absurd)]);
+    expect(r.signals.absurd_unit_costs).toBe(1);
+    expect(r.score).toBe(2);
   });
 
   it('gives 1 to cost talk without figures', async () => {

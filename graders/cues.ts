@@ -15,7 +15,7 @@ export const VANITY =
 export const BASELINE_TO_TARGET = /\d[\d,.]*\s?(?:%|[kKmM]\b|h\b|hours?|min(?:utes)?|days?|s\b|\/\s?\d+|\/\w+)?\s?(?:→|->|=>|➝|to)\s?(?:under |below |above |over |at least |at most )?[<>≤≥~]?\s?[$€£]?\d/i;
 
 /** Moving a number in a direction: a target even without the word "target". */
-export const DIRECTION = /\b(?:reduc\w+|cut\w*|lower\w*|decreas\w+|increas\w+|improv\w+|grow\w*|rais\w+|lift\w*|boost\w*|doubl\w+|halv\w+|shorten\w*|speed(?:s|ing)? up)\b/i;
+export const DIRECTION = /\b(?:reduc\w+|cut\w*|lower\w*|decreas\w+|increas\w+|improv\w+|grow\w*|rais\w+|lift\w*|boost\w*|doubl\w+|halv\w+|shorten\w*|speed(?:s|ing)? up|fall\w*|drop\w*|rise|rising|climb\w*|aim\w* (?:for|at|to)|reach\w*|get (?:down|up) to|go (?:down|up) to|by (?:a (?:third|quarter|half)|half))\b/i;
 
 /** Model-quality measures: thresholds for governance, not customer outcomes by themselves. */
 export const MODEL_QUALITY = /\b(?:accuracy|hallucinat\w*|groundedness|faithful\w*|toxic\w*|precision|recall|F1|latency|p9[59]|error rate|refusal rate|eval\w*)\b/i;
@@ -25,7 +25,7 @@ export const KPI_WORD = /\b(?:KPIs?|metrics?|OKRs?|key results?|north[- ]star|su
 
 /** A direction or a bar for a number: the number is a target, not a description. */
 export const TARGET =
-  /\b(?:increase|decrease|reduce|reduction|cut|improve|grow|growth|lift|raise|boost|lower|drop|shrink|double|halve|from \S+ to|to at least|at least|at most|no more than|up to|under|below|above|over|exceed|target|goal|reach|hit|achieve|≥|≤|>|<)\b|[+−-]\s?\d+(?:\.\d+)?\s?%|[↑↓→]|\bfrom\b[^.]{0,30}\bto\b/i;
+  /\b(?:increase|decrease|reduce|reduction|cut|improve|grow|growth|lift|raise|boost|lower|drop|fall|shrink|double|halve|aim(?:ing)? (?:for|at)|expect(?:ed)? to|should (?:fall|drop|rise|reach|be)|from \S+ to|to at least|at least|at most|no more than|up to|under|below|above|over|exceed|target|goal|reach|hit|achieve|≥|≤|>|<)\b|[+−-]\s?\d+(?:\.\d+)?\s?%|[↑↓→]|\bfrom\b[^.]{0,30}\bto\b/i;
 
 /** (kept here so the detectors share the vocabulary) */
 export const SELF_CORRECT = /\b(?:LLM|model|AI|system|assistant|agent|categori[sz]er|classifier)s?\b[^.;]{0,30}\b(?:will|should|can|is going to)\s+(?:self-?correct|self-?improve|fix itself|learn (?:on its own|by itself|from (?:its|the) mistakes)|get better (?:on its own|by itself)|improve (?:on its own|by itself|over time))\b/i;
@@ -58,7 +58,7 @@ export const SIGNOFF =
 
 /** Approving something: more than owning it. */
 export const APPROVAL =
-  /\b(?:sign(?:s|ed|ing)?[- ]?off|approv\w*|veto\w*|go\/no[- ]go|must (?:approve|agree|sign|clear)|authori[sz]\w*|decides? (?:on|whether|if|when)|final (?:say|call|decision)|ratif\w*|endors\w*|clears? (?:the|each|every|a)|gatekeeper|RACI|accountable for (?:the )?(?:decision|launch|release|go))\b/i;
+  /\b(?:sign(?:s|ed|ing)?[- ]?off|signs? (?:the |each |every |all |a )?(?:gates?|launch|release|DPIA|go|Gate \d)|approv\w*|veto\w*|go\/no[- ]go|must (?:approve|agree|sign|clear)|authori[sz]\w*|decides? (?:on|whether|if|when)|final (?:say|call|decision)|ratif\w*|endors\w*|clears? (?:the|each|every|a)|gatekeeper|RACI|accountable for (?:the )?(?:decision|launch|release|go))\b/i;
 
 /** Owning something. */
 export const OWNERSHIP = /\b(?:owns?|owner|owned by|accountable|responsible for|in charge of|leads?)\b/i;

@@ -20,7 +20,8 @@ export const gradeGovernance: ItemGrader = ({ units }) => {
   for (const r of rollbacks) {
     // Rollback criteria often run over a few lines: "We roll back when:" then the triggers.
     const near = neighbourhood(units, r, 3);
-    const hasTrigger = near.some((n) => (is(n, THRESHOLD) || /\d/.test(n.text)) && (is(n, TRIGGER) || is(n, GOV_METRIC)));
+    // A trigger is a bar on a measure near the rollback: "if groundedness drops below 90%", "error rate above 3%".
+    const hasTrigger = near.some((n) => is(n, THRESHOLD) && (is(n, TRIGGER) || is(n, GOV_METRIC)));
     if (hasTrigger) triggered.push(r);
     if (near.some((n) => roleIn(n))) who = true;
     if (near.some((n) => is(n, SPEED))) fast = true;

@@ -1,11 +1,13 @@
-import { hasQuantity, is, pickEvidence, quote, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
+import { hasQuantity, is, MEASURE, pickEvidence, quote, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { BASELINE_TO_TARGET, BUZZWORD, DIRECTION, KPI_WORD, MODEL_QUALITY, OUTCOME, TARGET, VANITY } from './cues.js';
 
 /** An explicit tie to a milestone ("at M3 self-service GA", "after the pilot launch"); sitting in a Q3 section is not one. */
 const MILESTONE = /\bM\d{1,2}\b|\bmilestones?\b|\b(?:at|after|with|by|before|for|on|from) (?:the )?(?:[\w-]+ ){0,3}(?:launch|GA|general availability|beta|pilot|go-?live|rollout|release|cut-?over)\b|\b(?:launch|GA|beta|pilot|rollout|release)\s?\+\s?\d/i;
-const TARGET_HEADER = /\b(?:targets?|goals?|baseline|KPIs?|metrics?|by|from|to)\b/i;
-const WHEN_HEADER = /\b(?:by|when|date|deadline|due|quarter|timeline|timing)\b/i;
+const MONTH = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+/** A KPI table's header says which columns are baselines and targets ("Today | After pilot (Jun 30) | Year end"). */
+const TARGET_HEADER = new RegExp(String.raw`\b(?:targets?|goals?|baseline|KPIs?|metrics?|by|from|to|today|current|now|after|year[- ]end|end of|H[12]|Q[1-4]|${MONTH}|20\d\d)\b`, 'i');
+const WHEN_HEADER = new RegExp(String.raw`\b(?:by|when|date|deadline|due|quarter|timeline|timing|after|year[- ]end|end of|H[12]|Q[1-4]|${MONTH}|20\d\d)\b`, 'i');
 const BUZZWORDS = new RegExp(BUZZWORD.source, 'gi');
 
 interface Kpi {
@@ -44,7 +46,7 @@ export const gradeKpis: ItemGrader = ({ units }) => {
     const vanity = VANITY.test(text);
     // An outcome: a named customer or business result, or any number moved from a baseline to a target
     // that is not a model-quality threshold (those belong to governance).
-    const outcome = !vanity && (OUTCOME.test(text) || (value && (BASELINE_TO_TARGET.test(text) || DIRECTION.test(text)) && !MODEL_QUALITY.test(text)));
+    const outcome = !vanity && (OUTCOME.test(text) || (value && MEASURE.test(text) && (BASELINE_TO_TARGET.test(text) || DIRECTION.test(text)) && !MODEL_QUALITY.test(text)));
     if (!outcome && !vanity) continue;
     if (!inKpiContext && !is(unit, KPI_WORD) && !value) continue;
     kpis.push({

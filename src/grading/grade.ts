@@ -1,5 +1,5 @@
 import type { Document, SectionDeliverable } from '../documents/model.js';
-import { defaultRubric, type Rubric } from './rubric.js';
+import { defaultRubric, type Rubric, type RubricItem } from './rubric.js';
 import type { Decision, Evidence, ItemSuggestion, RedFlagSuggestion, Sheet } from './sheet.js';
 import { buildUnits, type Unit } from './text.js';
 import type { FlagDetector, ItemGrader } from './types.js';
@@ -21,18 +21,31 @@ export function isVerbatim(documents: Document[], e: Evidence): boolean {
 }
 
 /**
+ * The units graders read: every sentence, bullet and row except text addressed to a grader or a
+ * model (prompt injection), which is never evidence and is returned apart.
+ */
+export function submissionUnits(documents: Document[]): { all: Unit[]; units: Unit[]; injections: Unit[] } {
+  const all = buildUnits(documents);
+  const injections = findInjections(all);
+  const flagged = new Set(injections);
+  return { all, units: all.filter((u) => !flagged.has(u)), injections };
+}
+
+/** The units an item's grader reads: sections of its deliverables and of unclassified files. */
+export function unitsForItem(units: Unit[], item: RubricItem): Unit[] {
+  const readable = new Set<string>([...item.deliverables, 'unknown']);
+  return units.filter((u) => readable.has(u.deliverable));
+}
+
+/**
  * Documents → the pre-filled grading sheet. Items and flags come from rule graders; pillars and
  * the decision are computed as the rubric says. Deterministic: no clocks, no randomness.
  */
 export function gradeSubmission(documents: Document[], options: GradeOptions): Sheet {
   const rubric = options.rubric ?? defaultRubric;
   const warnings: string[] = [];
-  const allUnits = buildUnits(documents);
-
-  // Text that addresses the grader instead of the reader is never evidence.
-  const injections = findInjections(allUnits);
+  const { units, injections } = submissionUnits(documents);
   for (const u of injections) warnings.push(`possible prompt injection in ${u.file} (${u.location}): "${u.text.slice(0, 120)}" — ignored for grading`);
-  const units = allUnits.filter((u) => !injections.includes(u));
 
   const present = new Set<SectionDeliverable>();
   for (const d of documents) for (const s of d.sections) present.add(s.deliverable);
@@ -54,9 +67,7 @@ export function gradeSubmission(documents: Document[], options: GradeOptions): S
       items[item.id] = { suggested: 0, confidence: 0, rationale: 'No automatic grader exists for this item; score it by hand.', evidence: [], source: 'rule', needs_attention: true };
       continue;
     }
-    const readable = new Set<string>([...item.deliverables, 'unknown']);
-    const itemUnits = units.filter((u) => readable.has(u.deliverable));
-    const r = grader({ units: itemUnits, all: units, documents, item });
+    const r = grader({ units: unitsForItem(units, item), all: units, documents, item });
     const evidence = r.evidence.filter((e) => isVerbatim(documents, e));
     const suggested = evidence.length === 0 ? 0 : r.score;
     items[item.id] = {

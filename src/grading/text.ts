@@ -236,12 +236,13 @@ function positionOf(units: Unit[], unit: Unit): number {
   return index.get(unit) ?? -1;
 }
 
-/** Units near `unit` (same section), including itself. */
+/** Units near `unit` under the same heading of the same file (list items are sections of their own), including itself. */
 export function neighbourhood(units: Unit[], unit: Unit, radius = 1): Unit[] {
   const i = positionOf(units, unit);
   const out: Unit[] = [];
+  const samePlace = (u: Unit) => u.section === unit.section || (u.file === unit.file && u.path.length === unit.path.length && u.path.every((h, k) => h === unit.path[k]));
   for (let j = Math.max(0, i - radius); j <= Math.min(units.length - 1, i + radius); j++) {
-    if (units[j]!.section === unit.section || j === i) out.push(units[j]!);
+    if (j === i || samePlace(units[j]!)) out.push(units[j]!);
   }
   return out;
 }
@@ -251,7 +252,7 @@ const TIME_FRAME_ALL = new RegExp(TIME_FRAME.source, 'gi');
 /** A number that is a quantity, not a date, a year or a quarter label. */
 export function hasQuantity(text: string): boolean {
   if (!/\d/.test(text)) return false;
-  const stripped = text.replace(TIME_FRAME_ALL, ' ').replace(/\b(?:19|20)\d\d\b/g, ' ').replace(/\b(?:M|Q|H|v|V)\d+\b/g, ' ');
+  const stripped = text.replace(TIME_FRAME_ALL, ' ').replace(/\b(?:19|20)\d\d\b/g, ' ').replace(/\b(?:M|Q|H|v|V)\d+\b|\b(?:year|phase|gate|sprint|stage|wave|step|tier|level|version|slide|page|section)\s?\d+\b/gi, ' ');
   return /\d/.test(stripped);
 }
 

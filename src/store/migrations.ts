@@ -164,6 +164,21 @@ function migrations(flavor: SqlFlavor): Record<string, Migration> {
         await db.schema.createIndex('jobs_by_submission').on('jobs').columns(['submission_id', 'kind']).execute();
       },
     },
+    '0005_pages': {
+      async up(db) {
+        // Staff sign in to the pages with their API key; the cookie's secret is stored as its SHA-256.
+        await db.schema
+          .createTable('staff_sessions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('key_id', 'text', (c) => c.notNull().references('api_keys.id'))
+          .addColumn('csrf_token', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('staff_sessions_by_expiry').on('staff_sessions').column('expires_at').execute();
+        await db.schema.createIndex('staff_sessions_by_key').on('staff_sessions').column('key_id').execute();
+      },
+    },
   };
 }
 
