@@ -32,11 +32,11 @@ export const SELF_CORRECT = /\b(?:LLM|model|AI|system|assistant|agent|categori[s
 
 /** The quality, safety and operating measures a governance threshold can be set on. */
 export const GOV_METRIC =
-  /\b(?:accuracy|accurate|correct\w*|incorrect|errors?|mistakes?|rated|ratings?|safe to|unsafe|harm\w*|precision|recall|F1|hallucinat\w*|groundedness|grounded|faithful\w*|factual\w*|citation (?:rate|accuracy)|toxic\w*|harmful|unsafe|offensive|bias|fairness|disparit\w*|parity|latency|p50|p9[059]|response time|time to first token|cost per|spend|error rate|failure rate|defect rate|escalation rate|complaints?|CSAT|thumbs[- ]down|negative feedback|PII|leak\w*|jailbreak\w*|prompt injection|refusal rate|override rate|drift|uptime|availability|SLA|SLO|false (?:positive|negative)s?|misroute\w*|wrong answers?|incorrect|quality score|eval(?:uation)? score|pass rate|win rate|satisfaction)\b/i;
+  /\b(?:(?:error|reject(?:ion)?|override|escalation|complaint|refusal|failure|defect|match|acceptance|edit|hand-?over|fallback|abstention|pass) rates?|quality scores?|scores?|accuracy|accurate|correct\w*|incorrect|errors?|mistakes?|rated|ratings?|safe to|unsafe|harm\w*|precision|recall|F1|hallucinat\w*|groundedness|grounded|faithful\w*|factual\w*|citation (?:rate|accuracy)|toxic\w*|harmful|unsafe|offensive|bias|fairness|disparit\w*|parity|latency|p50|p9[059]|response time|time to first token|cost per|spend|error rate|failure rate|defect rate|escalation rate|complaints?|CSAT|thumbs[- ]down|negative feedback|PII|leak\w*|jailbreak\w*|prompt injection|refusal rate|override rate|drift|uptime|availability|SLA|SLO|false (?:positive|negative)s?|misroute\w*|wrong answers?|incorrect|quality score|eval(?:uation)? score|pass rate|win rate|satisfaction)\b/i;
 
 /** A bar on a measure: comparator with a number, or a number with a unit. */
 export const THRESHOLD =
-  /[<>≤≥]=?\s?\d|\b(?:below|above|under|over|at least|at most|no more than|no less than|less than|more than|greater than|fewer than|exceeds?|exceeding|drops? (?:below|under)|falls? (?:below|under)|rises? above|goes? above|minimum(?: of)?|maximum(?: of)?|max\.?|min\.?|threshold(?: of| is|:)?|target(?: of|:)?|cap(?:ped)? at|stays? (?:below|above|under)|within)\b[^.;]{0,25}\d|\d+(?:\.\d+)?\s?(?:%|ms\b|s\b|sec\b|seconds?\b|pp\b|percentage points?\b|bps\b)/i;
+  /[<>≤≥]=?\s?\d|\d[\d,.]*\s?%?\s?(?:or|and) (?:higher|more|above|better|less|lower|below|fewer|under)\b|\b(?:zero|no) (?:critical |major |severe )?(?:errors?|incidents?|defects?|leaks?|hallucinations?)\b|\b(?:below|above|under|over|at least|at most|no more than|no less than|less than|more than|greater than|fewer than|exceeds?|exceeding|drops? (?:below|under)|falls? (?:below|under)|rises? above|goes? above|minimum(?: of)?|maximum(?: of)?|max\.?|min\.?|threshold(?: of| is|:)?|target(?: of|:)?|cap(?:ped)? at|stays? (?:below|above|under)|within)\b[^.;]{0,25}\d|\d+(?:\.\d+)?\s?(?:%|ms\b|s\b|sec\b|seconds?\b|pp\b|percentage points?\b|bps\b)/i;
 
 /** How a threshold is measured. */
 export const MEASUREMENT =
@@ -47,7 +47,7 @@ export const ROLLBACK =
   /\b(?:stop\w* (?:the )?(?:pilot|rollout|roll-out|feature|model|assistant|bot|service|launch|use)|(?:be |is |gets )?paused|suspend\w*|roll ?-?back\w*|rolled back|revert\w*|kill[- ]?switch\w*|turn(?:ed|ing)? (?:it |the (?:feature|model|assistant|bot) )?off|disabl\w+|switch(?:ed|ing)? off|fall ?-?back\w*|circuit[- ]breaker|pause\w* (?:the )?(?:rollout|feature|model|launch|deployment|assistant)|feature[- ]flag\w*|previous (?:model|version|release|prompt)|prior (?:model|version)|last known good|halt\w*|stop\w* the rollout|take (?:it |the \w+ )?offline|back(?:ing)? out|withdraw\w*)\b/i;
 
 /** Speed of a response. */
-export const SPEED = /\bwithin (?:\d+|one|two|three|an?|24|48)\s?(?:-\s?)?(?:min(?:ute)?s?|hours?|h|hrs?|days?|business days?|working days?|weeks?)\b|\b\d+\s?(?:min(?:ute)?s?|hours?|hrs?)\b|\bimmediate(?:ly)?\b|\bsame[- ]day\b|\bautomatic(?:ally)?\b|\binstant(?:ly)?\b|\bin real[- ]time\b/i;
+export const SPEED = /\bsame (?:working |business )?day\b|\bwithin (?:\d+|one|two|three|an?|24|48)\s?(?:-\s?)?(?:min(?:ute)?s?|hours?|h|hrs?|days?|business days?|working days?|weeks?)\b|\b\d+\s?(?:min(?:ute)?s?|hours?|hrs?)\b|\bimmediate(?:ly)?\b|\bsame[- ]day\b|\bautomatic(?:ally)?\b|\binstant(?:ly)?\b|\bin real[- ]time\b/i;
 
 /** Conditions that trigger an action. */
 export const TRIGGER = /\b(?:if|when|whenever|once|should|triggers?|triggered|breach\w*|exceed\w*|drops? (?:below|under)|falls? (?:below|under)|rises? above|goes? above|crosses|violat\w*|upon)\b/i;
@@ -58,7 +58,7 @@ export const SIGNOFF =
 
 /** Approving something: more than owning it. */
 export const APPROVAL =
-  /\b(?:sign(?:s|ed|ing)?[- ]?off|signs? (?:the |each |every |all |a )?(?:gates?|launch|release|DPIA|go|Gate \d)|approv\w*|veto\w*|go\/no[- ]go|must (?:approve|agree|sign|clear)|authori[sz]\w*|decides? (?:on|whether|if|when)|final (?:say|call|decision)|ratif\w*|endors\w*|clears? (?:the|each|every|a)|gatekeeper|RACI|accountable for (?:the )?(?:decision|launch|release|go))\b/i;
+  /\b(?:sign(?:s|ed|ing)?[- ]?off|signs? (?:after|before|when|once|for|on)\b|signs? (?:the |each |every |all |a )?(?:gates?|launch|release|DPIA|go|Gate \d)|approv\w*|veto\w*|go\/no[- ]go|must (?:approve|agree|sign|clear)|authori[sz]\w*|decides? (?:on|whether|if|when)|final (?:say|call|decision)|ratif\w*|endors\w*|clears? (?:the|each|every|a)|gatekeeper|RACI|accountable for (?:the )?(?:decision|launch|release|go))\b/i;
 
 /** Owning something. */
 export const OWNERSHIP = /\b(?:owns?|owner|owned by|accountable|responsible for|in charge of|leads?)\b/i;
@@ -91,7 +91,7 @@ export const TRADEOFF =
 
 /** Levers that control AI cost. */
 export const LEVER =
-  /\b(?:cach(?:e|es|ed|ing)|batch(?:ing|ed|es)?|smaller (?:models?|LLMs?)|small(?:er)? model|distill\w*|quantiz\w*|rout(?:e|es|ed|ing|er)\b|model cascade|cascad\w*|cheaper model|mini model|rate[- ]limit\w*|token (?:budgets?|limits?|caps?)|max(?:imum)? tokens|prompt (?:compression|trimming|caching|optimi[sz]ation)|shorter prompts|context (?:trimming|pruning|window limits?)|reserved (?:instances|capacity)|committed[- ]use|commit\w* discounts?|savings plans?|spot instances|autoscal\w*|scale to zero|off-peak|volume discounts?|negotiat\w*|self-?host\w*|open[- ](?:source|weight) models?|usage caps?|quotas?|spend (?:caps?|alerts?|limits?)|budget alerts?|fine-?tun\w* (?:a )?smaller|retrieval (?:to reduce|instead)|dedup\w*|truncat\w*)\b/i;
+  /\b(?:reus(?:e|es|ed|ing)|translation memory|fuzzy match\w*|tiered (?:review|routing|models?)|off-?peak|compress\w*|cach(?:e|es|ed|ing)|batch(?:ing|ed|es)?|smaller (?:models?|LLMs?)|small(?:er)? model|distill\w*|quantiz\w*|rout(?:e|es|ed|ing|er)\b|model cascade|cascad\w*|cheaper model|mini model|rate[- ]limit\w*|token (?:budgets?|limits?|caps?)|max(?:imum)? tokens|prompt (?:compression|trimming|caching|optimi[sz]ation)|shorter prompts|context (?:trimming|pruning|window limits?)|reserved (?:instances|capacity)|committed[- ]use|commit\w* discounts?|savings plans?|spot instances|autoscal\w*|scale to zero|off-peak|volume discounts?|negotiat\w*|self-?host\w*|open[- ](?:source|weight) models?|usage caps?|quotas?|spend (?:caps?|alerts?|limits?)|budget alerts?|fine-?tun\w* (?:a )?smaller|retrieval (?:to reduce|instead)|dedup\w*|truncat\w*)\b/i;
 
 /** Red flag: buzzwords the rubric names and their kin. */
 export const BUZZWORD =

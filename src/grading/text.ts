@@ -99,7 +99,7 @@ export const MEASURE = new RegExp(
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 /** A point or span in time that a target or milestone can be held to. */
 export const TIME_FRAME = new RegExp(
-  `\\b(?:Q[1-4]|H[12]|FY\\s?'?\\d{2,4}|20[2-4]\\d|(?:${MONTHS})\\b|months?\\s?\\d{1,2}|M\\d{1,2}\\b|weeks?\\s?\\d{1,2}|days?\\s?\\d{1,3}|sprint\\s?\\d+|(?:by|before|until|through) (?:the )?(?:end|start|close) of|end of (?:year|quarter|Q[1-4]|H[12])|within (?:the )?(?:first )?\\d+|(?:first|next|in|within|after|over) (?:\\d+|one|two|three|four|six|nine|twelve) (?:days?|weeks?|months?|quarters?)|(?:\\d+|three|six|nine|twelve)[- ]months?|year[- ]?(?:1|one)\\b|(?:first|second|third|fourth) quarter|(?:30|60|90|180)[- ]days?)`,
+  `\\b(?:Q[1-4]|H[12]|W(?:k)?\\d{1,2}\\b|FY\\s?'?\\d{2,4}|20[2-4]\\d|(?:${MONTHS})\\b|months?\\s?\\d{1,2}|M\\d{1,2}\\b|weeks?\\s?\\d{1,2}|days?\\s?\\d{1,3}|sprint\\s?\\d+|(?:by|before|until|through) (?:the )?(?:end|start|close) of|end of (?:year|quarter|Q[1-4]|H[12])|within (?:the )?(?:first )?\\d+|(?:first|next|in|within|after|over) (?:\\d+|one|two|three|four|six|nine|twelve) (?:days?|weeks?|months?|quarters?)|(?:\\d+|three|six|nine|twelve)[- ]months?|year[- ]?(?:1|one)\\b|(?:first|second|third|fourth) quarter|(?:30|60|90|180)[- ]days?)`,
   'i',
 );
 
@@ -129,31 +129,36 @@ export function moneyAmounts(text: string): number[] {
 
 /** Titles and bodies that can own, approve or review something, in any case. */
 const ROLE_TITLE =
-  /\b(?:S?VP|EVP|Vice President|Head of \w+(?: (?:&|and) \w+)?|(?:\w+ )?Director|Chief \w+(?: \w+)? Officer|C[TPEIOFRMD]O|CISO|CAIO|DPO|Data Protection Officer|General Counsel|(?:legal|privacy|security|compliance|risk|ethics|trust (?:&|and) safety|finance|procurement|model risk|infosec) (?:counsel|officer|lead|team|reviewers?|partners?|council|committee|board|function|department|owner|sign-?off)|product (?:manager|owner|lead|director)|group PM|PM\b|engineering (?:manager|lead|director|team)|tech(?:nical)? lead|EM\b|ML (?:lead|engineers?|team|owner)|data science (?:lead|team)|(?:support|operations|ops|content|QA|CX|customer success|sales|marketing) (?:lead|manager|director|team)|incident commander|on-?call (?:engineer|lead|owner|manager)|model owner|service owner|feature owner|executive sponsor|steering (?:committee|group)|(?:AI|RAI|responsible AI|model|governance|review|ethics|risk|change advisory) (?:council|board|committee|review board|lead|owner)|review board|approval board|CAB\b|CEO|founders?)\b/i;
+  /\b(?:S?VP|EVP|Vice President|Head of \w+(?: (?:&|and) \w+)?|(?:\w+ )?Director|Chief \w+(?: \w+)? Officer|(?:Financial |Finance )?Controller|Comptroller|Superintendent(?: \w+)?|C[TPEIOFRMD]O|CISO|CAIO|DPO|Data Protection Officer|General Counsel|(?:legal|privacy|security|compliance|risk|ethics|trust (?:&|and) safety|finance|procurement|model risk|infosec) (?:counsel|officer|lead|team|reviewers?|partners?|council|committee|board|function|department|owner|sign-?off)|product (?:manager|owner|lead|director)|group PM|PM\b|engineering (?:manager|lead|director|team)|tech(?:nical)? lead|EM\b|ML (?:lead|engineers?|team|owner)|data science (?:lead|team)|(?:support|operations|ops|content|QA|CX|customer success|sales|marketing) (?:lead|manager|director|team)|incident commander|on-?call (?:engineer|lead|owner|manager)|model owner|service owner|feature owner|executive sponsor|steering (?:committee|group)|(?:AI|RAI|responsible AI|model|governance|review|ethics|risk|change advisory) (?:council|board|committee|review board|lead|owner)|review board|approval board|CAB\b|CEO|founders?)\b/i;
+/** "GL lead", "Financial Controller", "service manager": a job named by what it leads. */
+const ROLE_GENERIC = /\b(?!(?:the|a|an|will|to|can|would|and|or|who|which|that|our|their|team|project|we|they|each|every|one|should|must|may)\b)[A-Za-z&][\w&-]* (?:lead|manager|owner|director|officer|controller|counsel|champion)s?\b/i;
+
 /** Functions named as proper nouns ("Legal", "Security"): capitalised, so "security issues" is not a role. */
 const ROLE_FUNCTION = /\b(?:Legal|Security|InfoSec|Compliance|Privacy|Finance|Procurement|Sales|Marketing|Engineering|Risk|Model Risk|Trust (?:&|and) Safety|Customer Success|Data Science)\b(?!\.\s)/;
 
 const ROLE_TITLE_ALL = new RegExp(ROLE_TITLE.source, 'gi');
 const ROLE_FUNCTION_ALL = new RegExp(ROLE_FUNCTION.source, 'g');
+const ROLE_GENERIC_ALL = new RegExp(ROLE_GENERIC.source, 'gi');
 
 /** Every named role in a text, lower-cased. */
 export function findRoles(text: string): string[] {
   const out = [...text.matchAll(ROLE_TITLE_ALL)].map((m) => m[0].toLowerCase());
   for (const m of text.matchAll(ROLE_FUNCTION_ALL)) out.push(m[0].toLowerCase());
+  for (const m of text.matchAll(ROLE_GENERIC_ALL)) out.push(m[0].toLowerCase());
   return out;
 }
 
 export function hasRole(text: string): boolean {
-  return ROLE_TITLE.test(text) || ROLE_FUNCTION.test(text);
+  return ROLE_TITLE.test(text) || ROLE_FUNCTION.test(text) || ROLE_GENERIC.test(text);
 }
 
 /** `hasRole` for a unit, remembered. */
 export function roleIn(unit: Unit): boolean {
-  return is(unit, ROLE_TITLE) || is(unit, ROLE_FUNCTION);
+  return is(unit, ROLE_TITLE) || is(unit, ROLE_FUNCTION) || is(unit, ROLE_GENERIC);
 }
 
 /** For quoting around a role. */
-export const ROLE = new RegExp(`${ROLE_TITLE.source}|${ROLE_FUNCTION.source}`, 'i');
+export const ROLE = new RegExp(`${ROLE_TITLE.source}|${ROLE_FUNCTION.source}|${ROLE_GENERIC.source}`, 'i');
 
 /** Partners the rubric counts as cross-functional: engineering, legal, security, go-to-market (and their kin). */
 export const PARTNER =
