@@ -75,6 +75,11 @@ function contentScores(text: string): Record<Kind, number> {
   return scores;
 }
 
+/** What a passage reads like by its words alone, when it clearly reads like one deliverable. */
+export function contentKind(text: string, minimum = 3): Kind | undefined {
+  return best(contentScores(text), minimum);
+}
+
 function best(scores: Record<Kind, number>, minimum: number): Kind | undefined {
   const sorted = KINDS.map((k) => ({ k, s: scores[k] })).sort((a, b) => b.s - a.s);
   return sorted[0]!.s >= minimum && sorted[0]!.s > sorted[1]!.s ? sorted[0]!.k : undefined;

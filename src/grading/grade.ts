@@ -1,3 +1,4 @@
+import { contentKind } from '../documents/classify.js';
 import type { Document, SectionDeliverable } from '../documents/model.js';
 import { defaultRubric, type Rubric, type RubricItem } from './rubric.js';
 import type { Decision, Evidence, ItemSuggestion, RedFlagSuggestion, Sheet } from './sheet.js';
@@ -12,6 +13,20 @@ export interface GradeOptions {
 }
 
 const DELIVERABLE_NAMES: Record<string, string> = { roadmap: 'roadmap', policy: 'Responsible AI policy', cost: 'cost slide' };
+
+/** Passages under one heading (elsewhere classified) whose words plainly read like `kind`: a real block of text, not a stray line. */
+function findUnclassified(units: Unit[], kind: SectionDeliverable): Unit[] {
+  const byHeading = new Map<string, Unit[]>();
+  for (const u of units) {
+    const key = `${u.file}\u0000${u.path.join('\u0000')}`;
+    byHeading.set(key, [...(byHeading.get(key) ?? []), u]);
+  }
+  const bySection = new Map<number, Unit[]>();
+  for (const u of units) bySection.set(u.section, [...(bySection.get(u.section) ?? []), u]);
+  const blocks = [...byHeading.values()].filter((us) => us.reduce((n, u) => n + u.text.length, 0) >= 250 && contentKind(us.map((u) => u.text).join('\n'), 4) === kind);
+  const sections = [...bySection.values()].filter((us) => contentKind(us.map((u) => u.text).join('\n'), 3) === kind);
+  return [...new Set([...blocks.flat(), ...sections.flat()])];
+}
 
 /** Is `quote` verbatim in the parsed text of `file` (a section's text or heading path)? */
 export function isVerbatim(documents: Document[], e: Evidence): boolean {
@@ -50,8 +65,19 @@ export function gradeSubmission(documents: Document[], options: GradeOptions): S
   const present = new Set<SectionDeliverable>();
   for (const d of documents) for (const s of d.sections) present.add(s.deliverable);
   const declared = rubric.deliverables ? Object.keys(rubric.deliverables) : ['roadmap', 'policy', 'cost'];
-  for (const d of declared) {
-    if (!present.has(d as SectionDeliverable)) warnings.push(`no ${DELIVERABLE_NAMES[d] ?? d} found: its items score 0`);
+  for (const d of declared as SectionDeliverable[]) {
+    if (present.has(d)) continue;
+    // No file was classified as this deliverable. Passages elsewhere that plainly read like it
+    // (a policy folded into a roadmap without its own heading) are graded as it, and the sheet says so.
+    const found = findUnclassified(units, d);
+    if (found.length > 0) {
+      for (const u of found) u.deliverable = d;
+      present.add(d);
+      const where = [...new Set(found.map((u) => `${u.file} (${u.location})`))].slice(0, 3).join(', ');
+      warnings.push(`no file was classified as the ${DELIVERABLE_NAMES[d] ?? d}; graded the passages that read like it: ${where}`);
+    } else {
+      warnings.push(`no ${DELIVERABLE_NAMES[d] ?? d} found: its items score 0`);
+    }
   }
 
   const items: Record<string, ItemSuggestion> = {};
