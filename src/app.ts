@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { GradesheetError, type ErrorCode } from './errors.js';
 import { createApi } from './routes/api.js';
+import { createPages } from './pages/index.js';
 import { createCandidateRoutes } from './routes/candidate-link.js';
 import type { ServiceDeps } from './routes/deps.js';
 
@@ -25,12 +26,22 @@ const httpCodes: Record<number, ErrorCode> = { 400: 'invalid_request', 401: 'una
  */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+  // No response leaves before the commits made so far are durable (see ServiceDeps.durable):
+  // a receipt, a 201 or a page that shows a change means the change survives a power loss.
+  if (deps.durable) {
+    const durable = deps.durable;
+    app.use('*', async (_c, next) => {
+      await next();
+      await durable();
+    });
+  }
   app.get('/healthz', async (c) => {
     await deps.ready?.();
     return c.json({ ok: true });
   });
   app.route('/', createApi(deps));
   app.route('/', createCandidateRoutes(deps));
+  app.route('/', createPages(deps));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}. See /openapi.json for the routes.` } }, 404));
   app.onError((err, c) => {
     if (err instanceof GradesheetError) {

@@ -3,14 +3,16 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDocument } from './documents/parse.js';
 import { GradesheetError } from './errors.js';
-import { gradeDocuments, parseRubric } from './grading/index.js';
+import { defaultRubric, gradeDocuments, parseRubric } from './grading/index.js';
 
 const USAGE = `gradesheet — pre-fills grading sheets for AI product leader take-homes
 
 Usage:
   gradesheet parse FILE...     print {"documents":[...]} for the files
-  gradesheet grade FILE... [--rubric PATH]
+  gradesheet grade FILE... [--rubric PATH] [--llm]
                                grade the files as one submission; print the sheet
+                               (--llm: add the LLM assist's opinion; GRADESHEET_LLM_MODEL,
+                               OPENAI_API_KEY, OPENAI_BASE_URL; answers cached under DATA_DIR)
   gradesheet serve             start the HTTP service (PORT, DATA_DIR, DATABASE_URL)
   gradesheet keys create --role admin|hiring_manager|reviewer [--name NAME]
                                print a new API key (same DATA_DIR/DATABASE_URL as serve)
@@ -49,7 +51,6 @@ async function main(argv: string[]): Promise<number> {
         allowPositionals: true,
         options: { rubric: { type: 'string' }, llm: { type: 'boolean', default: false } },
       });
-      if (values.llm) throw new UsageError('--llm: the LLM assist is not available in this version yet; grade without it');
       let rubric;
       if (values.rubric) {
         let raw: unknown;
@@ -63,7 +64,12 @@ async function main(argv: string[]): Promise<number> {
       const uploads = await readUploads(positionals);
       const documents = [];
       for (const u of uploads) documents.push(await parseDocument(u));
-      process.stdout.write(JSON.stringify(gradeDocuments(documents, rubric), null, 2) + '\n');
+      let sheet = gradeDocuments(documents, rubric);
+      if (values.llm) {
+        const { assistFromEnv } = await import('./node/assist-command.js');
+        sheet = await assistFromEnv({ documents, rubric: rubric ?? defaultRubric, sheet }, process.env, (s) => process.stderr.write(s));
+      }
+      process.stdout.write(JSON.stringify(sheet, null, 2) + '\n');
       return 0;
     }
     case 'serve': {

@@ -28,6 +28,9 @@ const matrix: Record<string, Role[]> = {
   'POST /api/v1/submissions/{id}/sheet/reopen': ['admin', 'reviewer'],
   'GET /api/v1/submissions/{id}/audit': staff,
   'DELETE /api/v1/candidates/{id}': ['admin'],
+  'PATCH /api/v1/assignments/{id}': managers,
+  'GET /api/v1/settings/llm_assist': staff,
+  'PUT /api/v1/settings/llm_assist': ['admin'],
 };
 
 describe.each(flavours)('authorization on %s', (flavour) => {
@@ -85,6 +88,8 @@ describe.each(flavours)('authorization on %s', (flavour) => {
       'PUT /api/v1/submissions/{id}/sheet/red_flags/{flag_id}': { present: true, reason: 'authorization test' },
       'POST /api/v1/submissions/{id}/sheet/confirm': { decision: 'do_not_advance', note: 'authorization test' },
       'POST /api/v1/submissions/{id}/sheet/reopen': { reason: 'authorization test' },
+      'PATCH /api/v1/assignments/{id}': { llm_assist: false },
+      'PUT /api/v1/settings/llm_assist': { enabled: true },
     };
     let id = linkB.id;
     if (path.startsWith('/api/v1/assignments/')) id = assignmentId;

@@ -73,9 +73,9 @@ export interface TokenUsage {
   cached_input_tokens: number;
 }
 
-/** Estimated cost in USD, rounded to a millionth of a dollar. */
+/** Estimated cost in USD (rounded to 1e-8: cheap models cost fractions of a cent per submission). */
 export function estimateCost(usage: TokenUsage, price: ModelPrice): number {
   const cached = Math.min(usage.cached_input_tokens, usage.input_tokens);
   const usd = ((usage.input_tokens - cached) * price.input + cached * (price.cached_input ?? price.input) + usage.output_tokens * price.output) / 1e6;
-  return Math.round(usd * 1e6) / 1e6;
+  return Math.round(usd * 1e8) / 1e8;
 }

@@ -52,14 +52,20 @@ export function unitsForItem(units: Unit[], item: RubricItem): Unit[] {
   return units.filter((u) => readable.has(u.deliverable));
 }
 
-/**
- * Documents → the pre-filled grading sheet. Items and flags come from rule graders; pillars and
- * the decision are computed as the rubric says. Deterministic: no clocks, no randomness.
- */
-export function gradeSubmission(documents: Document[], options: GradeOptions): Sheet {
-  const rubric = options.rubric ?? defaultRubric;
+/** What graders read, prepared once per submission: the units, the deliverables present, and the notes about both. */
+export interface GradingUnits {
+  all: Unit[];
+  /** Every unit but prompt injections; units of passages graded as a missing deliverable carry it. */
+  units: Unit[];
+  injections: Unit[];
+  present: Set<SectionDeliverable>;
+  warnings: string[];
+}
+
+/** Units and deliverables exactly as `gradeSubmission` grades them (the LLM assist re-runs graders on the same view). */
+export function gradingUnits(documents: Document[], rubric: Rubric): GradingUnits {
   const warnings: string[] = [];
-  const { units, injections } = submissionUnits(documents);
+  const { all, units, injections } = submissionUnits(documents);
   for (const u of injections) warnings.push(`possible prompt injection in ${u.file} (${u.location}): "${u.text.slice(0, 120)}" — ignored for grading`);
 
   const present = new Set<SectionDeliverable>();
@@ -79,6 +85,16 @@ export function gradeSubmission(documents: Document[], options: GradeOptions): S
       warnings.push(`no ${DELIVERABLE_NAMES[d] ?? d} found: its items score 0`);
     }
   }
+  return { all, units, injections, present, warnings };
+}
+
+/**
+ * Documents → the pre-filled grading sheet. Items and flags come from rule graders; pillars and
+ * the decision are computed as the rubric says. Deterministic: no clocks, no randomness.
+ */
+export function gradeSubmission(documents: Document[], options: GradeOptions): Sheet {
+  const rubric = options.rubric ?? defaultRubric;
+  const { units, present, warnings } = gradingUnits(documents, rubric);
 
   const items: Record<string, ItemSuggestion> = {};
   for (const item of rubric.items) {

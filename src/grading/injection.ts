@@ -15,6 +15,8 @@ const INJECTION = [
   /<\/?(?:system|instructions?|prompt)>|\[\[?(?:system|INST)\]?\]/i,
   /\b(?:this|the|my) (?:submission|candidate|applicant|application)\b[^.]{0,40}\b(?:has been|was|is already|is) (?:pre-?approved|approved|verified|cleared|fast-?tracked)\b/i,
   /\b(?:pre-?approved|fast-?tracked) by (?:the )?(?:hiring|recruiting|interview)\b/i,
+  /\b(?:assign|give|award|set|mark)\b[^.]{0,25}\b(?:a )?(?:score|grade|mark|rating)s? of (?:3|three|full|max\w*|the (?:top|highest))\b/i,
+  /\b(?:report|flag|find|mark) (?:no|zero|none of the) red[- ]flags?\b|\b(?:recommend|mark|set)\b[^.]{0,20}\b(?:advance|advancing|hire|hiring)\b[^.]{0,20}\b(?:this|the) (?:candidate|submission|applicant)\b|\brecommend (?:advance|advancing)\b/i,
 ];
 
 export function findInjections(units: Unit[]): Unit[] {

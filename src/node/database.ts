@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { open } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import pg from 'pg';
@@ -12,24 +13,93 @@ export interface NodeDatabase {
   flavor: SqlFlavor;
   /** Where the data is, for logs (never the password). */
   where: string;
+  /** Resolves once every commit so far is on disk (SQLite's group commit; absent: each commit is). */
+  durable?: () => Promise<void>;
   close(): Promise<void>;
 }
 
 /**
  * better-sqlite3 prepares a statement on every call; Kysely sends the same SQL text again and
  * again, so keep prepared statements by SQL (safe: one connection, queries run one at a time).
+ * `onCommit` is called after every commit: an explicit COMMIT, or a write outside a transaction.
  */
-function withStatementCache(db: BetterSqlite3.Database, max = 512): SqliteDatabase {
+function withStatementCache(db: BetterSqlite3.Database, onCommit: () => void, max = 512): SqliteDatabase {
   const cache = new Map<string, SqliteStatement>();
+  const track = (statement: BetterSqlite3.Statement): SqliteStatement => {
+    const after = <T>(result: T): T => {
+      if (!db.inTransaction) onCommit();
+      return result;
+    };
+    return {
+      reader: statement.reader,
+      all: (parameters) => after(statement.all(...(parameters as unknown[]))),
+      run: (parameters) => after(statement.run(...(parameters as unknown[]))),
+      *iterate(parameters) {
+        yield* statement.iterate(...(parameters as unknown[]));
+        after(undefined);
+      },
+    };
+  };
   return {
     close: () => db.close(),
     prepare(sql: string): SqliteStatement {
       let statement = cache.get(sql);
       if (statement) return statement;
-      statement = db.prepare(sql) as unknown as SqliteStatement;
+      const prepared = db.prepare(sql);
+      // COMMIT is "read-only" to SQLite (it writes nothing itself) but it is what makes writes last.
+      statement = !prepared.readonly || /^\s*(commit|end)\b/i.test(sql) ? track(prepared) : (prepared as unknown as SqliteStatement);
       if (cache.size >= max) cache.delete(cache.keys().next().value!);
       cache.set(sql, statement);
       return statement;
+    },
+  };
+}
+
+async function fsyncPath(path: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (e) {
+    // No WAL file: the last connection checkpointed it into the database (with an fsync) and removed it.
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw e;
+  }
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Group commit for SQLite in WAL mode with synchronous=NORMAL: commits are not fsynced one by one
+ * on the main thread; `durable()` fsyncs the WAL file (on libuv's thread pool) and resolves once
+ * every commit made before the call is on disk. Calls that arrive while an fsync runs share the
+ * next one, so 50 concurrent requests cost a few fsyncs, not 50. The app awaits it before any
+ * response, so whatever a client was told survives a power loss as with synchronous=FULL.
+ */
+function groupCommit(file: string): { committed(): void; durable(): Promise<void> } {
+  let committed = 0;
+  let synced = 0;
+  let dirSynced = false;
+  let inFlight: Promise<void> | null = null;
+  const sync = async (upTo: number) => {
+    await fsyncPath(`${file}-wal`);
+    // Once: the WAL's directory entry (SQLite syncs it itself only with synchronous=FULL).
+    if (!dirSynced) {
+      await fsyncPath(dirname(file));
+      dirSynced = true;
+    }
+    synced = Math.max(synced, upTo);
+  };
+  return {
+    committed: () => void committed++,
+    async durable() {
+      const target = committed;
+      while (synced < target) {
+        inFlight ??= sync(committed).finally(() => (inFlight = null));
+        await inFlight;
+      }
     },
   };
 }
@@ -39,15 +109,27 @@ export function openSqlite(dataDir: string): NodeDatabase {
   mkdirSync(dataDir, { recursive: true });
   const file = join(resolve(dataDir), 'gradesheet.db');
   const sqlite = new BetterSqlite3(file);
-  // WAL: readers never block the writer. synchronous=FULL: every commit is fsynced, so a receipt
-  // we returned survives a power loss too, not only a process crash (NORMAL may lose the last
-  // commits on power loss). busy_timeout: the CLI and the server may write at the same time.
+  // WAL: readers never block the writer. synchronous=NORMAL with a group commit (groupCommit):
+  // a commit is fsynced before any response leaves, so a receipt we returned survives a power
+  // loss, not only a process crash; only commits no client has heard of yet (a sheet the worker
+  // just wrote, with its job still marked undone) can be lost, and the job then runs again.
+  // busy_timeout: the CLI and the server may write at the same time.
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, flavor: 'sqlite', where: file, close: () => db.destroy() };
+  const commits = groupCommit(file);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, commits.committed) }) });
+  return {
+    db,
+    flavor: 'sqlite',
+    where: file,
+    durable: commits.durable,
+    async close() {
+      await commits.durable();
+      await db.destroy();
+    },
+  };
 }
 
 /** Open Postgres at `DATABASE_URL` (a pool of connections). */

@@ -1,10 +1,14 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { AppDeps } from '../app.js';
+import { createAssist } from '../assist/index.js';
+import { createDbAssistCache } from '../store/llm-cache.js';
 import { defaultServiceConfig } from '../routes/deps.js';
 import { createJobWorker, type JobWorker } from '../worker/job-worker.js';
-import { loadConfig, type NodeConfig } from './config.js';
+import { assistConfigFrom, loadConfig, type NodeConfig } from './config.js';
 import { openDatabase, type NodeDatabase } from './database.js';
 import { createFsBlobStore } from './fs-blob-store.js';
+import { createThreadPool } from './thread-pool.js';
 
 export interface NodeRuntime {
   config: NodeConfig;
@@ -21,10 +25,18 @@ export interface NodeRuntime {
  */
 export async function openRuntime(env: Record<string, string | undefined> = process.env): Promise<NodeRuntime> {
   const config = loadConfig(env);
+  const assistConfig = assistConfigFrom(config);
   const database = await openDatabase(config);
   const blobs = createFsBlobStore(join(config.DATA_DIR, 'files'));
   await blobs.sweepTemporaryFiles();
   const now = () => new Date();
+  // Parsing and grading are CPU work: off the main thread, so requests keep being answered.
+  const threads = config.PARSE_THREADS ?? Math.max(1, availableParallelism() - 1);
+  const pool = threads > 0 ? createThreadPool(threads) : undefined;
+  // The model call must end well inside the job lease, or another worker would claim the job again.
+  const assist = assistConfig
+    ? createAssist({ ...assistConfig, deadlineMs: Math.min(assistConfig.deadlineMs, config.JOB_LEASE_SECONDS * 750) }, { cache: createDbAssistCache(database.db), now })
+    : undefined;
   const worker = createJobWorker({
     db: database.db,
     blobs,
@@ -32,6 +44,8 @@ export async function openRuntime(env: Record<string, string | undefined> = proc
     leaseMs: config.JOB_LEASE_SECONDS * 1000,
     pollMs: config.JOB_POLL_MS,
     maxAttempts: config.JOB_MAX_ATTEMPTS,
+    assist,
+    grade: pool?.grade,
   });
   const deps: AppDeps = {
     db: database.db,
@@ -43,8 +57,11 @@ export async function openRuntime(env: Record<string, string | undefined> = proc
       publicUrl: config.PUBLIC_URL,
       maxFilesPerSubmission: config.MAX_FILES_PER_SUBMISSION,
       maxUploadBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
+      assistModel: assistConfig?.model,
     },
     onJobQueued: () => worker.notify(),
+    parse: pool?.parse,
+    durable: database.durable,
     // Migrated before the app exists: /healthz answers once this resolved.
     ready: async () => {},
   };
@@ -55,6 +72,7 @@ export async function openRuntime(env: Record<string, string | undefined> = proc
     worker,
     async close() {
       await worker.stop();
+      await pool?.close();
       await database.close();
     },
   };

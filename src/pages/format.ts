@@ -11,11 +11,20 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-/** "Tue 13 May 2025, 09:30 UTC" (the script on the page turns it into local time). */
+const shortDateTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** "Tue, 13 May 2025, 09:30 UTC". */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : `${dateTime.format(d)} UTC`;
+}
+
+/** "13 May 2025, 09:30" (UTC), for tables. */
+export function formatShortDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : shortDateTime.format(d);
 }
 
 /** "2 days 3 h", "7 h 59 min", "45 min", "less than a minute". */
@@ -32,9 +41,11 @@ export function formatDuration(seconds: number): string {
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  const [value, unit] = n < 1024 * 1024 ? [n / 1024, 'KB'] : [n / 1024 / 1024, 'MB'];
+  return `${value.toFixed(1).replace(/\.0$/, '')} ${unit}`;
 }
+
+export const formatLabels: Record<string, string> = { markdown: 'Markdown', text: 'Text', docx: 'Word', pdf: 'PDF', pptx: 'PowerPoint' };
 
 export const deliverableLabels: Record<string, string> = {
   roadmap: 'Roadmap',

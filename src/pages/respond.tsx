@@ -58,14 +58,15 @@ const titles: Record<number, string> = {
  * Errors on pages become pages. A request that wants JSON gets the error passed on to the app's
  * JSON error handler, so the API keeps its one error shape.
  */
-export function pageErrorHandler(options: { htmlOnly?: boolean } = {}): ErrorHandler {
+export function pageErrorHandler(options: { htmlOnly?: boolean; staff?: (c: Context) => StaffHeader | undefined } = {}): ErrorHandler {
   return (err, c) => {
     if (!options.htmlOnly && !prefersHtml(c)) throw err;
-    if (err instanceof GradesheetError && err.status < 500) return errorPage(c, err.status, titles[err.status] ?? 'That did not work', err.message);
+    const staff = options.staff?.(c);
+    if (err instanceof GradesheetError && err.status < 500) return errorPage(c, err.status, titles[err.status] ?? 'That did not work', err.message, staff);
     if (err instanceof HTTPException && err.status === 403) {
-      return errorPage(c, 403, 'Request refused', 'This form was sent from another site or an old page, so it was refused. Reload the page and try again.');
+      return errorPage(c, 403, 'Request refused', 'This form was sent from another site or an old page, so it was refused. Reload the page and try again.', staff);
     }
-    if (err instanceof HTTPException && err.status < 500) return errorPage(c, err.status, titles[err.status] ?? 'That did not work', err.message || 'The request could not be handled.');
+    if (err instanceof HTTPException && err.status < 500) return errorPage(c, err.status, titles[err.status] ?? 'That did not work', err.message || 'The request could not be handled.', staff);
     throw err;
   };
 }

@@ -57,9 +57,11 @@ export function localPath(next: string | undefined): string | undefined {
  * sign-in page), the per-session token of every POSTed form, then the same role check as the API
  * (`allow` with the route's `access` list).
  *
- * @example app.get('/review', ...staffOnly(deps, access.staff), handler)
+ * @example app.get('/review', staffOnly(deps, access.staff), handler)
  */
-export function staffOnly(deps: ServiceDeps, allowed: readonly Role[]): MiddlewareHandler<PageEnv>[] {
+export function staffOnly(deps: ServiceDeps, allowed: readonly Role[]): MiddlewareHandler<PageEnv> {
+  const origin = sameOrigin(deps);
+  const role = allow(allowed) as unknown as MiddlewareHandler<PageEnv>;
   const session: MiddlewareHandler<PageEnv> = async (c, next) => {
     const secret = sessionSecret(c);
     const found = secret ? await findStaffSession(deps.db, secret, deps.now()) : undefined;
@@ -77,9 +79,15 @@ export function staffOnly(deps: ServiceDeps, allowed: readonly Role[]): Middlewa
         throw new GradesheetError('forbidden', 'This form is out of date or did not come from Gradesheet, so it was refused. Reload the page and try again.');
       }
     }
-    await next();
+    return role(c, next);
   };
-  return [sameOrigin(deps), session, allow(allowed) as unknown as MiddlewareHandler<PageEnv>];
+  return async (c, next) => {
+    let res: Response | void = undefined;
+    await origin(c, async () => {
+      res = await session(c, next);
+    });
+    return res;
+  };
 }
 
 /** What the layout shows of the signed-in staff member. */

@@ -9,6 +9,7 @@ import type { ServiceDeps } from './deps.js';
 import { renderDocsPage } from './docs.js';
 import { registerKeyRoutes } from './keys.js';
 import { registerLinkRoutes } from './links.js';
+import { registerSettingRoutes } from './settings.js';
 import { registerSheetRoutes } from './sheets.js';
 import { registerSubmissionRoutes } from './submissions.js';
 import { registerSummaryRoutes } from './summaries.js';
@@ -49,6 +50,7 @@ export function createApi(deps: ServiceDeps): Api {
   registerAuditRoutes(api, deps);
   registerSummaryRoutes(api, deps);
   registerCandidateRoutes(api, deps);
+  registerSettingRoutes(api, deps);
   api.doc31('/openapi.json', openApiInfo);
   api.get('/docs', (c) => c.html(renderDocsPage(api.getOpenAPI31Document(openApiInfo) as Parameters<typeof renderDocsPage>[0])));
   return api;

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../auth/roles.js';
 import { GradesheetError } from '../errors.js';
 import { defaultRubric, parseRubric } from '../grading/rubric.js';
-import { assignmentRubric, createAssignment, getAssignment, listAssignments, toAssignmentView } from '../store/assignments.js';
+import { assignmentRubric, createAssignment, getAssignment, listAssignments, setAssignmentLlmAssist, toAssignmentView } from '../store/assignments.js';
 import { body, errors, IdParam, json, PageQuery, secured, type Api } from './common.js';
 import type { ServiceDeps } from './deps.js';
 
@@ -15,6 +15,7 @@ const AssignmentSchema = z
     time_box_hours: z.number(),
     deadline: z.string().nullable(),
     blind: z.boolean().openapi({ description: 'reviewers see an anonymous id instead of name and email' }),
+    llm_assist: z.boolean().openapi({ description: 'the LLM assist gives a second opinion on its submissions (unless an admin switched the assist off everywhere)' }),
     created_by: z.string(),
     created_at: z.string(),
   })
@@ -33,8 +34,13 @@ const NewAssignmentSchema = z
     time_box_hours: z.number().positive().max(24 * 14).optional().openapi({ description: "default: the rubric's (8 hours)" }),
     deadline: isoDate.optional().openapi({ type: 'string', format: 'date-time' }),
     blind: z.boolean().optional().openapi({ description: 'default true' }),
+    llm_assist: z.boolean().optional().openapi({ description: 'default false: ask the LLM assist for a second opinion on each submission' }),
   })
   .openapi('NewAssignment');
+
+const AssignmentChangeSchema = z
+  .object({ llm_assist: z.boolean().openapi({ description: 'switch the LLM assist on or off for submissions graded from now on' }) })
+  .openapi('AssignmentChange');
 
 const RubricSummary = z.object({
   id: z.string(),
@@ -52,6 +58,16 @@ const create = createRoute({
   ...secured(access.managers),
   request: { body: body(NewAssignmentSchema) },
   responses: { 201: json(AssignmentSchema, 'the assignment'), ...errors() },
+});
+
+const update = createRoute({
+  method: 'patch',
+  path: '/api/v1/assignments/{id}',
+  summary: 'Change an assignment (the LLM assist switch)',
+  tags: ['assignments'],
+  ...secured(access.managers),
+  request: { params: IdParam, body: body(AssignmentChangeSchema) },
+  responses: { 200: json(AssignmentSchema, 'the assignment'), ...errors(404) },
 });
 
 const list = createRoute({
@@ -84,6 +100,10 @@ export function registerAssignmentRoutes(api: Api, deps: ServiceDeps): void {
     }
     const row = await createAssignment(deps.db, { ...input, rubric }, c.get('actor'), deps.now());
     return c.json(toAssignmentView(row), 201);
+  });
+  api.openapi(update, async (c) => {
+    const row = await setAssignmentLlmAssist(deps.db, c.req.valid('param').id, c.req.valid('json').llm_assist, c.get('actor'), deps.now());
+    return c.json(toAssignmentView(row), 200);
   });
   api.openapi(list, async (c) => {
     const page = await listAssignments(deps.db, c.req.valid('query'));

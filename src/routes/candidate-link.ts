@@ -71,7 +71,7 @@ export async function receiveUploads(deps: ServiceDeps, link: ResolvedLink, file
   for (const f of files) {
     const name = cleanFileName(f.name);
     const bytes = new Uint8Array(await f.arrayBuffer());
-    const document = await parseDocument({ name, bytes });
+    const document = await (deps.parse ?? parseDocument)({ name, bytes });
     uploads.push({ name, bytes, sha256: await sha256Hex(bytes), document });
   }
   const stored = await addFiles(deps.db, deps.blobs, link.submission, uploads, { maxFiles }, deps.now());

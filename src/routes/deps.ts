@@ -1,3 +1,5 @@
+import type { Document } from '../documents/model.js';
+import type { UploadedFile } from '../documents/parse.js';
 import type { BlobStore } from '../store/blob-store.js';
 import type { Db, SqlFlavor } from '../store/schema.js';
 
@@ -9,6 +11,8 @@ export interface ServiceConfig {
   maxFilesPerSubmission: number;
   /** Largest upload request body, in bytes; bigger bodies get 413 before they are read. */
   maxUploadBytes: number;
+  /** The LLM assist's model when one is configured (shown by the settings route). */
+  assistModel?: string | undefined;
 }
 
 export const defaultServiceConfig: ServiceConfig = {
@@ -29,4 +33,15 @@ export interface ServiceDeps {
   config: ServiceConfig;
   /** Called after a job is queued (the Node server wakes its worker). */
   onJobQueued?: () => void;
+  /**
+   * Parses an upload (parseDocument's contract: a Document or a GradesheetError). The Node build
+   * runs it on worker threads; absent, uploads are parsed in this thread.
+   */
+  parse?: (upload: UploadedFile) => Promise<Document>;
+  /**
+   * Resolves once every commit made so far survives a power loss. The app awaits it before any
+   * response leaves (the Node SQLite build fsyncs its WAL here, one fsync for all the commits
+   * waiting); absent, each commit is durable by itself.
+   */
+  durable?: () => Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../auth/roles.js';
-import { decisionSchema, itemSuggestionSchema, redFlagSuggestionSchema } from '../grading/sheet.js';
+import { assistReportSchema, decisionSchema, itemSuggestionSchema, redFlagSuggestionSchema } from '../grading/sheet.js';
 import { confirmSheet, getSheetView, reopenSheet, setSheetField } from '../store/sheets.js';
 import { body, CandidateSchema, decisionEnum, errors, IdParam, json, secured, type Api } from './common.js';
 import type { ServiceDeps } from './deps.js';
@@ -37,6 +37,7 @@ const SheetViewSchema = z
     warnings: z.array(z.string()),
     review: ReviewSchema.nullable(),
     grading: z.object({ status: z.string(), attempts: z.number(), last_error: z.string().nullable() }).nullable(),
+    assist: assistReportSchema.nullable().openapi({ description: 'the LLM assist: model, tokens, estimated cost, disagreements; null when it was not asked for' }),
   })
   .openapi('SheetView');
 

@@ -3,7 +3,8 @@ import { access } from '../auth/roles.js';
 import type { Rubric } from '../grading/rubric.js';
 import { assignmentRubric, getAssignment } from '../store/assignments.js';
 import { MAX_PAGE } from '../store/pagination.js';
-import { calibrateAssignment, summarizeAssignment, type SummaryRow } from '../store/summaries.js';
+import { assistCostOfAssignment } from '../store/llm-usage.js';
+import { calibrateAssignment, summarizeAssignment, type SummaryFilter, type SummaryRow } from '../store/summaries.js';
 import type { Role } from '../store/schema.js';
 import { CandidateSchema, decisionEnum, errors, IdParam, json, PageQuery, secured, statusSchema, type Api } from './common.js';
 import type { ServiceDeps } from './deps.js';
@@ -27,8 +28,16 @@ const SummaryRowSchema = z
     fields_changed: z.number().nullable(),
     items: z.record(z.string(), outcome(z.number())).openapi({ description: 'per item: suggestion, human value, kept or overridden' }),
     flags: z.record(z.string(), outcome(z.boolean())),
+    assist: z
+      .object({ model: z.string().nullable(), status: z.string(), cache_hit: z.boolean(), input_tokens: z.number(), output_tokens: z.number(), cost_usd: z.number() })
+      .nullable()
+      .openapi({ description: 'LLM assist: tokens and estimated cost (USD) for this submission; null when not asked for' }),
   })
   .openapi('SummaryRow');
+
+const AssistCostSchema = z
+  .object({ submissions: z.number(), cache_hits: z.number(), input_tokens: z.number(), output_tokens: z.number(), cost_usd: z.number() })
+  .openapi({ description: 'LLM assist over the whole assignment (every submission, whatever the filters)' });
 
 const SummaryQuery = PageQuery.extend({
   status: statusSchema.optional(),
@@ -46,7 +55,7 @@ const summary = createRoute({
   responses: {
     200: {
       description: 'a page of rows (JSON), or every matching row (CSV)',
-      content: { 'application/json': { schema: z.object({ items: z.array(SummaryRowSchema), next_cursor: z.string().nullable() }) }, 'text/csv': { schema: z.string() } },
+      content: { 'application/json': { schema: z.object({ items: z.array(SummaryRowSchema), next_cursor: z.string().nullable(), assist_cost: AssistCostSchema }) }, 'text/csv': { schema: z.string() } },
     },
     ...errors(404),
   },
@@ -102,6 +111,10 @@ function csvHeader(rubric: Rubric): string[] {
     'fields_changed',
     ...rubric.items.flatMap((i) => [`item_${i.id}_suggested`, `item_${i.id}_value`, `item_${i.id}_kept`]),
     ...rubric.red_flags.flatMap((f) => [`flag_${f.id}_suggested`, `flag_${f.id}_value`, `flag_${f.id}_kept`]),
+    'llm_model',
+    'llm_input_tokens',
+    'llm_output_tokens',
+    'llm_cost_usd',
   ];
 }
 
@@ -125,7 +138,35 @@ function csvRow(rubric: Rubric, r: SummaryRow): string[] {
     r.fields_changed,
     ...rubric.items.flatMap((i) => [r.items[i.id]?.suggested, r.items[i.id]?.value, r.items[i.id]?.kept]),
     ...rubric.red_flags.flatMap((f) => [r.flags[f.id]?.suggested, r.flags[f.id]?.value, r.flags[f.id]?.kept]),
+    r.assist?.model,
+    r.assist?.input_tokens,
+    r.assist?.output_tokens,
+    r.assist?.cost_usd,
   ].map(cell);
+}
+
+/**
+ * An assignment's summary as CSV, streamed page by page (the whole assignment never sits in
+ * memory): the API's `?format=csv` and the hiring manager's download both use it.
+ */
+export function summaryCsvStream(deps: ServiceDeps, rubric: Rubric, filter: Omit<SummaryFilter, 'limit'>, viewer: Role): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let cursor: string | null | undefined = filter.cursor;
+  let headerSent = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!headerSent) {
+        headerSent = true;
+        controller.enqueue(encoder.encode(csvHeader(rubric).join(',') + '\r\n'));
+        return;
+      }
+      if (cursor === null) return controller.close();
+      const page = await summarizeAssignment(deps.db, { ...filter, cursor: cursor ?? undefined, limit: MAX_PAGE }, viewer);
+      if (page.items.length > 0) controller.enqueue(encoder.encode(page.items.map((r) => csvRow(rubric, r).join(',') + '\r\n').join('')));
+      cursor = page.next_cursor;
+      if (cursor === null) controller.close();
+    },
+  });
 }
 
 export function registerSummaryRoutes(api: Api, deps: ServiceDeps): void {
@@ -136,26 +177,8 @@ export function registerSummaryRoutes(api: Api, deps: ServiceDeps): void {
     const viewer: Role = c.get('actor').role;
     const filter = { assignmentId: id, status: q.status, decision: q.decision };
     const wantsCsv = q.format === 'csv' || (q.format === undefined && (c.req.header('accept') ?? '').includes('text/csv'));
-    if (!wantsCsv) return c.json(await summarizeAssignment(deps.db, { ...filter, cursor: q.cursor, limit: q.limit }, viewer), 200);
-    const rubric = assignmentRubric(assignment);
-    const encoder = new TextEncoder();
-    let cursor: string | null | undefined = q.cursor;
-    let headerSent = false;
-    // Streamed page by page: the whole assignment never sits in memory.
-    const stream = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        if (!headerSent) {
-          headerSent = true;
-          controller.enqueue(encoder.encode(csvHeader(rubric).join(',') + '\r\n'));
-          return;
-        }
-        if (cursor === null) return controller.close();
-        const page = await summarizeAssignment(deps.db, { ...filter, cursor: cursor ?? undefined, limit: MAX_PAGE }, viewer);
-        if (page.items.length > 0) controller.enqueue(encoder.encode(page.items.map((r) => csvRow(rubric, r).join(',') + '\r\n').join('')));
-        cursor = page.next_cursor;
-        if (cursor === null) controller.close();
-      },
-    });
+    if (!wantsCsv) return c.json({ ...(await summarizeAssignment(deps.db, { ...filter, cursor: q.cursor, limit: q.limit }, viewer)), assist_cost: await assistCostOfAssignment(deps.db, id) }, 200);
+    const stream = summaryCsvStream(deps, assignmentRubric(assignment), { ...filter, cursor: q.cursor }, viewer);
     return c.body(stream, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="summary-${id}.csv"` });
   });
   api.openapi(calibration, async (c) => {

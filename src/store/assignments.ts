@@ -12,6 +12,8 @@ export interface NewAssignment {
   time_box_hours?: number | undefined;
   deadline?: string | null | undefined;
   blind?: boolean | undefined;
+  /** Ask the LLM assist for a second opinion on this assignment's submissions (default off). */
+  llm_assist?: boolean | undefined;
 }
 
 /** An assignment as the API shows it. */
@@ -23,6 +25,7 @@ export interface AssignmentView {
   time_box_hours: number;
   deadline: string | null;
   blind: boolean;
+  llm_assist: boolean;
   created_by: string;
   created_at: string;
 }
@@ -36,6 +39,7 @@ export function toAssignmentView(row: Assignment): AssignmentView {
     time_box_hours: Number(row.time_box_hours),
     deadline: row.deadline,
     blind: row.blind === 1,
+    llm_assist: row.llm_assist === 1,
     created_by: row.created_by,
     created_at: row.created_at,
   };
@@ -52,15 +56,25 @@ export async function createAssignment(db: Db, input: NewAssignment, actor: Acto
     time_box_hours: input.time_box_hours ?? input.rubric.time_box_hours,
     deadline: input.deadline ?? null,
     blind: input.blind === false ? 0 : 1,
-    llm_assist: 0,
+    llm_assist: input.llm_assist === true ? 1 : 0,
     created_by: actor.id,
     created_at: now.toISOString(),
   };
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('assignments').values(row).execute();
-    await appendAudit(trx, { submissionId: null, actor, action: 'assignment.created', after: { id: row.id, rubric: row.rubric_id, blind: row.blind === 1 } }, now);
+    await appendAudit(trx, { submissionId: null, actor, action: 'assignment.created', after: { id: row.id, rubric: row.rubric_id, blind: row.blind === 1, llm_assist: row.llm_assist === 1 } }, now);
   });
   return row;
+}
+
+/** Switch the LLM assist on or off for an assignment's next gradings (audited). */
+export async function setAssignmentLlmAssist(db: Db, id: string, enabled: boolean, actor: Actor, now: Date): Promise<Assignment> {
+  return db.transaction().execute(async (trx) => {
+    const before = await getAssignment(trx, id);
+    await trx.updateTable('assignments').set({ llm_assist: enabled ? 1 : 0 }).where('id', '=', id).execute();
+    await appendAudit(trx, { submissionId: null, actor, action: 'assignment.updated', field: 'llm_assist', before: { id, llm_assist: before.llm_assist === 1 }, after: { id, llm_assist: enabled } }, now);
+    return { ...before, llm_assist: enabled ? 1 : 0 };
+  });
 }
 
 export async function getAssignment(db: Db, id: string): Promise<Assignment> {

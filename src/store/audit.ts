@@ -14,6 +14,7 @@ export const auditActions = [
   'key.created',
   'key.revoked',
   'assignment.created',
+  'assignment.updated',
   'link.created',
   'link.opened',
   'file.uploaded',
@@ -28,6 +29,7 @@ export const auditActions = [
   'sheet.reopened',
   'grading.failed',
   'candidate.erased',
+  'settings.changed',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

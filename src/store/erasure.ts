@@ -3,6 +3,7 @@ import type { Sheet } from '../grading/sheet.js';
 import { appendAudits, type Actor } from './audit.js';
 import { submissionBlobPrefix, type BlobStore } from './blob-store.js';
 import { completeJob, enqueueJob } from './jobs.js';
+import { deleteCachedAnswers } from './llm-cache.js';
 import type { Receipt } from './submissions.js';
 import type { Db } from './schema.js';
 
@@ -22,8 +23,13 @@ export function scrubSheet(sheet: Sheet): Sheet {
   return {
     ...sheet,
     files: {},
-    items: Object.fromEntries(Object.entries(sheet.items).map(([k, v]) => [k, { ...v, rationale: '', evidence: [] }])),
-    red_flags: Object.fromEntries(Object.entries(sheet.red_flags).map(([k, v]) => [k, { ...v, rationale: '', evidence: [] }])),
+    items: Object.fromEntries(
+      Object.entries(sheet.items).map(([k, v]) => [
+        k,
+        { ...v, rationale: '', evidence: [], ...(v.rule ? { rule: { ...v.rule, rationale: '', evidence: [] } } : {}), ...(v.model ? { model: { ...v.model, rationale: '', evidence: [] } } : {}) },
+      ]),
+    ),
+    red_flags: Object.fromEntries(Object.entries(sheet.red_flags).map(([k, v]) => [k, { ...v, rationale: '', evidence: [], ...(v.model ? { model: { ...v.model, rationale: '', evidence: [] } } : {}) }])),
     warnings: [],
   };
 }
@@ -57,6 +63,8 @@ export async function eraseCandidate(db: Db, blobs: BlobStore, candidateId: stri
         }
       }
       const sheets = await trx.selectFrom('sheets').select(['submission_id', 'sheet_json']).where('submission_id', 'in', ids).execute();
+      // The LLM assist's cached answers quote the candidate too.
+      await deleteCachedAnswers(trx, sheets.flatMap((sh) => (JSON.parse(sh.sheet_json) as Sheet).assist?.cache_key ?? []));
       for (const sh of sheets) {
         await trx.updateTable('sheets').set({ sheet_json: JSON.stringify(scrubSheet(JSON.parse(sh.sheet_json) as Sheet)) }).where('submission_id', '=', sh.submission_id).execute();
       }

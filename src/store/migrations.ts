@@ -164,6 +164,23 @@ function migrations(flavor: SqlFlavor): Record<string, Migration> {
         await db.schema.createIndex('jobs_by_submission').on('jobs').columns(['submission_id', 'kind']).execute();
       },
     },
+    '0004_llm_assist': {
+      async up(db) {
+        // What the LLM assist spent per submission, written with the sheet (summaries show it).
+        await db.schema
+          .createTable('llm_usage')
+          .addColumn('submission_id', 'text', (c) => c.primaryKey().references('submissions.id'))
+          .addColumn('model', 'text')
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('cache_hit', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('input_tokens', 'integer', (c) => c.notNull())
+          .addColumn('output_tokens', 'integer', (c) => c.notNull())
+          .addColumn('cached_input_tokens', 'integer', (c) => c.notNull())
+          .addColumn('cost_usd', 'double precision', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
     '0005_pages': {
       async up(db) {
         // Staff sign in to the pages with their API key; the cookie's secret is stored as its SHA-256.
@@ -191,7 +208,9 @@ class CodeMigrations implements MigrationProvider {
 
 /** Bring the database to the latest schema; safe to call at every start. */
 export async function migrateToLatest(db: Kysely<Database>, flavor: SqlFlavor): Promise<void> {
-  const migrator = new Migrator({ db, provider: new CodeMigrations(flavor) });
+  // Migrations are numbered per feature and may land in any order (0005 before 0004); each one
+  // only adds, so a database that already has a later one still takes an earlier newcomer.
+  const migrator = new Migrator({ db, provider: new CodeMigrations(flavor), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

@@ -150,6 +150,22 @@ export interface LlmCacheTable {
   created_at: string;
 }
 
+/** What the LLM assist spent on one submission (issue 5); one row per graded submission that asked for it. */
+export interface LlmUsageTable {
+  submission_id: string;
+  model: string | null;
+  /** `ok`, `failed` or `off` (switched off by an admin), as in the sheet's `assist.status`. */
+  status: string;
+  /** 1: answered from `llm_cache`, at no cost. */
+  cache_hit: number;
+  input_tokens: number;
+  output_tokens: number;
+  cached_input_tokens: number;
+  /** Estimated from the price table, in USD. */
+  cost_usd: number;
+  created_at: string;
+}
+
 export interface Database {
   api_keys: ApiKeyTable;
   assignments: AssignmentTable;
@@ -162,6 +178,7 @@ export interface Database {
   audit_log: AuditTable;
   settings: SettingTable;
   llm_cache: LlmCacheTable;
+  llm_usage: LlmUsageTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,12 +1,13 @@
 import { GradesheetError } from '../errors.js';
 import { computePillars, decide } from '../grading/grade.js';
 import type { Rubric } from '../grading/rubric.js';
-import type { Decision, ItemSuggestion, RedFlagSuggestion, Sheet } from '../grading/sheet.js';
+import type { AssistReport, Decision, ItemSuggestion, RedFlagSuggestion, Sheet } from '../grading/sheet.js';
 import { assignmentRubric } from './assignments.js';
 import { appendAudit, appendAudits, systemActor, type Actor, type AuditInput } from './audit.js';
 import { scrubSheet } from './erasure.js';
 import { visibleCandidate, type CandidateView } from './identity.js';
 import { latestJob } from './jobs.js';
+import { deleteCachedAnswers } from './llm-cache.js';
 import type { Db, Role, SheetFieldRow, SheetRow, SubmissionStatus } from './schema.js';
 
 /** Sheet fields are `items.<item id>` and `red_flags.<flag id>`. */
@@ -52,6 +53,8 @@ export interface SheetView {
   review: ReviewInfo | null;
   /** While grading: the job's progress (attempts, last error). */
   grading: { status: string; attempts: number; last_error: string | null } | null;
+  /** What the LLM assist did (model, tokens, estimated cost, failure); null when it was not asked for. */
+  assist: AssistReport | null;
 }
 
 /**
@@ -70,7 +73,11 @@ export async function writePrefilledSheet(trx: Db, submissionId: string, sheet: 
     .select('c.erased_at')
     .where('s.id', '=', submissionId)
     .executeTakeFirstOrThrow();
-  if (candidate.erased_at) sheet = scrubSheet(sheet);
+  if (candidate.erased_at) {
+    sheet = scrubSheet(sheet);
+    // The LLM assist may have cached an answer quoting the candidate while grading ran.
+    if (sheet.assist?.cache_key) await deleteCachedAnswers(trx, [sheet.assist.cache_key]);
+  }
   await trx
     .insertInto('sheets')
     .values({
@@ -111,6 +118,8 @@ export async function writePrefilledSheet(trx: Db, submissionId: string, sheet: 
         red_flags: Object.fromEntries(Object.entries(sheet.red_flags).map(([k, v]) => [k, v.present])),
         pillars: sheet.pillars,
         decision: sheet.decision,
+        // Which fields a model saw differently: no quotes, no rationales.
+        ...(sheet.assist ? { assist: { status: sheet.assist.status, model: sheet.assist.model, disagreements: sheet.assist.disagreements, raised: sheet.assist.raised } } : {}),
       },
       after: { status: 'prefilled' },
     },
@@ -346,6 +355,7 @@ export async function getSheetView(db: Db, submissionId: string, viewer: Actor &
       warnings: [],
       review: null,
       grading: job ? { status: job.status, attempts: job.attempts, last_error: job.last_error } : null,
+      assist: null,
     };
   }
   if (viewer.role === 'reviewer' && sheet.review_started_at === null && (sheet.status === 'prefilled' || sheet.status === 'in_review')) {
@@ -390,5 +400,6 @@ export async function getSheetView(db: Db, submissionId: string, viewer: Actor &
       fields_changed: Number(sheet.fields_changed),
     },
     grading: null,
+    assist: graded.assist ?? null,
   };
 }

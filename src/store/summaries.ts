@@ -1,5 +1,6 @@
 import type { Rubric } from '../grading/rubric.js';
 import { visibleCandidate, type CandidateView } from './identity.js';
+import { assistUsageOf, type AssistUsage } from './llm-usage.js';
 import { decodeCursor, toPage, type Page } from './pagination.js';
 import type { Db, Role, SubmissionStatus } from './schema.js';
 
@@ -30,6 +31,8 @@ export interface SummaryRow {
   fields_changed: number | null;
   items: Record<string, FieldOutcome<number>>;
   flags: Record<string, FieldOutcome<boolean>>;
+  /** The LLM assist's tokens and estimated cost for this submission; null when it was not asked for. */
+  assist: AssistUsage | null;
 }
 
 export interface SummaryFilter {
@@ -50,7 +53,12 @@ export async function summarizeAssignment(db: Db, filter: SummaryFilter, viewer:
   let q = db
     .selectFrom('submissions as s')
     .innerJoin('candidates as c', 'c.id', 's.candidate_id')
-    .leftJoin('sheets as sh', 'sh.submission_id', 's.id')
+    // The cursor bounds the sheets side too (a no-op for the result): Postgres merges the two in
+    // id order and would otherwise walk the sheets index from the start to a page deep in the list.
+    .leftJoin('sheets as sh', (join) => {
+      const on = join.onRef('sh.submission_id', '=', 's.id');
+      return after ? on.on('sh.submission_id', '>', after) : on;
+    })
     .select([
       's.id',
       's.status',
@@ -78,6 +86,7 @@ export async function summarizeAssignment(db: Db, filter: SummaryFilter, viewer:
   const page = toPage(await q.execute(), filter.limit, (r) => r.id);
   const ids = page.items.map((r) => r.id);
   const fields = ids.length === 0 ? [] : await db.selectFrom('sheet_fields').select(['submission_id', 'field', 'suggested', 'value']).where('submission_id', 'in', ids).execute();
+  const usage = await assistUsageOf(db, ids);
   const bySubmission = new Map<string, typeof fields>();
   for (const f of fields) {
     const list = bySubmission.get(f.submission_id);
@@ -116,6 +125,7 @@ export async function summarizeAssignment(db: Db, filter: SummaryFilter, viewer:
       fields_changed: r.fields_changed === null ? null : Number(r.fields_changed),
       items: itemOutcomes,
       flags: flagOutcomes,
+      assist: usage.get(r.id) ?? null,
     };
   });
   return { items, next_cursor: page.next_cursor };

@@ -1,10 +1,14 @@
-import { gradeDocuments } from '../grading/index.js';
+import { sheetWithAssistOff, sheetWithoutAssist, type Assist } from '../assist/index.js';
+import type { Document } from '../documents/model.js';
+import { gradeDocuments, type Rubric, type Sheet } from '../grading/index.js';
 import { assignmentRubric } from '../store/assignments.js';
 import { appendAudit, systemActor } from '../store/audit.js';
 import { submissionBlobPrefix, type BlobStore } from '../store/blob-store.js';
 import { loadDocuments } from '../store/files.js';
 import { claimJob, completeJob, failJob } from '../store/jobs.js';
 import type { Db, Job } from '../store/schema.js';
+import { recordAssistUsage } from '../store/llm-usage.js';
+import { getLlmAssistSetting } from '../store/settings.js';
 import { writePrefilledSheet } from '../store/sheets.js';
 
 export interface JobWorkerOptions {
@@ -18,6 +22,13 @@ export interface JobWorkerOptions {
   /** How often an idle worker looks for jobs; `notify()` wakes it sooner. Default 1 s. */
   pollMs?: number;
   log?: (message: string) => void;
+  /** Grades documents (gradeDocuments' contract); the Node build runs it on a worker thread. Default: in this thread. */
+  grade?: (documents: Document[], rubric: Rubric) => Promise<Sheet>;
+  /**
+   * The LLM assist, when a model is configured. It runs for assignments that switched it on,
+   * unless an admin switched it off everywhere; its failures never fail the job.
+   */
+  assist?: Assist | undefined;
 }
 
 export interface JobWorker {
@@ -54,7 +65,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       .selectFrom('submissions as s')
       .innerJoin('candidates as c', 'c.id', 's.candidate_id')
       .innerJoin('assignments as a', 'a.id', 's.assignment_id')
-      .select(['s.id', 's.status', 'c.erased_at', 'a.rubric_json'])
+      .select(['s.id', 's.status', 'c.erased_at', 'a.rubric_json', 'a.llm_assist'])
       .where('s.id', '=', job.submission_id)
       .executeTakeFirst();
     if (!sub || sub.status !== 'grading' || sub.erased_at) {
@@ -64,10 +75,18 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     }
     const documents = await loadDocuments(db, sub.id);
     if (documents.length === 0) throw new Error('the submission has no parsed documents');
-    const sheet = gradeDocuments(documents, assignmentRubric(sub));
+    const rubric = assignmentRubric(sub);
+    let sheet = options.grade ? await options.grade(documents, rubric) : gradeDocuments(documents, rubric);
+    if (sub.llm_assist === 1) {
+      // The model call happens outside any transaction: no lock is held while it runs.
+      if (!(await getLlmAssistSetting(db)).enabled) sheet = sheetWithAssistOff(sheet);
+      else if (!options.assist) sheet = sheetWithoutAssist(sheet, 'no model is configured on this server (GRADESHEET_LLM_MODEL)', { model: null });
+      else sheet = await options.assist.run({ documents, rubric, sheet });
+    }
     const at = now();
     await db.transaction().execute(async (trx) => {
-      await writePrefilledSheet(trx, sub.id, sheet, at);
+      const written = await writePrefilledSheet(trx, sub.id, sheet, at);
+      if (written && sheet.assist) await recordAssistUsage(trx, sub.id, sheet.assist, at);
       await completeJob(trx, job.id, at);
     });
   }
