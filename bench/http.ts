@@ -159,7 +159,7 @@ async function spawnListening(script: string, args: string[], env: Record<string
   // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the children.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
-    env: { PATH: process.env.PATH ?? '', ...(process.env.PARSE_THREADS ? { PARSE_THREADS: process.env.PARSE_THREADS } : {}), ...env, PORT: '0', HOST: '127.0.0.1' },
+    env: { PATH: process.env.PATH ?? '', ...(process.env.PARSE_THREADS ? { PARSE_THREADS: process.env.PARSE_THREADS } : {}), ...(process.env.GS_YOUNG_MB ? { GS_YOUNG_MB: process.env.GS_YOUNG_MB } : {}), ...env, PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);

@@ -42,8 +42,10 @@ interface Slot {
 const fromSources = import.meta.url.endsWith('.ts');
 const threadUrl = new URL(fromSources ? './parse-thread.ts' : './parse-thread.js', import.meta.url);
 
+const young = Number(process.env.GS_YOUNG_MB ?? 0);
+const threadOptions = young > 0 ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {};
 function startThread(): Worker {
-  if (!fromSources) return new Worker(threadUrl);
+  if (!fromSources) return new Worker(threadUrl, threadOptions);
   // tsx/esm/api as `import` resolves it (require.resolve would give its CommonJS twin).
   const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
   const entry = (JSON.parse(readFileSync(pkg, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api']!.import.default;

@@ -6,6 +6,7 @@ import { deleteFile, listFiles } from '../store/files.js';
 import { submitSubmission } from '../store/submissions.js';
 import { candidatePage, confirmPage } from './candidate-page.js';
 import { renderPage } from './respond.js';
+import type { PageEnv } from './session.js';
 
 /**
  * The candidate's forms from a browser must come from the page itself. The link token in the
@@ -30,7 +31,7 @@ function fromThisSite(deps: ServiceDeps): MiddlewareHandler {
  * step for everyone): each POST does what the JSON route does, through the same functions, then
  * redirects (303) back to the page.
  */
-export function registerCandidateForms(app: Hono, deps: ServiceDeps): void {
+export function registerCandidateForms(app: Hono<PageEnv>, deps: ServiceDeps): void {
   const guard = fromThisSite(deps);
   const maxFiles = deps.config.maxFilesPerSubmission;
   const token = (c: Context) => c.req.param('token') ?? '';

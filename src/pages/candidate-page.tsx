@@ -72,7 +72,7 @@ const Brief = ({ view }: { view: LinkView }) => {
   );
 };
 
-const FileRow = (props: { file: FileView; summary: string | undefined; token: string; area: string }) => {
+const FileRow = (props: { file: FileView; summary: string | undefined; area: string }) => {
   const { file } = props;
   const readAs = props.area === 'other' ? (file.deliverable === 'combined' ? 'Read as several deliverables in one file.' : 'We could not tell which deliverable this is. A reviewer still reads it; if it is one of the three, give it a clear title.') : null;
   return (
@@ -178,7 +178,7 @@ export function candidatePage(props: CandidatePageProps) {
                     <h3 id={`area-${a}-heading`}>{deliverableLabels[a]}</h3>
                     <ul class="file-list" id={`list-${a}`} aria-labelledby={`area-${a}-heading`}>
                       {(byArea.get(a) ?? []).map((f) => (
-                        <FileRow file={f} summary={props.summaries[f.name]} token={token} area={a} />
+                        <FileRow file={f} summary={props.summaries[f.name]} area={a} />
                       ))}
                     </ul>
                     <p class="empty-note" hidden={(byArea.get(a) ?? []).length > 0}>
@@ -198,7 +198,7 @@ export function candidatePage(props: CandidatePageProps) {
                 <h3 id="area-other-heading">Other files</h3>
                 <ul class="file-list" id="list-other" aria-labelledby="area-other-heading">
                   {(byArea.get('other') ?? []).map((f) => (
-                    <FileRow file={f} summary={props.summaries[f.name]} token={token} area="other" />
+                    <FileRow file={f} summary={props.summaries[f.name]} area="other" />
                   ))}
                 </ul>
               </div>

@@ -28,15 +28,15 @@ const assets: Record<string, { type: string; body: string }> = {
  */
 export function createPages(deps: ServiceDeps): Hono<PageEnv> {
   const app = new Hono<PageEnv>();
-  app.onError(pageErrorHandler({ htmlOnly: true, staff: (c) => (c.get('session') ? staffHeader(c as never) : undefined) }));
+  app.onError(pageErrorHandler<PageEnv>({ htmlOnly: true, staff: (c) => (c.get('session') ? staffHeader(c) : undefined) }));
   for (const [path, asset] of Object.entries(assets)) {
     app.get(path, (c) => c.body(asset.body, 200, { 'content-type': asset.type, 'cache-control': 'public, max-age=300', 'x-content-type-options': 'nosniff' }));
   }
   // Browsers ask for it on every page; no icon, and no JSON 404 either.
   app.get('/favicon.ico', (c) => c.body(null, 204, { 'cache-control': 'public, max-age=86400' }));
-  registerSignIn(app as unknown as Hono, deps);
+  registerSignIn(app, deps);
   registerReviewPages(app, deps);
   registerAssignmentPages(app, deps);
-  registerCandidateForms(app as unknown as Hono, deps);
+  registerCandidateForms(app, deps);
   return app;
 }

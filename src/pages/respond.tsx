@@ -1,4 +1,4 @@
-import type { Context, ErrorHandler } from 'hono';
+import type { Context, Env, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Child } from 'hono/jsx';
 import { GradesheetError } from '../errors.js';
@@ -58,7 +58,7 @@ const titles: Record<number, string> = {
  * Errors on pages become pages. A request that wants JSON gets the error passed on to the app's
  * JSON error handler, so the API keeps its one error shape.
  */
-export function pageErrorHandler(options: { htmlOnly?: boolean; staff?: (c: Context) => StaffHeader | undefined } = {}): ErrorHandler {
+export function pageErrorHandler<E extends Env>(options: { htmlOnly?: boolean; staff?: (c: Context<E>) => StaffHeader | undefined } = {}): ErrorHandler<E> {
   return (err, c) => {
     if (!options.htmlOnly && !prefersHtml(c)) throw err;
     const staff = options.staff?.(c);

@@ -61,6 +61,7 @@ export function localPath(next: string | undefined): string | undefined {
  */
 export function staffOnly(deps: ServiceDeps, allowed: readonly Role[]): MiddlewareHandler<PageEnv> {
   const origin = sameOrigin(deps);
+  // The API's own role check; PageEnv carries the same `actor` it reads.
   const role = allow(allowed) as unknown as MiddlewareHandler<PageEnv>;
   const session: MiddlewareHandler<PageEnv> = async (c, next) => {
     const secret = sessionSecret(c);

@@ -7,7 +7,7 @@ import type { Role } from '../store/schema.js';
 import { endStaffSession, findStaffSession, startStaffSession } from '../store/sessions.js';
 import { Layout, Notice } from './layout.js';
 import { renderPage } from './respond.js';
-import { clearSessionCookie, localPath, sameOrigin, sameSecret, sessionSecret, setSessionCookie } from './session.js';
+import { clearSessionCookie, localPath, sameOrigin, sameSecret, sessionSecret, setSessionCookie, type PageEnv } from './session.js';
 
 // Before a session exists, the sign-in form carries a token that must match this cookie.
 const SIGN_IN_COOKIE = 'gs_sign_in';
@@ -68,7 +68,7 @@ function signInToken(c: Context): string {
 }
 
 /** `/`, `/sign-in` and `/sign-out`: an API key is exchanged for a session cookie. */
-export function registerSignIn(app: Hono, deps: ServiceDeps): void {
+export function registerSignIn(app: Hono<PageEnv>, deps: ServiceDeps): void {
   app.get('/', async (c) => {
     const secret = sessionSecret(c);
     const session = secret ? await findStaffSession(deps.db, secret, deps.now()) : undefined;
