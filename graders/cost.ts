@@ -1,7 +1,7 @@
 import { hasMoney, is, MONEY, pickEvidence, quote, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { findAbsurdUnitCosts, findInconsistentTotals } from './cost-checks.js';
-import { COST_LINES, LEVER, TRADEOFF } from './cues.js';
+import { COST_LINES, LEVER, TRADEOFF, TRADEOFF_HINT } from './cues.js';
 
 const COST_WORD = /\bcosts?\b|\bbudget\w*|\bspend\b|\bpric\w+|\bexpens\w+|\bopex\b|\bcapex\b|\bTCO\b/i;
 /** An estimated effect: a saving or reduction with its size ("cuts inference 30%", "saves ~$1,500 a month", "-15% calls"). */
@@ -17,7 +17,7 @@ export const gradeCost: ItemGrader = ({ units }) => {
   // Figures: money, or a cost table's numeric cells ("Inference | 4,200 | 50,400").
   const priced = units.filter((u) => hasMoney(u) || (u.row && u.deliverable === 'cost' && /\|\s*[~≈]?\d[\d,.]*\s?[kKmM]?\s*(?:\||$)/.test(u.text)));
   const lines = (Object.keys(COST_LINES) as (keyof typeof COST_LINES)[]).filter((k) => priced.some((u) => COST_LINES[k].test(u.text) || (u.row && COST_LINES[k].test(u.path.join(' ')))));
-  const tradeoffs = units.filter((u) => is(u, TRADEOFF));
+  const tradeoffs = units.filter((u) => is(u, TRADEOFF_HINT) && is(u, TRADEOFF));
   const levers = units.filter((u) => is(u, LEVER));
   const leverKinds = new Set(levers.map((u) => LEVER.exec(u.text)![0].toLowerCase().slice(0, 5)));
   const withEffect = levers.filter((u) => is(u, EFFECT));

@@ -1,4 +1,4 @@
-import { hasQuantity, is, MEASURE, pickEvidence, quote, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
+import { hasQuantity, is, MEASURE, pathIs, pickEvidence, quote, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { BASELINE_TO_TARGET, BUZZWORD, DIRECTION, KPI_WORD, MODEL_QUALITY, OUTCOME, TARGET, VANITY } from './cues.js';
 
@@ -33,14 +33,14 @@ export const gradeKpis: ItemGrader = ({ units }) => {
     const key = `${u.file}\u0000${u.path.join('\u0000')}`;
     sectionsByPath.set(key, (sectionsByPath.get(key) ?? new Set()).add(u.section));
   }
-  const inMilestonePhase = (u: Unit) => [...(sectionsByPath.get(`${u.file}\u0000${u.path.join('\u0000')}`) ?? [])].some((s) => milestoneSections.has(s));
+  const milestonePaths = new Set([...sectionsByPath].filter(([, secs]) => [...secs].some((sec) => milestoneSections.has(sec))).map(([key]) => key));
+  const inMilestonePhase = (u: Unit) => milestonePaths.has(`${u.file}\u0000${u.path.join('\u0000')}`);
   for (const unit of units) {
-    const header = tableHeader(units, unit);
-    const context = `${unit.path.join(' / ')} ${header?.text ?? ''}`;
-    const inKpiContext = KPI_WORD.test(context);
     // Cheap questions first: most lines have neither a number nor an outcome word.
     const digit = /\d/.test(unit.text);
     if (!digit && !is(unit, OUTCOME) && !is(unit, VANITY)) continue;
+    const header = tableHeader(units, unit);
+    const inKpiContext = pathIs(unit, KPI_WORD) || (header !== undefined && is(header, KPI_WORD));
     const text = digit ? unit.text.replace(BUZZWORDS, ' ') : unit.text;
     const value = hasQuantity(text);
     const vanity = VANITY.test(text);
@@ -61,7 +61,7 @@ export const gradeKpis: ItemGrader = ({ units }) => {
   const mentions = units.filter((u) => is(u, KPI_WORD) || KPI_WORD.test(u.path.at(-1) ?? '') || is(u, OUTCOME));
   const outcomeTargets = kpis.filter((k) => k.outcome && k.target);
   // Outcomes named as KPIs with no number: "improve employee satisfaction" (not every KPI has a target).
-  const untargeted = units.filter((u) => is(u, OUTCOME) && !hasQuantity(u.text) && (is(u, KPI_WORD) || KPI_WORD.test(`${u.path.join(' ')} ${tableHeader(units, u)?.text ?? ''}`) || /^\W*(?:improve|increase|reduce|grow|boost)\b/i.test(u.text)));
+  const untargeted = units.filter((u) => is(u, OUTCOME) && !hasQuantity(u.text) && (is(u, KPI_WORD) || pathIs(u, KPI_WORD) || is(tableHeader(units, u) ?? u, KPI_WORD) || /^\W*(?:improve|increase|reduce|grow|boost)\b/i.test(u.text)));
   const complete = outcomeTargets.filter((k) => k.timeFrame);
   const linked = complete.filter((k) => k.milestone);
   const vanityOnly = kpis.filter((k) => k.vanity);

@@ -69,6 +69,22 @@ export function hasMoney(unit: Unit): boolean {
   return is(unit, DIGIT) && is(unit, MONEY);
 }
 
+const pathMemo = new Map<RegExp, Map<string, boolean>>();
+
+/** Does a unit's heading path (joined with " / ") match? Remembered per path: many units share one. */
+export function pathIs(unit: Unit, pattern: RegExp): boolean {
+  let answers = pathMemo.get(pattern);
+  if (!answers) pathMemo.set(pattern, (answers = new Map()));
+  const key = unit.path.join(' / ');
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    if (answers.size > 10_000) answers.clear();
+    answer = pattern.test(key);
+    answers.set(key, answer);
+  }
+  return answer;
+}
+
 /** A unit as evidence; long units are cut to a window around `focus` (still verbatim). */
 export function quote(unit: Unit, focus?: RegExp, max = 280): Evidence {
   let text = unit.text;
@@ -148,13 +164,16 @@ export function findRoles(text: string): string[] {
   return out;
 }
 
+/** Cheap look for the last words ROLE_GENERIC needs, before its costly look-ahead at every word. */
+const ROLE_GENERIC_HINT = /(?:lead|manager|owner|director|officer|controller|counsel|champion)s?\b/i;
+
 export function hasRole(text: string): boolean {
-  return ROLE_TITLE.test(text) || ROLE_FUNCTION.test(text) || ROLE_GENERIC.test(text);
+  return ROLE_TITLE.test(text) || ROLE_FUNCTION.test(text) || (ROLE_GENERIC_HINT.test(text) && ROLE_GENERIC.test(text));
 }
 
 /** `hasRole` for a unit, remembered. */
 export function roleIn(unit: Unit): boolean {
-  return is(unit, ROLE_TITLE) || is(unit, ROLE_FUNCTION) || is(unit, ROLE_GENERIC);
+  return is(unit, ROLE_TITLE) || is(unit, ROLE_FUNCTION) || (is(unit, ROLE_GENERIC_HINT) && is(unit, ROLE_GENERIC));
 }
 
 /** For quoting around a role. */
