@@ -52,10 +52,11 @@ function percentile(sorted: number[], p: number): number {
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 
 /** CPU seconds (user + system) a process used so far, from /proc (Linux). */
-function processCpuSeconds(pid: number, tid?: number): number {
+function processCpuSeconds(pid: number, tid?: number, only?: 'user' | 'system'): number {
   try {
     const stat = readFileSync(tid === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${tid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (only) return Number(fields[only === 'user' ? 11 : 12]) / 100;
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return NaN;
@@ -72,13 +73,14 @@ function machineCpu(): { busy: number; total: number } {
 }
 
 interface CpuWindow {
-  stop(): { server: number; serverMain: number; bench: number; machine: number };
+  stop(): { server: number; serverMain: number; serverSystem: number; bench: number; machine: number };
 }
 /** CPU use during a window, in percent of one core (server, this process) and of the machine. */
 function cpuWindow(serverPid: number): CpuWindow {
   const t0 = performance.now();
   const s0 = processCpuSeconds(serverPid);
   const sm0 = processCpuSeconds(serverPid, serverPid);
+  const ss0 = processCpuSeconds(serverPid, undefined, 'system');
   const b0 = process.cpuUsage();
   const m0 = machineCpu();
   return {
@@ -89,6 +91,7 @@ function cpuWindow(serverPid: number): CpuWindow {
       return {
         server: ((processCpuSeconds(serverPid) - s0) / secs) * 100,
         serverMain: ((processCpuSeconds(serverPid, serverPid) - sm0) / secs) * 100,
+        serverSystem: ((processCpuSeconds(serverPid, undefined, 'system') - ss0) / secs) * 100,
         bench: ((b.user + b.system) / 1e6 / secs) * 100,
         machine: ((m.busy - m0.busy) / (m.total - m0.total)) * 100 * cpus().length,
       };
@@ -159,7 +162,7 @@ async function spawnListening(script: string, args: string[], env: Record<string
   // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the children.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
-    env: { PATH: process.env.PATH ?? '', ...(process.env.PARSE_THREADS ? { PARSE_THREADS: process.env.PARSE_THREADS } : {}), ...(process.env.GS_YOUNG_MB ? { GS_YOUNG_MB: process.env.GS_YOUNG_MB } : {}), ...env, PORT: '0', HOST: '127.0.0.1' },
+    env: { PATH: process.env.PATH ?? '', ...(process.env.PARSE_THREADS ? { PARSE_THREADS: process.env.PARSE_THREADS } : {}), ...env, PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
@@ -276,7 +279,7 @@ interface LoadResult {
   socketErrors: number;
   timeouts: number;
   failureSample: string | null;
-  cpu: { server: number; serverMain: number; bench: number; machine: number };
+  cpu: { server: number; serverMain: number; serverSystem: number; bench: number; machine: number };
 }
 
 /**
@@ -284,7 +287,7 @@ interface LoadResult {
  * then submit. Each connection does at most `cyclesPerConnection` submissions, so the pool of
  * tokens (one per submission) never runs dry; the run stops after `seconds` or when all are done.
  */
-async function runSubmissions(server: Child, tokens: string[], cyclesPerConnection: number, seconds: number): Promise<LoadResult> {
+async function runSubmissions(server: Child, tokens: string[], cyclesPerConnection: number, seconds: number, connections = CONNECTIONS): Promise<LoadResult> {
   const latencies: Record<string, number[]> = Object.fromEntries(KINDS.map((k) => [k, []]));
   const failures: Record<string, Record<string, number>> = Object.fromEntries(KINDS.map((k) => [k, {}]));
   let submissions = 0;
@@ -326,7 +329,7 @@ async function runSubmissions(server: Child, tokens: string[], cyclesPerConnecti
     instance = autocannon(
       {
         url: server.base,
-        connections: CONNECTIONS,
+        connections,
         duration: seconds,
         maxConnectionRequests: cyclesPerConnection * KINDS.length,
         timeout: 30,
@@ -405,7 +408,7 @@ interface BareResult {
   p50: number;
   p99: number;
   errors: number;
-  cpu: { server: number; serverMain: number; bench: number; machine: number };
+  cpu: { server: number; serverMain: number; serverSystem: number; bench: number; machine: number };
 }
 
 async function runBare(seconds: number): Promise<BareResult> {
@@ -471,6 +474,8 @@ async function timeSummary(server: Child, key: string, seeded: SeedResult): Prom
 interface FlavourResult {
   flavour: Flavour;
   load: LoadResult;
+  /** One client at a time: the latency of each request without queueing. */
+  single: LoadResult;
   graded: { duringLoad: number; drainSeconds: number; left: number };
   seed: SeedResult;
   summary: SummaryTiming[];
@@ -496,6 +501,11 @@ async function runFlavour(flavour: Flavour): Promise<FlavourResult> {
     await waitGraded(server, key, assignment.id, 120);
     console.log(`  warm-up: ${warm.submissions} submissions at ${warmRate.toFixed(0)}/s`);
 
+    // What one request costs without queueing: one client, 20 submissions.
+    const single = await runSubmissions(server, await createLinks(server, key, assignment.id, 21), 20, 20, 1);
+    if (single.failureSample) console.log(`  one client, first failure: ${single.failureSample}`);
+    await waitGraded(server, key, assignment.id, 60);
+
     // Enough fresh links that no connection runs out before the time is up (twice the warm-up rate).
     const cycles = Math.min(100, Math.ceil((Math.max(warmRate, 50) * 2 * SECONDS) / CONNECTIONS) + 1);
     const tokens = await createLinks(server, key, assignment.id, cycles * CONNECTIONS + 10);
@@ -515,7 +525,7 @@ async function runFlavour(flavour: Flavour): Promise<FlavourResult> {
     console.log(`  seeded ${seed.rows} submissions (${seed.fields} sheet fields) in ${seed.seconds.toFixed(1)} s`);
     server = await spawnListening(cliPath, ['serve'], storage.env);
     const summary = await timeSummary(server, key, seed);
-    return { flavour, load, graded: { duringLoad: load.submissions - left, drainSeconds: drain.seconds, left: drain.left }, seed, summary };
+    return { flavour, load, single, graded: { duringLoad: load.submissions - left, drainSeconds: drain.seconds, left: drain.left }, seed, summary };
   } catch (e) {
     if (server) console.error(`  server stderr (tail):\n${server.stderrTail()}`);
     throw e;
@@ -541,34 +551,36 @@ for (const flavour of FLAVOURS) results.push(await runFlavour(flavour));
 agent.destroy();
 
 console.log(`\nLoad at ${CONNECTIONS} connections (CPU in % of one core; the machine has ${cpus().length} cores shared by the server, Postgres and the load generator)\n`);
-console.log('| target | seconds | submissions/s | requests/s | p50 ms (all) | p99 ms (all) | errors | server CPU (main thread) | server CPU ms per submission | load generator CPU | other CPU (Postgres, other processes) |');
+console.log('| target | seconds | submissions/s | requests/s | p50 ms (all) | p99 ms (all) | errors | server CPU (main thread; in the kernel) | server CPU ms per submission | load generator CPU | other CPU (Postgres, other processes) |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
-console.log(`| bare Hono \`GET /bare\` | ${SECONDS} | — | ${fmt(bare.rps, 0)} | ${fmt(bare.p50)} | ${fmt(bare.p99)} | ${bare.errors} | ${fmt(bare.cpu.server, 0)}% (${fmt(bare.cpu.serverMain, 0)}%) | — | ${fmt(bare.cpu.bench, 0)}% | ${fmt(bare.cpu.machine - bare.cpu.server - bare.cpu.bench, 0)}% |`);
+console.log(`| bare Hono \`GET /bare\` | ${SECONDS} | — | ${fmt(bare.rps, 0)} | ${fmt(bare.p50)} | ${fmt(bare.p99)} | ${bare.errors} | ${fmt(bare.cpu.server, 0)}% (${fmt(bare.cpu.serverMain, 0)}%; ${fmt(bare.cpu.serverSystem, 0)}%) | — | ${fmt(bare.cpu.bench, 0)}% | ${fmt(bare.cpu.machine - bare.cpu.server - bare.cpu.bench, 0)}% |`);
 for (const r of results) {
   const all = KINDS.flatMap((k) => r.load.latencies[k]!).sort((a, b) => a - b);
   const errors = KINDS.reduce((a, k) => a + Object.values(r.load.failures[k]!).reduce((x, y) => x + y, 0), 0) + r.load.socketErrors + r.load.timeouts;
   console.log(
-    `| service on ${r.flavour} | ${fmt(r.load.seconds)} | ${fmt(r.load.submissions / r.load.seconds)} | ${fmt(r.load.requests / r.load.seconds, 0)} | ${fmt(percentile(all, 0.5))} | ${fmt(percentile(all, 0.99))} | ${errors} | ${fmt(r.load.cpu.server, 0)}% (${fmt(r.load.cpu.serverMain, 0)}%) | ${fmt((r.load.cpu.server * r.load.seconds * 10) / r.load.submissions)} | ${fmt(r.load.cpu.bench, 0)}% | ${fmt(r.load.cpu.machine - r.load.cpu.server - r.load.cpu.bench, 0)}% |`,
+    `| service on ${r.flavour} | ${fmt(r.load.seconds)} | ${fmt(r.load.submissions / r.load.seconds)} | ${fmt(r.load.requests / r.load.seconds, 0)} | ${fmt(percentile(all, 0.5))} | ${fmt(percentile(all, 0.99))} | ${errors} | ${fmt(r.load.cpu.server, 0)}% (${fmt(r.load.cpu.serverMain, 0)}%; ${fmt(r.load.cpu.serverSystem, 0)}%) | ${fmt((r.load.cpu.server * r.load.seconds * 10) / r.load.submissions)} | ${fmt(r.load.cpu.bench, 0)}% | ${fmt(r.load.cpu.machine - r.load.cpu.server - r.load.cpu.bench, 0)}% |`,
   );
 }
 
-console.log('\nLatency per request kind\n');
-console.log('| database | kind | requests | p50 ms | p99 ms | max ms | errors |');
-console.log('|---|---|---|---|---|---|---|');
+console.log(`\nLatency per request kind at ${CONNECTIONS} connections, and with one client (no queueing)\n`);
+console.log(`| database | kind | requests | p50 ms | p99 ms | max ms | errors | one client: p50 ms | one client: p99 ms |`);
+console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   for (const k of KINDS) {
     const l = r.load.latencies[k]!;
+    const one = r.single.latencies[k]!;
     const f = Object.entries(r.load.failures[k]!).map(([s, n]) => `${n}× ${s}`).join(', ') || '0';
-    console.log(`| ${r.flavour} | ${k} | ${l.length} | ${fmt(percentile(l, 0.5))} | ${fmt(percentile(l, 0.99))} | ${fmt(l[l.length - 1] ?? NaN)} | ${f} |`);
+    console.log(`| ${r.flavour} | ${k} | ${l.length} | ${fmt(percentile(l, 0.5))} | ${fmt(percentile(l, 0.99))} | ${fmt(l[l.length - 1] ?? NaN)} | ${f} | ${fmt(percentile(one, 0.5))} | ${fmt(percentile(one, 0.99))} |`);
   }
   if (r.load.socketErrors || r.load.timeouts) console.log(`| ${r.flavour} | connection errors · timeouts | | | | | ${r.load.socketErrors} · ${r.load.timeouts} |`);
 }
 
 console.log('\nGrading (the in-process worker) during and after the load\n');
-console.log('| database | submitted | graded during the load | backlog graded within |');
-console.log('|---|---|---|---|');
+console.log('| database | submitted | graded during the load | rest graded within | submitted and graded per second (load + rest) |');
+console.log('|---|---|---|---|---|');
 for (const r of results) {
-  console.log(`| ${r.flavour} | ${r.load.submissions} | ${r.graded.duringLoad} | ${r.graded.left === 0 ? `${fmt(r.graded.drainSeconds)} s` : `not done: ${r.graded.left} left`} |`);
+  const endToEnd = r.graded.left === 0 ? fmt(r.load.submissions / (r.load.seconds + r.graded.drainSeconds)) : '—';
+  console.log(`| ${r.flavour} | ${r.load.submissions} | ${r.graded.duringLoad} | ${r.graded.left === 0 ? `${fmt(r.graded.drainSeconds)} s` : `not done: ${r.graded.left} left`} | ${endToEnd} |`);
 }
 
 console.log(`\nSummary over ${SUMMARY_ROWS.toLocaleString('en')} submissions of one assignment (half confirmed); ${SUMMARY_N} sequential requests per query over HTTP\n`);

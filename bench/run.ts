@@ -60,7 +60,7 @@ for (const f of readdirSync(join(corpusDir, 'docx')).filter((f) => bombs.test(f)
 {
   const { parseDocument } = await import('../src/documents/parse.js');
   const { gradeDocuments } = await import('../src/grading/index.js');
-  const { readFileSync } = await import('node:fs');
+  const { existsSync, readFileSync } = await import('node:fs');
   const submissionsDir = join(repoRoot, 'fixtures', 'submissions');
   console.log('\nGrading overhead on three-file submissions (median of 20 runs; goal: grading adds at most 30% to parsing)\n');
   console.log('| submission | files | parse ms | grade ms | grading adds |');
@@ -68,6 +68,8 @@ for (const f of readdirSync(join(corpusDir, 'docx')).filter((f) => bombs.test(f)
   const typical = readdirSync(submissionsDir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
+    // A submission still being written (no labels yet) is skipped, not fatal.
+    .filter((id) => existsSync(join(submissionsDir, id, 'labels.json')))
     .filter((id) => Object.keys(JSON.parse(readFileSync(join(submissionsDir, id, 'labels.json'), 'utf8')).files).length === 3)
     .slice(0, 6);
   for (const id of typical) {

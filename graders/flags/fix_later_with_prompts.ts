@@ -8,6 +8,22 @@ const PATTERNS = [
   /\b(?:prompts?|prompting|prompt engineering|prompt tweaks?|better prompts)\b[^.;]{0,30}\b(?:will|can|should)\b[^.;]{0,20}\b(?:fix|solve|handle|take care of|cover|sort out|iron out)\b/i,
   /\b(?:just|simply)\s+prompt(?:[- ]engineer)?(?:ing)?\b[^.;]{0,20}\b(?:around|away|our way)\b|\bprompt[- ]engineer(?:ing)? (?:around|our way out of|away)\b|\bprompt (?:our|my|the|their) way (?:out of|around|through|past)\b/i,
   SELF_CORRECT,
+  // Gaps left to prompt tuning after launch: "edge cases can be handled by tuning the system prompt after go-live".
+  /\b(?:handled|fixed|covered|solved|addressed|dealt with|sorted)\b[^.;]{0,20}\b(?:by|with|through) (?:tuning|tweaking|adjusting|editing|updating|iterating on) (?:the )?(?:system )?prompts?\b/i,
+  /\b(?:tun|tweak|adjust|edit|iterat)\w* (?:the )?(?:system )?prompts?\b[^.;]{0,30}\b(?:after|once|post)[- ]?(?:go-?live|launch|release|we ship|we launch)\b/i,
+  // Trusting the model to get better or to handle the hard cases on its own.
+  /\b(?:trust|rely on|count on|let|expect)\b[^.;]{0,12}\b(?:the )?(?:model|AI|LLM|system|assistant|bot|agent)s?\b[^.;]{0,12}\b(?:to )?(?:get better|learn|improve|handle|figure|sort|fix|catch|deal with)\b/i,
+  /\b(?:every|each) (?:conversation|interaction|query|chat|message|use)\b[^.;]{0,20}\bmakes (?:it|the (?:model|AI|system|bot|assistant)) (?:smarter|better|more accurate)\b/i,
+  /\b(?:accuracy|quality|errors?|mistakes|hallucinations?|it|things)\b[^.;]{0,25}\bwill (?:sort|work|iron) (?:itself|themselves) out\b/i,
+  // Dropping human review for speed, or keeping the hard cases away from people.
+  /\b(?:drop|remove|skip|turn off|switch off|stop|cut|retire|phase out)\w*\b[^.;]{0,25}\b(?:(?:human|manual|nurse|agent|expert|moderator|pharmacist|clinician|editor)s? )?(?:review|approval|check|sign-?off|QA|in the loop|oversight)\b[^.;]{0,30}\b(?:after|once|from) (?:week|day|month|the first|launch|go-?live|\d)/i,
+  /\b(?:review|approval|checks?|sign-?off|the human queue|human review|oversight)\b[^.;]{0,20}\bslows? (?:\w+ ){0,3}down\b[^.;]{0,20}\bso (?:we'?ll|we will|we can|we)\b[^.;]{0,10}\b(?:drop|skip|remove|stop|cut)\b/i,
+  /\b(?:don'?t|do not|won'?t|will not|no longer) (?:need to |have to )?go (?:to|through) (?:the )?(?:human|manual|moderat\w+|review)\b/i,
+  // Declaring the safety net unnecessary.
+  /\b(?:a )?(?:rollback(?: plan)?|roll-?back(?: plan)?|kill switch|eval(?:uation)? harness|evals?|monitoring|measurement|metrics|human review|guardrails?|test set)\b[^.;]{0,15}\b(?:is|are|would be|seems?)\s+(?:overkill|unnecessary|not needed|a waste|premature|over-?engineering|pointless)\b/i,
+  /\bno point (?:in )?(?:building|measuring|tracking|evaluating|testing|setting up|writing|creating)\b[^.;]{0,40}\b(?:before|until|yet)\b/i,
+  /\b(?:budget|cost|costs|spend)\b[^.;]{0,10}\b(?:is|are)\s+not (?:a |an )?(?:constraint|concern|issue|priority|limit)\b/i,
+  /\bif (?:something|anything|it) (?:breaks|goes wrong)\b[^.;]{0,20}\b(?:we'?ll|we will) (?:just )?(?:hotfix|patch|fix it)\b/i,
   /\b(?:the )?(?:model|AI|LLM|GPT|system|agent)s?\s+(?:will|can|should|is going to)\s+(?:figure|work|sort)\s+(?:it|this|that|things|everything)\s+out\b/i,
   /\b(?:ship|launch|release|go live|deploy)\w*\b[^.;]{0,30}\b(?:now|first|fast|quickly|asap|today)\b[^.;]{0,40}\b(?:guardrails?|safety|evals?|safeguards|controls|monitoring|governance)\b[^.;]{0,20}\b(?:later|afterwards|after|once|when)\b/i,
   /\b(?:add|bolt on|layer on|worry about|think about|set up|build|wire up)\b[^.;]{0,15}\b(?:guardrails?|safeguards|safety|evals?|monitoring|measurement|metrics|dashboards?|alerting|logging)\b[^.;]{0,15}\b(?:later|afterwards|after (?:launch|we ship|go-?live|GA)|post[- ]launch|once we)\b/i,
@@ -21,7 +37,7 @@ const PATTERNS = [
 ];
 
 /** Every pattern needs one of these words: a cheap first look. */
-const MAYBE = /later|after|correct|improve|learn|way|prompt|figure|sort|ship|launch|guardrail|hallucinat|human|review|replace|measure|monitor|metric|eval|roll|cost|fix|patch|solve|address/i;
+const MAYBE = /later|after|correct|improve|learn|way|trust|rely|count on|let |smarter|itself|themselves|drop|remove|skip|slow|go to|go through|overkill|unnecessary|waste|premature|point|budget|constraint|breaks|wrong|tun|tweak|prompt|figure|sort|ship|launch|guardrail|hallucinat|human|review|replace|measure|monitor|metric|eval|roll|cost|fix|patch|solve|address/i;
 
 /** `fix_later_with_prompts`: problems deferred to prompting, the model, or "later". */
 export const fixLaterWithPrompts: FlagDetector = {

@@ -30,7 +30,7 @@ export const nodeConfigSchema = z.object({
   JOB_MAX_ATTEMPTS: int(5, 1, 100),
   /** `off` runs the API without the in-process job worker (another process runs it). */
   GRADESHEET_WORKER: z.enum(['on', 'off']).default('on'),
-  /** Worker threads that parse uploads and grade submissions; 0: on the main thread. Default: cores − 1, at least 1. */
+  /** Worker threads that parse uploads and grade submissions; 0: on the main thread. Default: cores − 1, at least 2. */
   PARSE_THREADS: z.coerce.number().int().min(0).max(64).optional(),
   // The LLM assist (off unless GRADESHEET_LLM_MODEL is set; then per assignment and `grade --llm`).
   /** The model name the endpoint knows; unset: no assist. */
@@ -82,11 +82,26 @@ export const nodeConfigSchema = z.object({
 
 export type NodeConfig = z.infer<typeof nodeConfigSchema>;
 
+/** The LLM assist's settings (the Workers build reads the same names from its bindings). */
+export const llmSettings = [
+  'GRADESHEET_LLM_MODEL',
+  'OPENAI_API_KEY',
+  'OPENAI_BASE_URL',
+  'GRADESHEET_LLM_TIMEOUT_MS',
+  'GRADESHEET_LLM_MAX_RETRIES',
+  'GRADESHEET_LLM_DEADLINE_MS',
+  'GRADESHEET_LLM_MAX_INPUT_TOKENS',
+  'GRADESHEET_LLM_MAX_OUTPUT_TOKENS',
+  'GRADESHEET_LLM_TEMPERATURE',
+  'GRADESHEET_LLM_PRICES',
+] as const;
+export type LlmSetting = (typeof llmSettings)[number];
+
 /**
  * The LLM assist's configuration, or undefined when no model is set. A model without a key is
  * fine for a local endpoint (Ollama and vLLM ignore it) and an error for OpenAI's own.
  */
-export function assistConfigFrom(config: NodeConfig): AssistConfig | undefined {
+export function assistConfigFrom(config: Pick<NodeConfig, LlmSetting>): AssistConfig | undefined {
   if (!config.GRADESHEET_LLM_MODEL) return undefined;
   if (!config.OPENAI_API_KEY && !config.OPENAI_BASE_URL) {
     throw new GradesheetError('invalid_request', 'GRADESHEET_LLM_MODEL is set but OPENAI_API_KEY is not: set the key, or OPENAI_BASE_URL for a local endpoint.');

@@ -31,7 +31,8 @@ export async function openRuntime(env: Record<string, string | undefined> = proc
   await blobs.sweepTemporaryFiles();
   const now = () => new Date();
   // Parsing and grading are CPU work: off the main thread, so requests keep being answered.
-  const threads = config.PARSE_THREADS ?? Math.max(1, availableParallelism() - 1);
+  // At least two threads: on a 2-core machine the main thread leaves most of a core idle.
+  const threads = config.PARSE_THREADS ?? Math.max(2, availableParallelism() - 1);
   const pool = threads > 0 ? createThreadPool(threads) : undefined;
   // The model call must end well inside the job lease, or another worker would claim the job again.
   const assist = assistConfig

@@ -42,10 +42,8 @@ interface Slot {
 const fromSources = import.meta.url.endsWith('.ts');
 const threadUrl = new URL(fromSources ? './parse-thread.ts' : './parse-thread.js', import.meta.url);
 
-const young = Number(process.env.GS_YOUNG_MB ?? 0);
-const threadOptions = young > 0 ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {};
 function startThread(): Worker {
-  if (!fromSources) return new Worker(threadUrl, threadOptions);
+  if (!fromSources) return new Worker(threadUrl);
   // tsx/esm/api as `import` resolves it (require.resolve would give its CommonJS twin).
   const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
   const entry = (JSON.parse(readFileSync(pkg, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api']!.import.default;
@@ -80,7 +78,7 @@ export function createThreadPool(size: number): ThreadPool {
     dispatch();
   }
 
-  function addSlot(): Slot {
+  function addSlot(): void {
     const slot: Slot = { worker: startThread(), busy: null };
     slot.worker.unref();
     slot.worker.on('message', (reply: ThreadReply) => settle(slot, reply));
@@ -90,15 +88,20 @@ export function createThreadPool(size: number): ThreadPool {
       slots.splice(i, 1);
       slot.busy?.reject(new Error(`the worker thread stopped (${why})`));
       slot.busy = null;
-      if (!closed) {
-        addSlot();
+      // Replaced when work waits (each replacement that dies takes one task with it, so a thread
+      // that cannot start fails the tasks instead of restarting forever), else on the next task.
+      if (!closed && queue.length > 0) {
+        fill();
         dispatch();
       }
     };
     slot.worker.on('error', (e) => lost(e.message));
     slot.worker.on('exit', (code) => lost(`exit code ${code}`));
     slots.push(slot);
-    return slot;
+  }
+
+  function fill() {
+    while (slots.length < size) addSlot();
   }
 
   function dispatch() {
@@ -113,7 +116,7 @@ export function createThreadPool(size: number): ThreadPool {
 
   function run<T>(task: ThreadTask): Promise<T> {
     if (closed) return Promise.reject(new Error('the thread pool is closed'));
-    if (slots.length === 0) for (let i = 0; i < size; i++) addSlot();
+    fill();
     return new Promise<T>((resolve, reject) => {
       const job: Pending = { id: nextId++, task, resolve: resolve as (v: unknown) => void, reject };
       // Grading goes first: the job worker grades one submission at a time, so behind a steady

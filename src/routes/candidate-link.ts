@@ -22,7 +22,7 @@ export function cleanFileName(raw: string): string {
 }
 
 /** The brief and the state of a submission, for the candidate (JSON and the page). */
-export function linkView(link: ResolvedLink, files: Awaited<ReturnType<typeof listFiles>>, now: Date, maxFiles: number) {
+export function linkView(link: ResolvedLink, files: Awaited<ReturnType<typeof listFiles>>, now: Date, maxFiles: number, maxFileBytes = defaultLimits.maxFileBytes) {
   const { submission, assignment } = link;
   const rubric = assignmentRubric(assignment);
   const due = dueAt(submission, assignment);
@@ -41,7 +41,7 @@ export function linkView(link: ResolvedLink, files: Awaited<ReturnType<typeof li
     time_remaining_seconds: due === null || submitted ? null : Math.max(0, Math.floor((new Date(due).getTime() - now.getTime()) / 1000)),
     expires_at: submission.expires_at,
     files: files.map((f) => ({ id: f.id, name: f.name, format: f.format, deliverable: f.deliverable, size: Number(f.size), sha256: f.sha256, uploaded_at: f.created_at })),
-    limits: { max_files: maxFiles, max_file_bytes: defaultLimits.maxFileBytes, formats: ['markdown', 'text', 'docx', 'pdf', 'pptx'] },
+    limits: { max_files: maxFiles, max_file_bytes: maxFileBytes, formats: ['markdown', 'text', 'docx', 'pdf', 'pptx'] },
     receipt: submission.receipt_json ? (JSON.parse(submission.receipt_json) as Receipt) : null,
   };
 }
@@ -107,7 +107,7 @@ export function uploadBodyLimit(deps: ServiceDeps) {
   return bodyLimit({
     maxSize: deps.config.maxUploadBytes,
     onError: () => {
-      throw new GradesheetError('payload_too_large', `The upload is larger than ${Math.floor(deps.config.maxUploadBytes / 1024 / 1024)} MB. Upload fewer files at a time (each file at most ${defaultLimits.maxFileBytes / 1024 / 1024} MB).`);
+      throw new GradesheetError('payload_too_large', `The upload is larger than ${Math.floor(deps.config.maxUploadBytes / 1024 / 1024)} MB. Upload fewer files at a time (each file at most ${(deps.config.maxFileBytes ?? defaultLimits.maxFileBytes) / 1024 / 1024} MB).`);
     },
   });
 }
@@ -143,7 +143,7 @@ export function createCandidateRoutes(deps: ServiceDeps): Hono {
     const link = await openableLink(c);
     const now = deps.now();
     if (link.submission.status === 'open') link.submission = await openLink(deps.db, link.submission, now);
-    const view = linkView(link, await listFiles(deps.db, link.submission.id), now, maxFiles);
+    const view = linkView(link, await listFiles(deps.db, link.submission.id), now, maxFiles, deps.config.maxFileBytes);
     c.header('cache-control', 'no-store');
     c.header('referrer-policy', 'no-referrer');
     if ((c.req.header('accept') ?? '').includes('application/json')) return c.json(view);

@@ -11,6 +11,8 @@ export interface ServiceConfig {
   maxFilesPerSubmission: number;
   /** Largest upload request body, in bytes; bigger bodies get 413 before they are read. */
   maxUploadBytes: number;
+  /** Largest single file, in bytes, as the parser enforces it (default: the parser's limit; the Workers build sets it lower). */
+  maxFileBytes?: number | undefined;
   /** The LLM assist's model when one is configured (shown by the settings route). */
   assistModel?: string | undefined;
 }
