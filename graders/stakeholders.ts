@@ -1,4 +1,4 @@
-import { findRoles, is, neighbourhood, pickEvidence, quote, ROLE, roleIn } from '../src/grading/text.js';
+import { findRoles, is, neighbourhood, pickEvidence, quote, ROLE, roleIn, tableHeader, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { APPROVAL, CADENCE, CADENCE_WORD, GATE, OWNERSHIP } from './cues.js';
 
@@ -18,7 +18,9 @@ const MEETING = /\b(?:meeting|council|board|committee|forum|steering|QBR|busines
  * reading a weekly sample of outputs is monitoring, not a review cadence.
  */
 export const gradeStakeholders: ItemGrader = ({ units }) => {
-  const approvals = units.filter((u) => roleIn(u) && is(u, APPROVAL));
+  // A row of a table whose header says who decides or signs ("Gate | Decides") approves too.
+  const approverTable = (u: Unit) => u.row && /\b(?:decides?|decision|approv\w*|signs?|sign-?off|signer|owner|accountable|go\/no-go)\b/i.test(tableHeader(units, u)?.text ?? '');
+  const approvals = units.filter((u) => roleIn(u) && (is(u, APPROVAL) || approverTable(u)));
   const roles = new Set(approvals.flatMap((u) => findRoles(u.text)));
   const gated = approvals.filter((u) => is(u, GATE) || GATE.test(u.path.join(' ')) || neighbourhood(units, u, 0).some((n) => is(n, GATE)));
   const cadences = units.filter((u) => (is(u, CADENCE) || is(u, QBR) || CADENCE.test(u.path.at(-1) ?? '')) && (is(u, REVIEW_CADENCE) || (REVIEW_CADENCE.test(u.path.join(' ')) && /\d|\b(?:weekly|monthly|quarterly)\b/i.test(u.text))) && (!is(u, SAMPLE_REVIEW) || is(u, MEETING)));

@@ -7,14 +7,14 @@ const KINDS: Kind[] = ['roadmap', 'policy', 'cost'];
 /** Headings that name a deliverable (or a part only that deliverable has). */
 const HEADING_CUES: Record<Kind, RegExp> = {
   roadmap: /\broad ?map\b|\bmilestones?\b|\btimeline\b|\b(?:12|twelve)[- ]month\b|\b(?:Q[1-4]|H[12])\b|\bquarter|\bphase \d|\bmonths? \d|\bnorth[- ]star\b|\bOKRs?\b|\bvision\b|\blaunch plan\b/i,
-  policy: /\bpolic(?:y|ies)\b|\bgovernance\b|\bresponsible ai\b|\brai\b|\broll ?-?back\b|\bincident\b|\bmonitoring\b|\bdeployment gates?\b|\bdecision rights\b|\bguardrails?\b|\bescalation\b|\bprinciples\b|\bethic/i,
+  policy: /\bpolic(?:y|ies)\b|\bgovernance\b|\bresponsible ai\b|\bresponsibl[ey]\b|\brai\b|\broll ?-?back\b|\bincident\b|\bmonitoring\b|\bdeployment gates?\b|\bdecision rights\b|\bguardrails?\b|\bescalation\b|\bprinciples\b|\bethic/i,
   cost: /\bcosts?\b|\bbudget\b|\bspend\b|\bfinancials?\b|\bunit economics\b|\bpricing\b|\bTCO\b|\bopex\b|\bcapex\b|\brun[- ]rate\b|\bexpenses?\b|\binvestment\b/i,
 };
 
 /** Headings that name the deliverable itself ("12-month roadmap", "Responsible AI policy", "Year-1 cost"): only these make a file combined. */
 const NAMING_CUES: Record<Kind, RegExp> = {
   roadmap: /\broad ?map\b|\b(?:12|twelve)[- ]month (?:plan|roadmap)\b|\bproduct plan\b|\btimeline\b|\bmilestones\b/i,
-  policy: /\bpolic(?:y|ies)\b|\bgovernance\b|\bresponsible (?:ai|use)\b|\bRAI\b|\bAI principles\b|\bethics\b/i,
+  policy: /\bpolic(?:y|ies)\b|\bgovernance\b|\bresponsible (?:ai|use)\b|\bAI responsibly\b|\buse (?:it|AI|the model) (?:safely|responsibly)\b|\bRAI\b|\bAI principles\b|\bethics\b|\bguardrails\b/i,
   cost: /\bcosts?\b|\bbudget\b|\bfinancials?\b|\bunit economics\b|\bTCO\b|\bspend\b|\bpricing\b|\binvestment\b/i,
 };
 
