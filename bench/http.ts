@@ -6,10 +6,13 @@
 //
 // Environment: BENCH_HTTP_SECONDS (timed load per configuration, default 12),
 // BENCH_SUMMARY_ROWS (default 100000), BENCH_SUMMARY_N (requests per summary query, default 200),
-// BENCH_FLAVOURS (default "sqlite,postgres"), TEST_POSTGRES_URL (admin connection, as the tests).
+// BENCH_FLAVOURS (default "sqlite,postgres"), TEST_POSTGRES_URL (admin connection, as the tests),
+// PARSE_THREADS (handed to the server), BENCH_SERVER_CLI (another build's dist/cli.js, for A/B
+// runs), BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+// Everything listens on 127.0.0.1 only; temp folders and the Postgres database are removed after.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +24,8 @@ import { seedSummary, type SeedResult } from './http-seed.js';
 const here = fileURLToPath(new URL('.', import.meta.url));
 // Run from dist/bench: the repository root is two levels up.
 const repoRoot = join(here, '..', '..');
-const cliPath = join(repoRoot, 'dist', 'cli.js');
+// BENCH_SERVER_CLI: another build's dist/cli.js, to compare two versions under the same load.
+const cliPath = process.env.BENCH_SERVER_CLI ?? join(repoRoot, 'dist', 'cli.js');
 const barePath = join(here, 'http-bare.js');
 
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 12);
@@ -72,8 +76,25 @@ function machineCpu(): { busy: number; total: number } {
   return { busy: total - idle, total };
 }
 
+/** CPU seconds of every Postgres process on the machine (the database server's share of the load). */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
 interface CpuWindow {
-  stop(): { server: number; serverMain: number; serverSystem: number; bench: number; machine: number };
+  stop(): { server: number; serverMain: number; serverSystem: number; bench: number; postgres: number; machine: number };
 }
 /** CPU use during a window, in percent of one core (server, this process) and of the machine. */
 function cpuWindow(serverPid: number): CpuWindow {
@@ -82,6 +103,7 @@ function cpuWindow(serverPid: number): CpuWindow {
   const sm0 = processCpuSeconds(serverPid, serverPid);
   const ss0 = processCpuSeconds(serverPid, undefined, 'system');
   const b0 = process.cpuUsage();
+  const p0 = postgresCpuSeconds();
   const m0 = machineCpu();
   return {
     stop() {
@@ -93,6 +115,7 @@ function cpuWindow(serverPid: number): CpuWindow {
         serverMain: ((processCpuSeconds(serverPid, serverPid) - sm0) / secs) * 100,
         serverSystem: ((processCpuSeconds(serverPid, undefined, 'system') - ss0) / secs) * 100,
         bench: ((b.user + b.system) / 1e6 / secs) * 100,
+        postgres: ((postgresCpuSeconds() - p0) / secs) * 100,
         machine: ((m.busy - m0.busy) / (m.total - m0.total)) * 100 * cpus().length,
       };
     },
@@ -279,7 +302,9 @@ interface LoadResult {
   socketErrors: number;
   timeouts: number;
   failureSample: string | null;
-  cpu: { server: number; serverMain: number; serverSystem: number; bench: number; machine: number };
+  cpu: { server: number; serverMain: number; serverSystem: number; bench: number; postgres: number; machine: number };
+  /** Latencies of the staff GETs made during the load, sorted. */
+  probeMs: number[];
 }
 
 /**
@@ -287,7 +312,14 @@ interface LoadResult {
  * then submit. Each connection does at most `cyclesPerConnection` submissions, so the pool of
  * tokens (one per submission) never runs dry; the run stops after `seconds` or when all are done.
  */
-async function runSubmissions(server: Child, tokens: string[], cyclesPerConnection: number, seconds: number, connections = CONNECTIONS): Promise<LoadResult> {
+async function runSubmissions(
+  server: Child,
+  tokens: string[],
+  cyclesPerConnection: number,
+  seconds: number,
+  connections = CONNECTIONS,
+  probe?: { path: string; key: string },
+): Promise<LoadResult> {
   const latencies: Record<string, number[]> = Object.fromEntries(KINDS.map((k) => [k, []]));
   const failures: Record<string, Record<string, number>> = Object.fromEntries(KINDS.map((k) => [k, {}]));
   let submissions = 0;
@@ -324,6 +356,18 @@ async function runSubmissions(server: Child, tokens: string[], cyclesPerConnecti
   };
   const cpu = cpuWindow(server.pid);
   const t0 = performance.now();
+  // A staff member reading meanwhile: one GET every 50 ms, to see whether uploads hold up the rest.
+  const probeMs: number[] = [];
+  let probing = probe !== undefined;
+  const probeLoop = (async () => {
+    while (probing && probe) {
+      const t = performance.now();
+      const r = await request(server.base, 'GET', probe.path, { key: probe.key });
+      probeMs.push(performance.now() - t);
+      if (r.status !== 200) throw new Error(`probe ${probe.path}: HTTP ${r.status}`);
+      await sleep(50);
+    }
+  })();
   let instance!: autocannon.Instance;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     instance = autocannon(
@@ -343,6 +387,8 @@ async function runSubmissions(server: Child, tokens: string[], cyclesPerConnecti
       latencies[KINDS[step]!]?.push(ms);
     });
   });
+  probing = false;
+  await probeLoop;
   const elapsed = (performance.now() - t0) / 1000;
   const usage = cpu.stop();
   for (const k of KINDS) latencies[k]!.sort((a, b) => a - b);
@@ -356,6 +402,7 @@ async function runSubmissions(server: Child, tokens: string[], cyclesPerConnecti
     timeouts: result.timeouts,
     failureSample,
     cpu: usage,
+    probeMs: probeMs.sort((a, b) => a - b),
   };
 }
 
@@ -408,7 +455,7 @@ interface BareResult {
   p50: number;
   p99: number;
   errors: number;
-  cpu: { server: number; serverMain: number; serverSystem: number; bench: number; machine: number };
+  cpu: { server: number; serverMain: number; serverSystem: number; bench: number; postgres: number; machine: number };
 }
 
 async function runBare(seconds: number): Promise<BareResult> {
@@ -509,7 +556,7 @@ async function runFlavour(flavour: Flavour): Promise<FlavourResult> {
     // Enough fresh links that no connection runs out before the time is up (twice the warm-up rate).
     const cycles = Math.min(100, Math.ceil((Math.max(warmRate, 50) * 2 * SECONDS) / CONNECTIONS) + 1);
     const tokens = await createLinks(server, key, assignment.id, cycles * CONNECTIONS + 10);
-    const load = await runSubmissions(server, tokens, cycles, SECONDS);
+    const load = await runSubmissions(server, tokens, cycles, SECONDS, CONNECTIONS, { path: `/api/v1/assignments/${assignment.id}`, key });
     if (load.failureSample) console.log(`  first failure: ${load.failureSample}`);
     const left = await countGrading(server, key, assignment.id);
     const drain = await waitGraded(server, key, assignment.id, 300);
@@ -550,15 +597,15 @@ const results: FlavourResult[] = [];
 for (const flavour of FLAVOURS) results.push(await runFlavour(flavour));
 agent.destroy();
 
-console.log(`\nLoad at ${CONNECTIONS} connections (CPU in % of one core; the machine has ${cpus().length} cores shared by the server, Postgres and the load generator)\n`);
-console.log('| target | seconds | submissions/s | requests/s | p50 ms (all) | p99 ms (all) | errors | server CPU (main thread; in the kernel) | server CPU ms per submission | load generator CPU | other CPU (Postgres, other processes) |');
-console.log('|---|---|---|---|---|---|---|---|---|---|---|');
-console.log(`| bare Hono \`GET /bare\` | ${SECONDS} | — | ${fmt(bare.rps, 0)} | ${fmt(bare.p50)} | ${fmt(bare.p99)} | ${bare.errors} | ${fmt(bare.cpu.server, 0)}% (${fmt(bare.cpu.serverMain, 0)}%; ${fmt(bare.cpu.serverSystem, 0)}%) | — | ${fmt(bare.cpu.bench, 0)}% | ${fmt(bare.cpu.machine - bare.cpu.server - bare.cpu.bench, 0)}% |`);
+console.log(`\nLoad at ${CONNECTIONS} connections (CPU in % of one core; the machine has ${cpus().length} cores, shared by the server, Postgres, the load generator and whatever else runs on it)\n`);
+console.log('| target | seconds | submissions/s | requests/s | p50 ms (all) | p99 ms (all) | errors | server CPU (main thread; in the kernel) | server CPU ms per submission | load generator CPU | Postgres CPU | other processes CPU |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log(`| bare Hono \`GET /bare\` | ${SECONDS} | — | ${fmt(bare.rps, 0)} | ${fmt(bare.p50)} | ${fmt(bare.p99)} | ${bare.errors} | ${fmt(bare.cpu.server, 0)}% (${fmt(bare.cpu.serverMain, 0)}%; ${fmt(bare.cpu.serverSystem, 0)}%) | — | ${fmt(bare.cpu.bench, 0)}% | ${fmt(bare.cpu.postgres, 0)}% | ${fmt(bare.cpu.machine - bare.cpu.server - bare.cpu.bench - bare.cpu.postgres, 0)}% |`);
 for (const r of results) {
   const all = KINDS.flatMap((k) => r.load.latencies[k]!).sort((a, b) => a - b);
   const errors = KINDS.reduce((a, k) => a + Object.values(r.load.failures[k]!).reduce((x, y) => x + y, 0), 0) + r.load.socketErrors + r.load.timeouts;
   console.log(
-    `| service on ${r.flavour} | ${fmt(r.load.seconds)} | ${fmt(r.load.submissions / r.load.seconds)} | ${fmt(r.load.requests / r.load.seconds, 0)} | ${fmt(percentile(all, 0.5))} | ${fmt(percentile(all, 0.99))} | ${errors} | ${fmt(r.load.cpu.server, 0)}% (${fmt(r.load.cpu.serverMain, 0)}%; ${fmt(r.load.cpu.serverSystem, 0)}%) | ${fmt((r.load.cpu.server * r.load.seconds * 10) / r.load.submissions)} | ${fmt(r.load.cpu.bench, 0)}% | ${fmt(r.load.cpu.machine - r.load.cpu.server - r.load.cpu.bench, 0)}% |`,
+    `| service on ${r.flavour} | ${fmt(r.load.seconds)} | ${fmt(r.load.submissions / r.load.seconds)} | ${fmt(r.load.requests / r.load.seconds, 0)} | ${fmt(percentile(all, 0.5))} | ${fmt(percentile(all, 0.99))} | ${errors} | ${fmt(r.load.cpu.server, 0)}% (${fmt(r.load.cpu.serverMain, 0)}%; ${fmt(r.load.cpu.serverSystem, 0)}%) | ${fmt((r.load.cpu.server * r.load.seconds * 10) / r.load.submissions)} | ${fmt(r.load.cpu.bench, 0)}% | ${fmt(r.load.cpu.postgres, 0)}% | ${fmt(r.load.cpu.machine - r.load.cpu.server - r.load.cpu.bench - r.load.cpu.postgres, 0)}% |`,
   );
 }
 
@@ -572,6 +619,8 @@ for (const r of results) {
     const f = Object.entries(r.load.failures[k]!).map(([s, n]) => `${n}× ${s}`).join(', ') || '0';
     console.log(`| ${r.flavour} | ${k} | ${l.length} | ${fmt(percentile(l, 0.5))} | ${fmt(percentile(l, 0.99))} | ${fmt(l[l.length - 1] ?? NaN)} | ${f} | ${fmt(percentile(one, 0.5))} | ${fmt(percentile(one, 0.99))} |`);
   }
+  const p = r.load.probeMs;
+  console.log(`| ${r.flavour} | staff \`GET /api/v1/assignments/{id}\` during the load (1 client, every 50 ms) | ${p.length} | ${fmt(percentile(p, 0.5))} | ${fmt(percentile(p, 0.99))} | ${fmt(p[p.length - 1] ?? NaN)} | 0 | | |`);
   if (r.load.socketErrors || r.load.timeouts) console.log(`| ${r.flavour} | connection errors · timeouts | | | | | ${r.load.socketErrors} · ${r.load.timeouts} |`);
 }
 

@@ -66,6 +66,8 @@ for (const f of readdirSync(join(corpusDir, 'docx')).filter((f) => bombs.test(f)
   const typical = readdirSync(submissionsDir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
+    // A submission still being written (no labels yet) is skipped, not fatal.
+    .filter((id) => existsSync(join(submissionsDir, id, 'labels.json')))
     .filter((id) => Object.keys(JSON.parse(readFileSync(join(submissionsDir, id, 'labels.json'), 'utf8')).files).length === 3);
   const rows: { id: string; parse: number; grade: number }[] = [];
   for (const id of typical) {
