@@ -112,12 +112,17 @@ export function sectionize(tree: Root): RawSection[] {
       pendingHeading = node.data?.synthetic ? undefined : { path: stack.map((h) => h.text), location, text, depth: node.depth };
       continue;
     }
-    if (blockText(node)) pendingHeading = undefined;
     const path = stack.map((h) => h.text);
     if (node.type === 'list' && !node.data?.location) {
-      for (const item of node.children) push(path, item.position ? `line ${item.position.start.line}` : location, blockText(item));
+      for (const item of node.children) {
+        const text = blockText(item);
+        if (text) pendingHeading = undefined;
+        push(path, item.position ? `line ${item.position.start.line}` : location, text);
+      }
     } else {
-      push(path, location, blockText(node));
+      const text = blockText(node);
+      if (text) pendingHeading = undefined;
+      push(path, location, text);
     }
   }
   flushHeading(0);

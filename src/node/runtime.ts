@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { AppDeps } from '../app.js';
 import { createAssist } from '../assist/index.js';
 import { createDbAssistCache } from '../store/llm-cache.js';
-import { defaultServiceConfig } from '../routes/deps.js';
+import { serviceConfigFrom } from '../routes/deps.js';
 import { createJobWorker, type JobWorker } from '../worker/job-worker.js';
 import { assistConfigFrom, loadConfig, type NodeConfig } from './config.js';
 import { openDatabase, type NodeDatabase } from './database.js';
@@ -53,13 +53,7 @@ export async function openRuntime(env: Record<string, string | undefined> = proc
     flavor: database.flavor,
     blobs,
     now,
-    config: {
-      ...defaultServiceConfig,
-      publicUrl: config.PUBLIC_URL,
-      maxFilesPerSubmission: config.MAX_FILES_PER_SUBMISSION,
-      maxUploadBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
-      assistModel: assistConfig?.model,
-    },
+    config: serviceConfigFrom(config, { assistModel: assistConfig?.model }),
     onJobQueued: () => worker.notify(),
     parse: pool?.parse,
     durable: database.durable,

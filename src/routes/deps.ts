@@ -23,6 +23,24 @@ export const defaultServiceConfig: ServiceConfig = {
   maxUploadBytes: 51 * 1024 * 1024,
 };
 
+/** The environment settings both entries read (their zod schemas differ only in defaults and bounds). */
+export interface ServiceEnvSettings {
+  PUBLIC_URL?: string | undefined;
+  MAX_FILES_PER_SUBMISSION: number;
+  MAX_UPLOAD_MB: number;
+}
+
+/** The service config from the environment settings, one mapping for the Node and Workers entries. */
+export function serviceConfigFrom(env: ServiceEnvSettings, extra: Partial<ServiceConfig> = {}): ServiceConfig {
+  return {
+    ...defaultServiceConfig,
+    publicUrl: env.PUBLIC_URL,
+    maxFilesPerSubmission: env.MAX_FILES_PER_SUBMISSION,
+    maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
+    ...extra,
+  };
+}
+
 /** What the core needs from its runtime: the Node and Workers entries provide it. */
 export interface ServiceDeps {
   /** A migrated database (Kysely) and the SQL it speaks. */

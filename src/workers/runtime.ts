@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { createApp, type AppDeps } from '../app.js';
 import { createAssist } from '../assist/index.js';
 import { assistConfigFrom } from '../node/config.js';
-import { defaultServiceConfig } from '../routes/deps.js';
+import { serviceConfigFrom } from '../routes/deps.js';
 import { createDbAssistCache } from '../store/llm-cache.js';
 import { ensureBootstrapAdminKey } from './bootstrap-key.js';
 import { loadWorkersConfig, workersParseLimits, workersParser, type WorkersConfig } from './config.js';
@@ -81,14 +81,7 @@ export function createWorkersRuntime(env: WorkersEnv): WorkersRuntime {
     flavor: 'sqlite',
     blobs,
     now,
-    config: {
-      ...defaultServiceConfig,
-      publicUrl: config.PUBLIC_URL,
-      maxFilesPerSubmission: config.MAX_FILES_PER_SUBMISSION,
-      maxUploadBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
-      maxFileBytes: limits.maxFileBytes,
-      assistModel: assistConfig?.model,
-    },
+    config: serviceConfigFrom(config, { maxFileBytes: limits.maxFileBytes, assistModel: assistConfig?.model }),
     onJobQueued: () => void queued++,
     parse: workersParser(config),
     ready,

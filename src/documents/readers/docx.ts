@@ -36,6 +36,34 @@ type Block =
   | { kind: 'item'; ordered: boolean; text: string; page: number }
   | { kind: 'table'; rows: string[][]; page: number };
 
+/** The paragraph properties a style and a paragraph's own w:pPr share. */
+interface ParagraphProperties {
+  outlineLvl?: number;
+  numId?: string;
+  ilvl?: string;
+  pageBreakBefore?: boolean;
+}
+
+/** Read one w:pPr child into a style or a paragraph (one reading for both). */
+function readParagraphProperty(target: ParagraphProperties, name: string, a: Record<string, string>): void {
+  switch (name) {
+    case 'numId':
+      target.numId = attr(a, 'val');
+      break;
+    case 'ilvl':
+      target.ilvl = attr(a, 'val');
+      break;
+    case 'outlineLvl': {
+      const lvl = Number(attr(a, 'val'));
+      if (Number.isInteger(lvl)) target.outlineLvl = lvl;
+      break;
+    }
+    case 'pageBreakBefore':
+      target.pageBreakBefore = isOn(attr(a, 'val'));
+      break;
+  }
+}
+
 interface StyleDef {
   name?: string;
   basedOn?: string;
@@ -274,20 +302,8 @@ function readStyles(xml: string | undefined, file: string, part: string): Styles
         case 'basedOn':
           current.basedOn = attr(a, 'val');
           break;
-        case 'outlineLvl': {
-          const lvl = Number(attr(a, 'val'));
-          if (Number.isInteger(lvl)) current.outlineLvl = lvl;
-          break;
-        }
-        case 'numId':
-          current.numId = attr(a, 'val');
-          break;
-        case 'ilvl':
-          current.ilvl = attr(a, 'val');
-          break;
-        case 'pageBreakBefore':
-          current.pageBreakBefore = isOn(attr(a, 'val'));
-          break;
+        default:
+          readParagraphProperty(current, name, a);
       }
     },
     close(name) {
@@ -678,25 +694,13 @@ function walkStory(xml: string, file: string, part: string, styles: Styles, numb
           case 'pStyle':
             p.styleId = attr(a, 'val');
             break;
-          case 'numId':
-            p.numId = attr(a, 'val');
-            break;
-          case 'ilvl':
-            p.ilvl = attr(a, 'val');
-            break;
-          case 'outlineLvl': {
-            const lvl = Number(attr(a, 'val'));
-            if (Number.isInteger(lvl)) p.outlineLvl = lvl;
-            break;
-          }
-          case 'pageBreakBefore':
-            p.pageBreakBefore = isOn(attr(a, 'val'));
-            break;
           case 'framePr': {
             const cap = attr(a, 'dropCap');
             if (cap === 'drop' || cap === 'margin') p.dropCap = true;
             break;
           }
+          default:
+            readParagraphProperty(p, name, a);
         }
         return;
       }
