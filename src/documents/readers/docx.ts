@@ -1,6 +1,6 @@
 /**
  * DOCX (WordprocessingML) → mdast, without mammoth: the package is opened with `SafeZip` (inflated
- * once, under our limits) and every part is streamed through `walkXml` (saxes), matching elements
+ * once, under our limits) and every part is streamed through `walkXml` (our OOXML scanner), matching elements
  * by local name so Transitional and Strict OOXML read the same.
  *
  * What is read, in the "accepted changes" view:
