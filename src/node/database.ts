@@ -1,6 +1,7 @@
+import * as fs from 'node:fs';
 import { mkdirSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import pg from 'pg';
@@ -55,19 +56,24 @@ function withStatementCache(db: BetterSqlite3.Database, onCommit: () => void, ma
   };
 }
 
+const openFd = promisify(fs.open);
+const fsyncFd = promisify(fs.fsync);
+const closeFd = promisify(fs.close);
+
+/** fsync a path (opened and closed around it); a missing file needs nothing. */
 async function fsyncPath(path: string): Promise<void> {
-  let handle;
+  let fd: number;
   try {
-    handle = await open(path, 'r');
+    fd = await openFd(path, 'r');
   } catch (e) {
     // No WAL file: the last connection checkpointed it into the database (with an fsync) and removed it.
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw e;
   }
   try {
-    await handle.sync();
+    await fsyncFd(fd);
   } finally {
-    await handle.close();
+    await closeFd(fd);
   }
 }
 
@@ -78,13 +84,23 @@ async function fsyncPath(path: string): Promise<void> {
  * next one, so 50 concurrent requests cost a few fsyncs, not 50. The app awaits it before any
  * response, so whatever a client was told survives a power loss as with synchronous=FULL.
  */
-function groupCommit(file: string): { committed(): void; durable(): Promise<void> } {
+function groupCommit(file: string): { committed(): void; durable(): Promise<void>; close(): Promise<void> } {
   let committed = 0;
   let synced = 0;
   let dirSynced = false;
   let inFlight: Promise<void> | null = null;
+  // The WAL stays open as long as our connection is (SQLite resets it in place after a
+  // checkpoint, it never replaces it), so one descriptor serves every fsync.
+  let walFd: number | null = null;
   const sync = async (upTo: number) => {
-    await fsyncPath(`${file}-wal`);
+    if (walFd === null) {
+      try {
+        walFd = await openFd(`${file}-wal`, 'r');
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      }
+    }
+    if (walFd !== null) await fsyncFd(walFd);
     // Once: the WAL's directory entry (SQLite syncs it itself only with synchronous=FULL).
     if (!dirSynced) {
       await fsyncPath(dirname(file));
@@ -100,6 +116,10 @@ function groupCommit(file: string): { committed(): void; durable(): Promise<void
         inFlight ??= sync(committed).finally(() => (inFlight = null));
         await inFlight;
       }
+    },
+    async close() {
+      if (walFd !== null) await closeFd(walFd);
+      walFd = null;
     },
   };
 }
@@ -127,6 +147,7 @@ export function openSqlite(dataDir: string): NodeDatabase {
     durable: commits.durable,
     async close() {
       await commits.durable();
+      await commits.close();
       await db.destroy();
     },
   };

@@ -1,14 +1,33 @@
-import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import * as fs from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { assertBlobKey, type BlobStore } from '../store/blob-store.js';
 import { newSecret } from '../store/crypto.js';
 
-async function fsyncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
+// Plain descriptors rather than fs/promises FileHandles: a put is a handful of system calls, and
+// a FileHandle object (with its finaliser) cost more CPU than the calls themselves under load.
+const openFd = promisify(fs.open);
+const writeFd = promisify(fs.write);
+const fsyncFd = promisify(fs.fsync);
+const closeFd = promisify(fs.close);
+
+async function fsyncPath(path: string, flags: string): Promise<void> {
+  const fd = await openFd(path, flags);
   try {
-    await handle.sync();
+    await fsyncFd(fd);
   } finally {
-    await handle.close();
+    await closeFd(fd);
+  }
+}
+
+async function writeDurably(path: string, bytes: Uint8Array): Promise<void> {
+  const fd = await openFd(path, 'wx', 0o600);
+  try {
+    for (let offset = 0; offset < bytes.length; ) offset += (await writeFd(fd, bytes, offset, bytes.length - offset, null)).bytesWritten;
+    await fsyncFd(fd);
+  } finally {
+    await closeFd(fd);
   }
 }
 
@@ -23,6 +42,15 @@ async function fsyncDir(dir: string): Promise<void> {
  */
 export function createFsBlobStore(root: string): BlobStore & { sweepTemporaryFiles(olderThanMs?: number): Promise<void> } {
   const tmpDir = join(root, '.tmp');
+  // Folders this process created or found: a put into a known folder skips the mkdir (two
+  // system calls per upload). A folder removed later (erasure) is forgotten again.
+  const made = new Set<string>();
+  const ensureDir = async (dir: string) => {
+    if (made.has(dir)) return;
+    await mkdir(dir, { recursive: true });
+    if (made.size >= 10_000) made.clear();
+    made.add(dir);
+  };
   const pathOf = (key: string) => {
     assertBlobKey(key);
     return join(root, key);
@@ -30,23 +58,28 @@ export function createFsBlobStore(root: string): BlobStore & { sweepTemporaryFil
   return {
     async put(key, bytes) {
       const target = pathOf(key);
-      await mkdir(dirname(target), { recursive: true });
-      await mkdir(tmpDir, { recursive: true });
+      await ensureDir(dirname(target));
+      await ensureDir(tmpDir);
       const tmp = join(tmpDir, newSecret(32).slice(0, 24));
-      const handle = await open(tmp, 'wx', 0o600);
+      // A known folder can have gone (removed by hand or by another process): forget it and retry.
+      await writeDurably(tmp, bytes).catch(async (e: NodeJS.ErrnoException) => {
+        if (e.code !== 'ENOENT') throw e;
+        made.clear();
+        await ensureDir(tmpDir);
+        await writeDurably(tmp, bytes);
+      });
       try {
-        await handle.writeFile(bytes);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      try {
-        await rename(tmp, target);
+        await rename(tmp, target).catch(async (e: NodeJS.ErrnoException) => {
+          if (e.code !== 'ENOENT') throw e;
+          made.clear();
+          await ensureDir(dirname(target));
+          await rename(tmp, target);
+        });
       } catch (e) {
         await rm(tmp, { force: true });
         throw e;
       }
-      await fsyncDir(dirname(target));
+      await fsyncPath(dirname(target), 'r');
     },
     async get(key) {
       try {
@@ -61,7 +94,9 @@ export function createFsBlobStore(root: string): BlobStore & { sweepTemporaryFil
     },
     async deletePrefix(prefix) {
       if (!prefix.endsWith('/')) throw new Error(`a prefix ends with "/": ${prefix}`);
-      await rm(pathOf(prefix), { recursive: true, force: true });
+      const dir = pathOf(prefix);
+      for (const d of made) if (d === dir.replace(/\/$/, '') || d.startsWith(dir)) made.delete(d);
+      await rm(dir, { recursive: true, force: true });
     },
     /** Remove temporary files a crash left behind (only old ones: another process may be writing). */
     async sweepTemporaryFiles(olderThanMs = 3600_000) {

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { AppDeps } from '../app.js';
 import { createAssist } from '../assist/index.js';
+import { installSha256 } from '../store/crypto.js';
 import { createDbAssistCache } from '../store/llm-cache.js';
 import { serviceConfigFrom } from '../routes/deps.js';
 import { createJobWorker, type JobWorker } from '../worker/job-worker.js';
@@ -25,6 +27,7 @@ export interface NodeRuntime {
  */
 export async function openRuntime(env: Record<string, string | undefined> = process.env): Promise<NodeRuntime> {
   const config = loadConfig(env);
+  installSha256((bytes) => createHash('sha256').update(bytes).digest('hex'));
   const assistConfig = assistConfigFrom(config);
   const database = await openDatabase(config);
   const blobs = createFsBlobStore(join(config.DATA_DIR, 'files'));
