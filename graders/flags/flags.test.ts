@@ -17,6 +17,20 @@ describe('fix_later_with_prompts', () => {
     "We don't need human review at this stage.",
     'Rollback won’t be needed because the vendor model is stable.',
     "Cost doesn't matter at this stage.",
+    "We'll tighten the guardrails once we see real traffic.",
+    'Evaluation on our own data is a phase-2 concern.',
+    "We don't expect to need to roll back.",
+    'If a learner reports a weird reply, Marco tweaks the prompt the same day.',
+    'If a summary gets a fact wrong, the answer is a better system prompt, not another approval step.',
+    'Editors review answers during the beta only.',
+    'After that the model is good enough to fly solo.',
+    'It basically trains itself.',
+    "Servers won't need to check allergen questions with the kitchen any more.",
+    'We are not going to chase unit cost in year 1.',
+    'Guests will tell us quickly if something is off.',
+    'No time for evals before the January launch.',
+    'GPT-4o is accurate enough that we don’t need a review step.',
+    'Rollback: not needed.',
   ])('flags "%s"', async (text) => {
     const r = runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]);
     expect(r.present).toBe(true);
@@ -29,6 +43,14 @@ describe('fix_later_with_prompts', () => {
     'It is a mistake to think that hallucinations are a non-issue.',
     'Every answer gets human review before it reaches a customer.',
     'Prompt changes go through the same eval gate as model changes.',
+    'Every prompt change is a release: it reruns the test set and needs the same sign-off as Gate 1.',
+    'We do not try to patch it with prompt changes.',
+    "We don't expect to roll back often. That is exactly why we rehearse it monthly.",
+    'Students can report a bad result with one click; we review reports weekly and fix problems as they come up.',
+    'Human review drops to a 10% sample only after 8 weeks under 2% errors, and returns above 3%.',
+    'Users can tell us what they need in the monthly survey.',
+    'Post-launch monitoring runs daily with alerts on the error rate.',
+    'Evaluation is not a phase-2 concern: the test set is the first thing we build.',
   ])('does not flag "%s"', async (text) => {
     expect(runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]).present).toBe(false);
   });
@@ -40,6 +62,14 @@ describe('governance_afterthought', () => {
     'Governance can wait until we have traction.',
     "Compliance is not our job; the platform team owns it.",
     'We will add a formal AI policy later, once we scale.',
+    "We'll formalise a proper Responsible AI policy once we hit product-market fit.",
+    "Data security for crew records is InfoSec's area, not ours.",
+    'Regulatory compliance is the business of the Safety and Compliance Office.',
+    "It's not something the product team needs to own.",
+    'Our cloud provider is ISO 27001 and SOC 2 certified; that covers our compliance needs.',
+    'Confidentiality is covered by the IT provider’s ISO 27001 certification.',
+    'No separate privacy or AI review is planned.',
+    'A privacy review will be done once the tool is used on live client files at scale.',
   ])('flags "%s"', async (text) => {
     expect(runDetector(governanceAfterthought, [await md(`# Policy\n\n${text}\n`)]).present).toBe(true);
   });
@@ -48,6 +78,10 @@ describe('governance_afterthought', () => {
     'We do not treat governance as something to add later: every launch passes the gate.',
     'Post-launch monitoring runs daily, with a weekly review by the RAI council.',
     "Governance is built into each phase gate, not bolted on after launch.",
+    'Governance is not an afterthought handled by Legal after launch: every gate has a named approver.',
+    'We will update this policy as we learn more from users after launch.',
+    'Legal reviewed the vendor’s SOC 2 report and signed the DPA before Gate 1.',
+    'The DPO signs the DPIA before the pilot starts; a second review runs before we go live in Spain.',
   ])('does not flag "%s"', async (text) => {
     expect(runDetector(governanceAfterthought, [await md(`# Policy\n\n${text}\n`)]).present).toBe(false);
   });
