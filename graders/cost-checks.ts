@@ -1,4 +1,4 @@
-import { hasMoney, is, MONEY, moneyAmounts, type Unit } from '../src/grading/text.js';
+import { hasMoney, is, MONEY, moneyAmounts, parseNumber, type Unit } from '../src/grading/text.js';
 
 const TOTAL = /\b(?:total|grand total|sum|year[- ]?(?:1|one) total|overall)\b/i;
 const MONTHLY = /\b(?:monthly|per month|\/\s?mo(?:nth)?|a month|each month|pm\b|p\/m)\b/i;
@@ -92,9 +92,10 @@ export function findInconsistentTotals(units: Unit[]): Inconsistency[] {
 }
 
 function numberCell(cell: string): number | undefined {
-  const m = /^\s*[~≈]?\s*(\d[\d,]*(?:\.\d+)?)\s*([kKmM])?\s*$/.exec(cell);
+  const m = /^\s*[~≈]?\s*(\d(?:[\d,.'’]*\d)?)\s*([kKmM])?\s*$/.exec(cell);
   if (!m) return undefined;
-  return Number(m[1]!.replace(/,/g, '')) * (m[2] ? (m[2].toLowerCase() === 'k' ? 1e3 : 1e6) : 1);
+  const n = parseNumber(m[1]!);
+  return n === undefined ? undefined : n * (m[2] ? (m[2].toLowerCase() === 'k' ? 1e3 : 1e6) : 1);
 }
 
 const PER_UNIT = /\bper (?:query|request|call|conversation|ticket|message|user|seat|customer|session|chat|question|answer|document)\b|\/\s?(?:query|request|call|conversation|ticket|user|seat|message)\b/i;

@@ -44,4 +44,31 @@ describe('cost grader', () => {
     const r = runGrader(gradeCost, 'cost', [await doc('notes.md', '# Notes\n\nThe assistant helps agents answer faster.\n')]);
     expect(r.score).toBe(0);
   });
+
+  it('holds figures without a model-usage figure at 1: the line that grows with use is what matters', async () => {
+    const text = `# Year-1 cost\n\n| Line | Year 1 |\n|---|---|\n| Implementation partner | $85,000 |\n| Analytics staff, 0.5 FTE | $48,000 |\n| Total (excluding model usage) | $133,000 |\n\nModel usage charges are to be confirmed with the vendor.\n`;
+    const r = runGrader(gradeCost, 'cost', [await doc('cost.md', text)]);
+    expect(r.score).toBe(1);
+    expect(r.rationale).toContain('model usage');
+  });
+
+  it.each([
+    ['a price per unit of work', '| Damage inspections (€0.04 per inspection) | €27,400 |'],
+    ['rupees', '| WhatsApp and model calls | ₹0.35 per case | ₹4.2 lakh |'],
+    ['yen', '| Model usage | ¥375 per 1M input tokens | ¥4,200 per month |'],
+    ['Swiss francs with apostrophes', "| LLM usage (Swiss-hosted) | CHF 96'000 |"],
+    ['euros written after the number', '| Small hosted model | 0,14 € per 1M tokens | 1.200,50 € |'],
+  ])('sees a usage figure written with %s', async (_what, row) => {
+    const text = `# Year-1 cost\n\n| Line | Figures |\n|---|---|\n${row}\n| Team: 2 engineers | $240,000 |\n`;
+    const r = runGrader(gradeCost, 'cost', [await doc('cost.md', text)]);
+    expect(r.score).toBe(2);
+  });
+
+  it('reads a levers table: every row is a lever, and its effect column counts', async () => {
+    const text = strong.replace(/Levers:.*\n/, '') + `\n## Levers\n\n| Lever | Effect |\n|---|---|\n| Phrase catalogue for standard sentences | ~70% fewer output tokens |\n| Large model only for three sections | €500 / month instead of ~€1,900 |\n`;
+    const r = runGrader(gradeCost, 'cost', [await doc('cost.md', text)]);
+    expect(r.signals.levers).toBeGreaterThanOrEqual(2);
+    expect(r.signals.levers_with_effect).toBeGreaterThanOrEqual(2);
+    expect(r.score).toBe(3);
+  });
 });

@@ -1,12 +1,16 @@
-import { hasMoney, is, MONEY, pickEvidence, quote, type Unit } from '../src/grading/text.js';
+import { hasMoney, is, MONEY, pathIs, pickEvidence, quote, tableHeader, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { findAbsurdUnitCosts, findInconsistentTotals } from './cost-checks.js';
 import { COST_LINES, LEVER, TRADEOFF, TRADEOFF_HINT } from './cues.js';
 
+const TOTAL_OR_EXCLUDED = /^\W*(?:grand )?total\b|\b(?:exclud\w*|not including|excl\.|without|TBC|TBD|to be (?:confirmed|quoted|decided))\b/i;
+const LEVER_HEADING = /\b(?:levers?|cost (?:control|levers?|reduction|optimi[sz]ation|savings?)|savings?|optimi[sz]ation|(?:keep|keeping|bring|bringing) (?:the )?(?:costs?|bill|spend) down|reduc\w+ (?:the )?(?:costs?|bill|spend))\b/i;
+/** The header row or the heading line itself is not a lever. */
+const LEVER_HEADING_ONLY = /^\W*(?:(?:cost )?levers?|effects?|savings?|(?:estimated )?(?:effect|impact|saving)s?)(?:\s*\|\s*(?:(?:estimated )?(?:effect|impact|saving)s?|how|what|lever))*\W*$/i;
 const COST_WORD = /\bcosts?\b|\bbudget\w*|\bspend\b|\bpric\w+|\bexpens\w+|\bopex\b|\bcapex\b|\bTCO\b/i;
 /** An estimated effect: a saving or reduction with its size ("cuts inference 30%", "saves ~$1,500 a month", "-15% calls"). */
 const EFFECT =
-  /\b(?:sav\w+|cut\w*|reduc\w+|lower\w*|fewer|less|drop\w*|avoid\w*|shav\w+|trim\w*|brings? (?:\w+ )?down)\b[^.;]{0,50}(?:\d+(?:\.\d+)?\s?%|[$€£]\s?\d|\b\d[\d,.]*\s?[kK]\b|\bhalf\b|\ba (?:third|quarter|fifth)\b)|(?:^|[\s(|])[-−–]\s?\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?%\s?(?:cheaper|less|lower|fewer|saving|savings|reduction|off|smaller)\b|\bhalv\w+|\b(?:in half|by half)\b|\b(?:saves?|saving) (?:about |around |roughly |~|up to )?[$€£]?\d/i;
+  /\b(?:sav\w+|cut\w*|reduc\w+|lower\w*|fewer|less|drop\w*|avoid\w*|shav\w+|trim\w*|brings? (?:\w+ )?down)\b[^.;]{0,50}(?:\d+(?:\.\d+)?\s?%|[$€£]\s?\d|\b\d[\d,.]*\s?[kK]\b|\bhalf\b|\ba (?:third|quarter|fifth)\b)|(?:^|[\s(|])[-−–]\s?\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?%\s?(?:cheaper|less|lower|fewer|saving|savings|reduction|off|smaller)\b|\bhalv\w+|\b(?:in half|by half)\b|\b(?:saves?|saving) (?:about |around |roughly |~|up to )?[$€£]?\d|(?:[$€£¥₹]\s?\d|\d[\d.,]*\s?[kKmM]?\s?(?:[$€£¥₹]|EUR|USD|GBP))[^.;]{0,30}\b(?:instead of|rather than|vs\.?|versus|down from|compared (?:with|to))\b[^.;]{0,20}\d|\d+(?:\.\d+)?\s?%[^.;]{0,40}\b(?:never (?:reach|hit|go to|touch)|skip|avoid|bypass)\w*|[$€£¥₹]\s?\d[\d.,]*\s?[kKmM]?\s?(?:\/|a|per)\s?(?:month|year|mo|yr)\s(?:saved|less)\b|\b\d[\d.,]*\s?[kKmM]?\s?(?:[$€£¥₹]|EUR|USD|GBP)?\s?(?:saved|less)\b/i;
 
 /**
  * `cost`: Year-1 figures for the main cost lines (inference, storage, people), named tradeoffs,
@@ -15,11 +19,16 @@ const EFFECT =
  */
 export const gradeCost: ItemGrader = ({ units }) => {
   // Figures: money, or a cost table's numeric cells ("Inference | 4,200 | 50,400").
-  const priced = units.filter((u) => hasMoney(u) || (u.row && u.deliverable === 'cost' && /\|\s*[~≈]?\d[\d,.]*\s?[kKmM]?\s*(?:\||$)/.test(u.text)));
-  const lines = (Object.keys(COST_LINES) as (keyof typeof COST_LINES)[]).filter((k) => priced.some((u) => COST_LINES[k].test(u.text) || (u.row && COST_LINES[k].test(u.path.join(' ')))));
+  const priced = units.filter((u) => hasMoney(u) || (u.row && u.deliverable === 'cost' && /\|\s*[~≈]?\d[\d,.'’]*\s?[kKmM]?\s*(?:\||$)/.test(u.text)));
+  // A total ("Total (excluding model usage)") or a line that leaves the cost out is no line of its own.
+  const lineUnits = priced.filter((u) => !TOTAL_OR_EXCLUDED.test(u.text));
+  const lines = (Object.keys(COST_LINES) as (keyof typeof COST_LINES)[]).filter((k) => lineUnits.some((u) => COST_LINES[k].test(u.text) || (u.row && COST_LINES[k].test(u.path.join(' ')))));
   const tradeoffs = units.filter((u) => is(u, TRADEOFF_HINT) && is(u, TRADEOFF));
-  const levers = units.filter((u) => is(u, LEVER));
-  const leverKinds = new Set(levers.map((u) => LEVER.exec(u.text)![0].toLowerCase().slice(0, 5)));
+  // A lever is a known cost technique, or any row of a table or line of a section that is about
+  // levers ("Lever | Effect", "## Cost levers", "Keeping the bill down").
+  const underLevers = (u: Unit) => (u.row ? tableHeader(units, u) : undefined)?.text.match(LEVER_HEADING) || (!u.row && pathIs(u, LEVER_HEADING) && !pathIs(u, /\btrade-?offs?\b/i));
+  const levers = units.filter((u) => is(u, LEVER) || (underLevers(u) && !is(u, LEVER_HEADING_ONLY)));
+  const leverKinds = new Set(levers.map((u) => (LEVER.exec(u.text)?.[0] ?? u.text.split(' | ')[0]!).toLowerCase().slice(0, 12)));
   const withEffect = levers.filter((u) => is(u, EFFECT));
   const mentions = units.filter((u) => is(u, COST_WORD));
   const inconsistent = findInconsistentTotals(units);
@@ -29,10 +38,10 @@ export const gradeCost: ItemGrader = ({ units }) => {
 
   let score: Score;
   let rationale: string;
-  if (lines.length >= 2 && tradeoffs.length >= 1 && leverKinds.size >= 2 && withEffect.length >= 1 && !unrealistic) {
+  if (lines.length >= 2 && lines.includes('inference') && tradeoffs.length >= 1 && leverKinds.size >= 2 && withEffect.length >= 1 && !unrealistic) {
     score = 3;
     rationale = `Figures for ${lines.join(', ')}; ${tradeoffs.length} tradeoff statement(s); ${leverKinds.size} cost levers, ${withEffect.length} with an estimated effect.`;
-  } else if (priced.length >= 1 && (lines.length >= 1 || leverKinds.size >= 1)) {
+  } else if (priced.length >= 1 && lines.includes('inference')) {
     score = 2;
     const missing = [
       lines.length < 2 ? 'figures for the main cost lines' : '',
@@ -45,7 +54,7 @@ export const gradeCost: ItemGrader = ({ units }) => {
     rationale = `Concrete figures are given, but missing: ${missing.join(', ')}.`;
   } else if (mentions.length > 0 || priced.length > 0 || levers.length > 0) {
     score = 1;
-    rationale = 'Cost is mentioned, but without figures for its main lines.';
+    rationale = priced.length > 0 ? 'Figures are given, but none for the model usage (inference) line, the cost that grows with use.' : 'Cost is mentioned, but without figures for its main lines.';
   } else {
     score = 0;
     rationale = 'Nothing in the submission addresses cost.';

@@ -80,7 +80,9 @@ export const REVIEW = /\b(?:review\w*|meeting|meets|sync|council|board|committee
 
 /** Cost lines a Year-1 model should cover. */
 export const COST_LINES = {
-  inference: /\b(?:inference|LLM|model (?:API|usage|calls|hosting|costs?|spend)|tokens?|API (?:costs?|spend|usage|calls|fees)|GPUs?|OpenAI|Anthropic|Azure OpenAI|Bedrock|Vertex|Gemini|Claude|GPT|compute|embeddings? (?:API|calls|generation))\b/i,
+  // The line that grows with use: model calls by name, usage or consumption, a deployment of the
+  // model, or a price per unit of work ("€0.04 per inspection", "₹0.35 per case", "$5 / 1M tokens").
+  inference: /\b(?:inference|LLM|model (?:API|usage|calls|hosting|costs?|spend|deployment)|(?:provisioned|model|AI) (?:deployment|endpoint|capacity|throughput)|endpoints?|tokens?|API (?:costs?|spend|usage|calls|fees)|GPUs?|OpenAI|Anthropic|Azure OpenAI|Bedrock|Vertex|Gemini|Claude|GPT|compute|embeddings? (?:API|calls|generation)|usage|consumption|pay[- ]as[- ]you[- ]go|metered|transcription|speech[- ]to[- ]text|text[- ]to[- ]speech)\b|(?:[$€£¥₹]\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$€£¥₹]|USD|EUR|GBP|INR|JPY|CHF|cents?|p\b|ct\b))\s?(?:per|\/|a|each)\s?(?:1[kKmM]\s|1,000\s|1,000,000\s|million\s|thousand\s)?(?!(?:month|year|week|day|hour|FTE|seat|licen[cs]e|user|head|person|annum|quarter)s?\b)[a-z]+/i,
   storage: /\b(?:storage|vector (?:db|database|store|index|search)|embeddings?|Pinecone|Weaviate|pgvector|Qdrant|Milvus|database|hosting|infra\w*|cloud|S3|bandwidth|logging|observability|monitoring tools?|search index|retrieval|platform)\b/i,
   people: /\b(?:people|headcount|FTEs?|engineers?|engineering|salar\w*|staff\w*|team|contractors?|ops|operations|support|on-?call|labell?ing|annotation|evaluation|human review\w*|reviewers?|PM|product manager|data scientists?|ML engineers?|SRE|vendor management|training)\b/i,
 };

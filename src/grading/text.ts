@@ -111,7 +111,15 @@ export function withPath(unit: Unit): string {
 
 // Numbers ------------------------------------------------------------------------------------
 
-export const MONEY = /(?:[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:[kKmMbB]|mn|bn|million|billion|thousand)\b)?|\b\d[\d,]*(?:\.\d+)?\s?(?:[kKmM]|mn|million|thousand)?\s?(?:USD|EUR|GBP|dollars|euros|pounds)\b|\b(?:USD|EUR|GBP)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:[kKmM]|million)\b)?)/;
+// Money in the forms candidates write it: "$1.2M", "€45k", "USD 3,000", "45.000 EUR", "0,14 €",
+// "CHF 96'000", "₹2.5 lakh", "Rs 1.2 crore", "¥375", "A$12k", "1,200 dollars".
+const CURRENCY_BEFORE = String.raw`(?:(?:US|A|C|S|NZ|HK|R)\$|[$€£¥₹]|Rs\.?|(?:USD|EUR|GBP|JPY|INR|CHF|AUD|CAD|SGD|NZD|SEK|NOK|DKK|ZAR|BRL|MXN)\b)`;
+const CURRENCY_AFTER = String.raw`(?:(?:USD|EUR|GBP|JPY|INR|CHF|AUD|CAD|SGD|NZD|SEK|NOK|DKK|ZAR|BRL|MXN|dollars|euros|pounds|yen|rupees|francs)\b|[€£¥₹](?![\d]))`;
+const AMOUNT = String.raw`\d(?:[\d,.'’]*\d)?`;
+const SCALE = String.raw`(?:[kKmMbB]|mn|bn|million|billion|thousand|lakhs?|crores?|cr)`;
+export const MONEY = new RegExp(
+  String.raw`${CURRENCY_BEFORE}\s?${AMOUNT}(?:\s?${SCALE}\b)?|\b${AMOUNT}\s?(?:${SCALE}\s?)?${CURRENCY_AFTER}|\b${AMOUNT}\s?(?:lakhs?|crores?)\b`,
+);
 export const PERCENT = /\d+(?:\.\d+)?\s?(?:%|percent\b|pp\b|percentage points?\b|bps\b)/i;
 export const NUMBER = /(?<![A-Za-z])\d[\d,]*(?:\.\d+)?(?![A-Za-z]{3})/;
 /** A number that measures something: a percentage, money, a duration, a ratio, a count with a unit. */
@@ -127,14 +135,39 @@ export const TIME_FRAME = new RegExp(
   'i',
 );
 
-/** Parse "$1.2M", "1,200,000 USD", "€45k", "£3,000", "120k" into a number (currency ignored). */
+/**
+ * A written number with thousands separators and a decimal mark in either convention:
+ * "1,200,000", "1.200.000,50", "96'000", "0,14", "45.000 EUR" (European when the text says so).
+ */
+export function parseNumber(raw: string, european = false): number | undefined {
+  let s = raw.replace(/['’]/g, '');
+  const lastComma = s.lastIndexOf(',');
+  const lastDot = s.lastIndexOf('.');
+  if (lastComma >= 0 && lastDot >= 0) {
+    s = lastComma > lastDot ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
+  } else if (lastComma >= 0) {
+    const parts = s.split(',');
+    const thousands = parts.length > 2 || (parts[parts.length - 1]!.length === 3 && parts[0] !== '0');
+    s = thousands ? parts.join('') : parts.join('.');
+  } else if (lastDot >= 0) {
+    const parts = s.split('.');
+    const thousands = parts.length > 2 || (european && parts[parts.length - 1]!.length === 3 && parts[0] !== '0');
+    if (thousands) s = parts.join('');
+  }
+  const n = Number(s);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+const SCALES: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9, lakh: 1e5, lakhs: 1e5, crore: 1e7, crores: 1e7, cr: 1e7 };
+
+/** Parse "$1.2M", "1,200,000 USD", "€45k", "£3,000", "120k", "0,14 €", "₹2.5 lakh" into a number (currency ignored). */
 export function parseAmount(text: string): number | undefined {
-  const m = /(\d[\d,]*(?:\.\d+)?)\s?(k|m|mn|b|bn|million|billion|thousand)?\b/i.exec(text.replace(/[$€£]\s?/g, ''));
+  const m = /(\d(?:[\d,.'’]*\d)?)\s?(k|m|mn|b|bn|million|billion|thousand|lakhs?|crores?|cr)?\b/i.exec(text);
   if (!m) return undefined;
-  const n = Number(m[1]!.replace(/,/g, ''));
-  if (!Number.isFinite(n)) return undefined;
-  const mult = { k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9 }[(m[2] ?? '').toLowerCase()] ?? 1;
-  return n * mult;
+  const european = /€|\bEUR\b|\bCHF\b|\b(?:SEK|NOK|DKK)\b/.test(text) && !/\$|£/.test(text);
+  const n = parseNumber(m[1]!, european);
+  if (n === undefined) return undefined;
+  return n * (SCALES[(m[2] ?? '').toLowerCase()] ?? 1);
 }
 
 const MONEY_ALL = new RegExp(MONEY.source, 'g');
