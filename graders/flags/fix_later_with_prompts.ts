@@ -1,6 +1,7 @@
 import { isRejectedOrQuoted, pickEvidence, quote, straightQuotes } from '../../src/grading/text.js';
 import type { FlagDetector } from '../../src/grading/types.js';
 import { SELF_CORRECT } from '../cues.js';
+import { COUNTERED, defersSafeguard, GATED } from './deferral.js';
 
 // The meaning, in parts: a safeguard (guardrails, evaluation, measurement, human review,
 // rollback), put off until after launch or some later event, or waved away as unneeded; a
@@ -108,7 +109,8 @@ function defersSafety(text: string): boolean {
 /** `fix_later_with_prompts`: problems deferred to prompting, the model, or "later". */
 export const fixLaterWithPrompts: FlagDetector = {
   detect({ all }) {
-    const hits = all.filter((u) => MAYBE.test(u.text) && defersSafety(u.text));
+    // A sentence that argues against the idea or puts the safeguard before launch is never the flag.
+    const hits = all.filter((u) => !COUNTERED.test(u.text) && !GATED.test(u.text) && ((MAYBE.test(u.text) && defersSafety(u.text)) || defersSafeguard(u.text)));
     return hits.length
       ? { present: true, rationale: 'Defers quality or safety to later prompting or to the model itself ("fix it later with prompts" and its kin).', evidence: pickEvidence(hits.map((u) => quote(u)), 3) }
       : { present: false, rationale: 'No "fix it later with prompts" reasoning was found.', evidence: [] };

@@ -1,5 +1,6 @@
 import { isNegatedWithin, isRejectedOrQuoted, pickEvidence, quote, straightQuotes } from '../../src/grading/text.js';
 import type { FlagDetector } from '../../src/grading/types.js';
+import { COUNTERED, defersGovernance, GATED } from './deferral.js';
 
 const GOV = String.raw`(?:governance|compliance(?: review)?|sign-?offs?|approvals?|DPIAs?|(?:data protection|privacy) impact assessments?|(?:privacy|security|legal|model risk|child[- ]safety|safety) (?:reviews?|validation|assessments?)|model risk validation|(?:AI )?ethics (?:board|committee|council|review)|who approves what|(?:the |an? |our )?(?:AI |RAI )?polic(?:y|ies)|safety (?:reviews?|checks?|work)|ethics|responsible AI|RAI|legal review|privacy review|risk (?:review|assessment)|oversight|controls|bias (?:testing|audits?|checks?))`;
 const LATER = String.raw`(?:(?:can|will|would) follow (?:the )?(?:\w+ )?(?:launch|go-?live|pilot|rollout|release)|(?:happens?|comes?|takes? place|runs?) after (?:the )?(?:\w+ )?(?:launch|go-?live|pilot|rollout|release|beta)|after (?:the )?(?:soft |public |full )?(?:launch|go-?live|rollout)|if (?:we|it) (?:grows?|scales?|takes off|succeeds?)|(?:when|once) (?:the )?(?:pilot|\w+ fleets|customers|clients) (?:renew|sign|ends?|succeeds?)|(?:planned|scheduled|deferred|postponed|pushed|slated|parked) (?:for|to|until) (?:H2|Q[2-4]|phase (?:2|3|two|three)|later|next|v2|a later|after)|can be added (?:then|later)|after (?:we )?(?:see|reach|hit|find|get|prove) [\w-]+|later|after (?:launch|GA|we launch|release|go-live|we ship|we scale|the pilot|product-market fit|PMF)|post[- ](?:launch|GA|MVP)|in (?:a )?(?:later|future|subsequent) (?:phase|release|version|iteration)|down the (?:road|line)|once we (?:scale|have (?:\w+ ){0,2}(?:traction|customers|users|revenue|clients)|launch|see (?:issues|problems|traction)|grow|know more)|when (?:we|it) (?:scales?|grows?|need (?:it|to)|becomes? (?:necessary|a problem))|if (?:regulators|anyone|customers) (?:ask|complain|require)|eventually|next year|in v2|as needed|if (?:it becomes|needed))`;
@@ -60,14 +61,15 @@ const MAYBE = /once|when|after|until|area|business|own|part of|outside|covered|c
 export const governanceAfterthought: FlagDetector = {
   detect({ all }) {
     const hits = all.filter((u) =>
-      MAYBE.test(u.text) &&
+      !COUNTERED.test(u.text) && !GATED.test(u.text) && (defersGovernance(u.text) ||
+      (MAYBE.test(u.text) &&
       PATTERNS.some((re, i) => {
         const m = re.exec(straightQuotes(u.text));
         if (m === null || isRejectedOrQuoted(u.text, m.index, m.index + m[0].length)) return false;
         // "We will update this policy as we learn after launch" is iteration, not deferral.
         const clause = u.text.slice(Math.max(0, u.text.lastIndexOf(';', m.index) + 1), m.index + m[0].length);
         return !(i < NEGATABLE && (isNegatedWithin(m[0]) || ITERATION.test(clause)));
-      }),
+      }))),
     );
     return hits.length
       ? { present: true, rationale: 'Governance is described as something to add later or as someone else’s job, not built into gates.', evidence: pickEvidence(hits.map((u) => quote(u)), 3) }

@@ -2,15 +2,55 @@ import { isRejectedOrQuoted, pickEvidence, quote } from '../../src/grading/text.
 import type { FlagDetector } from '../../src/grading/types.js';
 import { TRADEOFF, TRADEOFF_HINT } from '../cues.js';
 
+// A tradeoff weighs goods of different kinds: one option is better on one axis and worse on
+// another. So a passage acknowledges one when it joins two different axes with a word of cost or
+// contrast ("adds 300 ms per query but lifts accuracy", "keeps data in the VPC at €14k/month
+// more", "fewer slurs on screen, more false blocks"). Talk about tradeoffs without weighing any
+// ("we will balance tradeoffs", "see appendix", "no real trade-off") is not one.
+const AXES: Record<string, RegExp> = {
+  cost: /\b(?:storage|memory|workload|agent time|manual (?:queue|work|effort)|costs?|costly|cheap\w*|expensive|price\w*|pricier|bills?|spend\w*|budget|margin|tokens?|GPUs?|compute|FTEs?|licen[cs]es?|one-off|\d+(?:\.\d+)?x|\d+ times|twice|double[sd]?|triples?|halves|a (?:fifth|third|quarter) of)\b|[$€£¥₹]\s?\d/i,
+  speed: /\b(?:latency|slow\w*|fast\w*|speed\w*|quick\w*|\d+\s?ms|seconds?|\d+(?:\.\d+)?\s?s\b|minutes?|delays?|real-?time|batch\w*|waits?|waiting|go cold|turnaround|throughput|p9\d|feels? (?:fast|broken|slow))\b/i,
+  quality: /\b(?:quality|accura\w*|correct\w*|better|worse|we lose (?:some|a bit|a little)|lose (?:some|a bit|a little) of|recall\w*|precision|errors?|wrong\w*|mistakes?|hallucinat\w*|\d+ (?:points?|pts)|resolv\w*|intents?|reasoning|safer|stale|refusals?|false (?:blocks?|positives?|negatives?|approvals?)|escalations?|regressions?|struggles?|confus\w*|tone|catches|misses|transcripts?|screws? up)\b/i,
+  privacy: /\b(?:privacy|private|data (?:leaves|residency|stays|exposure)|leave (?:the|our) (?:EU|tenant|network|VPC|country)|residency|GDPR\w*|VPC|on-?prem\w*|on-device|exposure|breach|audit trail|redact\w*|wrong people|US-hosted|EU-hosted|(?:UK|EU|US) (?:South|West|North|East|region)|Frankfurt region)\b/i,
+  reach: /\b(?:reach|adoption|churn|annoy\w*|capacity|languages|coverage|power users|free tier|offline|generation behind|caps? throughput)\b/i,
+  control: /\b(?:retrain\w*|maintenance|ops staff|control|flexib\w*|fallback|say over|upgrades?|lock(?:s|ed)?[- ](?:us )?in)\b/i,
+};
+/** A word that sets one side against the other. */
+const WEIGHING = /\b(?:but|though|although|even though|whereas|at the (?:cost|price|expense|risk) of|in exchange for|in return|the trade(?:-?off)? is|gives? up|we lose|loses|rules? out|locks? us in|con:|downside|costs? us|we pay|we accept|more than the|less than the)\b|,\s?(?:at|with) (?:roughly |about |around |~)?(?:[$€£¥₹]\s?)?\d[\d.,]*\w*(?:\/\w+)? more\b/i;
+const WEIGHING_ALL = new RegExp(WEIGHING.source, 'gi');
+/** Choosing the worse option on one axis on purpose: "we take the slower answer". */
+const ACCEPTED_DOWNSIDE = /\b(?:take|accept|choose|chose|prefer|pick|picked|go with|went with|pay for) (?:the |a )?(?:slower|costlier|more expensive|pricier|less accurate|bigger and slower|smaller and less accurate)\b/i;
+const EMPTY_TALK = /\b(?:will|to|we'?ll|must|should) (?:balance|make|consider|manage|weigh|review|assess|find|evaluate|discuss)\b[^.]{0,40}\b(?:trade-?offs?|balance)\b|\bsee (?:the )?(?:appendix|below|section|slide)\b|\bno (?:real |significant |major )?trade-?offs?\b|\bright balance\b|\btrade-?offs? (?:will|are to) be\b/i;
+
+/** The axes a stretch of text speaks of. */
+function axesIn(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const [axis, re] of Object.entries(AXES)) if (re.test(text)) out.add(axis);
+  return out;
+}
+
+/** One passage: does it weigh one good against another? */
+export function acknowledgesTradeoff(text: string): boolean {
+  if (EMPTY_TALK.test(text)) return false;
+  if (TRADEOFF_HINT.test(text)) {
+    const m = TRADEOFF.exec(text);
+    if (m !== null && !(m[0].toLowerCase().startsWith('trade') && isRejectedOrQuoted(text, m.index, m.index + m[0].length) && /\bno trade-?offs?\b/i.test(text))) return true;
+  }
+  // One axis before the weighing word, another after it: "adds 300 ms per query | but | lifts top-3 accuracy".
+  if (ACCEPTED_DOWNSIDE.test(text)) return true;
+  for (const m of text.matchAll(WEIGHING_ALL)) {
+    const before = axesIn(text.slice(0, m.index));
+    const after = axesIn(text.slice(m.index));
+    for (const a of before) for (const b of after) if (a !== b) return true;
+  }
+  return false;
+}
+
 /** `no_tradeoffs`: no tradeoff (privacy, cost, latency, quality) acknowledged anywhere. */
 export const noTradeoffs: FlagDetector = {
   absence: true,
   detect({ all }) {
-    const found = all.filter((u) => {
-      if (!TRADEOFF_HINT.test(u.text)) return false;
-      const m = TRADEOFF.exec(u.text);
-      return m !== null && !(m[0].toLowerCase().startsWith('trade') && isRejectedOrQuoted(u.text, m.index, m.index + m[0].length) && /\bno trade-?offs?\b/i.test(u.text));
-    });
+    const found = all.filter((u) => acknowledgesTradeoff(u.text));
     return found.length === 0
       ? { present: true, rationale: `No tradeoff between privacy, cost, latency or quality is acknowledged in any of the ${new Set(all.map((u) => u.file)).size} files.`, evidence: [] }
       : { present: false, rationale: `${found.length} passage(s) weigh one good against another.`, evidence: pickEvidence(found.map((u) => quote(u, TRADEOFF)), 2) };

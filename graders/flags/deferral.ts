@@ -1,0 +1,141 @@
+/**
+ * The two critical red flags read by meaning rather than by phrasing. Both are a combination in
+ * one sentence (or bullet, table row, note): a TOPIC — a safeguard for `fix_later_with_prompts`,
+ * a governance structure for `governance_afterthought` — and what is done to it: put off until
+ * after launch or some later event, waved away as unneeded, removed, or handed to someone else.
+ * Candidates phrase this in endless ways ("Evals – post-launch", "governance is a post-PMF
+ * problem", "Compliance: customer's responsibility under the MSA"), so each part is a small
+ * vocabulary, and a sentence that argues against the idea, or ties it to a measured condition,
+ * is not the flag.
+ */
+import { isQuoted, straightQuotes } from '../../src/grading/text.js';
+
+// ---------------------------------------------------------------------------------------------
+// Topics
+
+/** Safeguards that should exist before real users: putting them off is the flag. */
+const SAFEGUARD_BEFORE = /\b(?:guard-?rails?|safeguards?|safety (?:filters?|layer|checks?|nets?|work|testing)|(?:content|output|input|toxicity|PII|safety) (?:filter\w*|moderation|checks?)|content filtering|moderation|evals?\b|evaluation|eval(?:uation)? (?:harness|set|suite|framework)|test (?:set|suite)s?|golden (?:set|dataset)|holdout(?: set)?|validation (?:step|set|activities|run)|benchmark\w*|red[- ]team\w*|quality (?:gate|thresholds?|bar|criteria|checks?|dashboards?)|(?:error|accuracy|acceptance|hallucination|quality) (?:thresholds?|criteria|metrics?|rate)|acceptance criteria|roll-?back(?: plan)?|roll back|kill[- ]?switch|switch it off|fallback|citation check\w*|fact[- ]check\w*|cost (?:model|controls?|caps?|limits?)|(?:spend|token|rate|usage) (?:limits?|caps?|monitoring|alerts?)|budget (?:caps?|alerts?))\b/i;
+/** Watching and measuring: normal after launch, so only setting them up later, or dismissing them, counts. */
+const MEASURING = /\b(?:monitoring|measur\w+|metrics?|dashboards?|alert(?:s|ing)|tracking|logging|KPIs?|observability|omission rate|error rate|accuracy)\b/i;
+/** Human review of what the model produces. */
+const HUMAN_REVIEW = /\b(?:(?:human|manual|agent|reviewer|editor|pharmacist|nurse|teacher|expert|lawyer|underwriter|clinician|doctor|specialist|second|4-eyes|four-eyes|supervisor|staff|operator)s?'? (?:check|review|look|approval|verification|sign-?off|QC|oversight|read|proofread\w*)|humans? in the loop|human[- ]in[- ]the[- ]loop|human oversight|QC\b|quality control|proofread\w*|(?:human )?verification|review step|approval step|approve[- ]before[- ]send|(?:look at|check|review|approve|verify|sign off|proofread|read)\w* (?:on )?(?:the AI'?s|every|each|individual|all|the generated|generated) (?:\w+ )?(?:outputs?|drafts?|answers?|recommendations?|letters?|replies|reply|messages?|quotes?|summar(?:y|ies)|essays?|marks)|(?:reviewer|human|manual|editor) approval)\b/i;
+/** What a model costs to run. */
+const COST = /\b(?:costs?|spend\w*|budget\w*|the bill|unit economics|token (?:prices?|spend|usage|limits?)|inference (?:costs?|budget|spend)|run(?:ning)? costs?|cost per \w+|cost model)\b/i;
+/** Quality of the model's answers, waved away. */
+const QUALITY = /\b(?:hallucinations?|accuracy|errors?|mistakes?|wrong answers?|quality|tone (?:issues|drift)|edge cases?)\b/i;
+
+/** Governance structures: reviews, sign-offs, policies, compliance, decision rights. */
+export const GOVERNANCE = /\b(?:governance|compliance|complian\w+|regulatory|regulation|legal (?:sign-?off|review|validation|approval)|Legal\b|legal\b(?= (?:and|&|has|will|can|team|topics?|questions?|side))|sign-?offs?|approvals?|decision rights|(?:AI|RAI|responsible[- ]AI|usage|acceptable[- ]use) polic(?:y|ies)|polic(?:y|ies)(?: docs?| work)?|security (?:review|requirements|clearance|assessment|questions?|sign-?off)|InfoSec|information security|privacy\b|data protection|DPIA|DPO|data protection (?:officer|office)|GDPR|RGPD|HIPAA|SOC ?2|ISO ?27001|EU AI Act|ethic\w*|model risk|risk (?:review|assessment|management|team|function)|audit\w*|works council|consent|retention|legal hold|responsible[- ]AI|escalation process|oversight board|committee)\b/i;
+
+// ---------------------------------------------------------------------------------------------
+// What is done to the topic
+
+/** Put off until after launch or until some later event. */
+const DEFERRED = new RegExp(
+  [
+    String.raw`\b(?:later|afterwards|eventually|down the (?:road|line)|over time|as we go|in due course)\b`,
+    String.raw`\b(?:after|post)[- ]?(?:the )?(?:GA|launch|go-?live|release|pilot|beta|MVP|PMF|product-market fit|rollout|roll-out|soft launch|first (?:release|version|few months|clients|customers)|onboarding|BAU|the first)\b`,
+    String.raw`\b(?:after|once|when|until|as soon as) (?:the |our |we |we'?re |we are |it |it'?s |there'?s |there is |they |people |users |customers |clients |volumes? |anyone |someone |a customer |the first )?(?:\S+ ){0,5}?(?:(?:have|has|get|gets|got) (?:real|more|enough|some|paying|a few|the first|traction|users|customers|clients|data|volume|usage|queries|numbers)|sees? (?:real|what|how|traction|usage|traffic|enough|more|demand|the (?:first|real))|knows? (?:what|how|more|enough|which)|hit|hits|reach|reaches|grow|grows|scale|scales|launch|launches|(?:are|is|go|goes|we'?re) live|stable|mature|proves?|proven|justify|opens? (?:up |it )?to|(?:customer|client|regulator|anyone|someone)s? asks?|love|bigger|onboarded|traction|revenue|funding|round|PMF|product-market fit|makes us|bedded in|more mature|requests? it|start complaining)\b`,
+    String.raw`\bif (?:clients|customers|users|anyone|people|regulators|(?:quality )?complaints|it becomes|there is demand)\b[^.;]{0,20}\b(?:complain\w*|ask\w*|request\w*|come in|start\w*|necessary|needed|an issue|a problem)\b|\bif (?:needed|necessary|required)\s*$|\bif (?:ever )?needed later\b`,
+    String.raw`\bin (?:H2|the second (?:release|half|phase|time)|a (?:second|later|subsequent|future|next) (?:phase|release|version|stage|time|step)|phase (?:2|3|two|three|II)|year (?:2|two)|v2|the next (?:phase|release|fiscal year|version)|parallel once)\b`,
+    String.raw`\b(?:for|to|until|till) (?:phase (?:2|3|two|three)|v2|year 2|H2|the scale-?up(?: stage)?|later|next (?:year|phase|release))\b`,
+    String.raw`\bnext (?:fiscal )?(?:year|release|version)\b|(?:->|→|:)\s?(?:phase \d|v2|later|H2|year 2|after)\b`,
+    String.raw`\b(?:deferred|postponed|parked|pushed|slated|scheduled|planned) (?:to|for|until|after)\b|\bon the list for\b|\brevisit (?:at|when|once|after|later|in)\b|\b(?:upon|from|at) go-?live\b|\bTBD\b|\bto be (?:defined|decided|confirmed|determined|sorted|agreed|clarified)\b|\bcomes? (?:with|after)\b|\bfollowing (?:successful )?(?:completion|the pilot|launch|go-?live)\b|\bcross that bridge\b|\bpost[- ]?(?:PMF|launch|GA|MVP|pilot|go-?live|beta)\b|\bin a second time\b|\bwhen (?:the )?(?:numbers|volumes?|team|product) (?:are|is|grows?|get)\b`,
+  ].join('|'),
+  'i',
+);
+/** Waved away as unneeded, not worth it, or not our concern. */
+const DISMISSED = new RegExp(
+  [
+    String.raw`\b(?:not|n't|never) (?:really |strictly |yet |even )?(?:necessary|needed|required|worth\b|relevant|important|a (?:focus|concern|priority|constraint|problem|issue|thing|number)|an? (?:issue|problem)|our (?:focus|concern|priority)|planned|foreseen|planning|spending time|budgeted|set|going to (?:bother|chase|track|measure|look))`,
+    String.raw`\b(?:unnecessary|redundant|overkill|over-?engineer\w*|nice[- ]to[- ]haves?|out of scope|not in (?:our|the) scope|not applicable|n\/a\b|pointless|a waste|premature|too early|a (?:phase-?1 )?crutch|bureaucracy|red tape)\b`,
+    String.raw`\b(?:no|little) (?:need|point|scenario)\b|\b(?:don'?t|do not|won'?t|will not|doesn'?t|does not) (?:see a |really )?(?:need|plan to|expect|bother|matter)\b|\bno longer (?:need|needed|required)\b|\bnobody needs\b|\bnothing to (?:roll back|measure|review|check)\b|\bunlikely to (?:be relevant|matter|be needed)\b`,
+    String.raw`\bwhatever it (?:takes|costs)\b|\bspeak for themselves\b|\bwe'?ll know (?:if|when) it works\b|\beyeball\w*\b|\bfind out from the (?:first )?invoice\b|\b(?:ships?|goes? (?:live|out)|launch\w*|release is|first release is) without\b|\brel(?:y|ies) on the model'?s?\b|\bbasically solved\b|\bgo(?:es)? away with\b`,
+  ].join('|'),
+  'i',
+);
+/** Human review removed, replaced or made optional. */
+const REVIEW_REMOVED = /\b(?:slow (?:them|us|things|the \w+) down|goes away|phased? out|discontinu\w+|reassign\w*|takes? over (?:the )?(?:\w+ )?(?:review|check|approval|QC)|replac(?:e|es|ed|ing) (?:the |a |our )?(?:\w+ )?(?:review|reviewer|check|approval|QC|step|human)s?|is the reviewer|double-checks? its own|self-critique|trust the (?:model|AI|suggest\w*|output)|(?:is|are) final|can have a look if they want|redundant|not necessary|unnecessary|no longer (?:need|needed|required)|won'?t need|nobody needs|becomes? unnecessary)\b/i;
+/** Errors waved away: "Wrong answers in the first month are fine". */
+const ERRORS_FINE = /\b(?:wrong answers?|mistakes?|errors?)\b[^.;]{0,40}\b(?:are|is) (?:fine|ok(?:ay)?|acceptable|expected|part of)\b/i;
+/** Empowerment, not dismissal: "The engineer does not need approval to roll back". */
+const EMPOWERED = /\b(?:does not|doesn'?t|do not|don'?t|no|without) (?:need|needing|asking|waiting for) (?:\w+ )?(?:approval|permission|sign-?off|anyone)\b[^.;]{0,20}\bto (?:roll ?back|revert|pause|stop|switch|turn|disable|halt)/i;
+/** Setting up measurement, the thing put off: "we'll define the quality thresholds after launch". */
+const SET_UP_MEASURING = /\b(?:add|set(?:ting)? up|build|introduc\w+|defin\w+|bolt\w*|wire|start|create|put in place|sort out|take up|taken up|establish\w*|write|consider\w*)\b[^.;]{0,30}\b(?:monitoring|metrics?|dashboards?|alert(?:s|ing)|tracking|measurement|thresholds?|KPIs?|observability|logging)\b/i;
+/** A recurring practice. */
+const CADENCE = /\b(?:weekly|daily|monthly|quarterly|hourly|every|each|continuous\w*|ongoing|regular\w*|nightly|per (?:week|month|day))\b/i;
+/** Iterating on a policy that exists is not deferring it. */
+const ITERATION = /\b(?:updat|revis|refin|iterat|evolv|improv|expand|extend|re-?review)\w*/i;
+
+/** Handed to someone else: another team's, the vendor's or the customer's job. */
+const HANDED_OFF = new RegExp(
+  [
+    String.raw`\b(?:owned|handled|covered|managed|done|taken care of|sorted) (?:by|on) (?:the |our |their )?(?:client|customer|vendor|provider|platform|consultant|outsourcing|partner|group|IT|legal|central|other)\w*`,
+    String.raw`\b(?:client|customer|vendor|provider|platform|IT|Legal|Group|partner|consultant|consultancy)['’]?s? (?:responsibility|job|problem|concern|remit|thing|business|side|task|domain)\b`,
+    String.raw`\b(?:responsibility|job|problem|concern|remit|task|business) of (?:the )?(?:client|customer|vendor|provider|group|IT|legal|central|platform|second line|compliance department|\w+ team)\b`,
+    String.raw`\bfalls? (?:under|within) the (?:remit|responsibility|scope) of\b|\b(?:sits?|lies|rests?) with (?:Group|the group|IT|Legal|the client|the customer|the vendor|central)\b|\bon their side\b|\bnot (?:our|my|the product team'?s) (?:job|problem|concern|responsibility|thing|scope)\b|\bnot ours\b|\b(?:we as|the) product team (?:are|is) not responsible\b|\bnot in (?:our|the) scope\b|\bnot (?:addressed|covered) (?:in|here|by)\b|\bare not covered here\b|\btakes? care of\b|\bwill cover us\b|\bcovers? us\b|\balready (?:treated|covered|handled)\b|\bso we don'?t (?:duplicate|need our own)\b|\b(?:is|are) for when we have\b|\bleave (?:it )?to (?:the )?\w+|\bwe leave to\b|\bhandled centrally\b`,
+    String.raw`\b(?:informed|a heads-up|notified|told)\b[^.;]{0,40}\b(?:after|at|in|with) (?:the )?(?:go-?live|launch|release)\b|\b(?:after|at) (?:the )?(?:go-?live|launch)\b[^.;]{0,40}\b(?:informed|heads-up|notified)\b`,
+  ].join('|'),
+  'i',
+);
+
+/** The sentence argues against the idea, tells of it as a past mistake, or reports someone else's view. */
+export const COUNTERED = /\b(?:(?:not|n't|never) (?:\w+ ){0,4}as (?:something|an? (?:afterthought|add-on|extra|later step))|not an afterthought|isn'?t an afterthought|not bolted on|pretend\w*|rehears\w*|drill\w*|(?:that is|that'?s|which is|this is) (?:exactly |precisely )?why|exactly why|precisely why|(?:isn'?t|is not|aren'?t|are not) (?:something|a thing) (?:we|you) (?:add|bolt|do|leave|skip)|ships? with|in place before|exists? before|comes? first|from day one|from the start|continu(?:e|es|ing) to|last year'?s|this time|we disagree|disagree|we can'?t|we cannot|pushed back|instead,? we|we refuse|not here\b|we are not doing (?:that|this)|we don'?t do that|was a mistake|were wrong|didn'?t (?:work|fall|hold)|this plan starts with|lessons?|learned|is now a (?:gate|condition|launch|requirement)|now (?:a )?(?:gate|launch) (?:\d|condition|criterion)|objection|(?:asked|suggested|proposed|argued) (?:whether|that|we|to)|(?:some|other|many) (?:teams|vendors|companies|people)|the temptation|anti-?pattern|we reject|rejected|originally|used to|in the past|our (?:19|20)\d\d|myth|wrongly)\b/i;
+/** Tied to a measured condition: a considered reduction, not a deferral. */
+const CONDITIONED = /\b(?:if|when|once|after|as long as|provided|until|only after|while)\b[^.;]{0,60}(?:\d+(?:\.\d+)?\s?%|\d+ (?:weeks?|months?|days?) (?:in a row|running|straight)|(?:below|under|above|at least|no more than|exceeds?)\s[^.;]{0,12}\d)|(?:\b(?:above|below|under|over|exceeds?|drops? (?:below|under)|rises? above|at least|no more than|or less|or more)\s?~?|[<>≤≥]\s?)\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?% or (?:less|more|lower|higher)\b/i;
+/** A gate or a step before launch: governance scheduled before it is not deferred. */
+export const GATED = /(?<!\bnot (?:a |an |the )?)\b(?:before (?:the |any |we |our |its |each |every |they |it )?(?:launch|go-?live|pilot|gate|release|rollout|GA|ship|deploy|redeploy|sign|users|anything|open|start|roll out|go live|first)\w*|(?:launch|gate) (?:condition|criterion|requirement)|gate \d|(?:a|its own|their own|new|separate) (?:\w+ )?gate\b|gated by|(?:passes|pass|passing|through) (?:the|a|its|each) (?:\w+ )?gate|signs? off (?:before|each|every)|signed off by|approved by)/i;
+
+// ---------------------------------------------------------------------------------------------
+// Remedies that are the flag by themselves
+
+/** A failure answered by editing the prompt. */
+const PROMPT_REMEDY = /\b(?:(?:add|adding|tweak|fix|tighten|adjust|update|change|edit|improve|tune|rewrite|reword|patch|refine|amend|iterat)\w*\s+(?:\w+ ){0,3}(?:to |in |of )?(?:the |our |its |a |that |this )?(?:system |few-shot )?prompts?|(?:better|new|tighter|clearer|well-crafted|right) (?:system |few-shot )?prompts?|prompt (?:tweak|fix|iteration|change|engineering)s?|(?:extra|more|a couple of (?:extra )?)(?:lines|examples|instructions) in the (?:system )?prompt|solve (?:\w+ ){0,2}with the prompt|how the prompt gets better)\b/i;
+const FAILURE = /\b(?:wrong|mistakes?|errors?|weird|bad|fails?|failures?|hallucinat\w*|complain\w*|edge cases?|problems?|issues?|incidents?|goes sideways|misfires?|slips?|drift\w*|misses|gets? (?:\w+ ){0,3}wrong)\b|\b(?:is|are|'s|seems?|looks?|sounds?) off\b/i;
+/** The model left to improve, or to work on its own. */
+const SELF_RELIANT = /\b(?:learn\w* from (?:each|every|real|live|its|user|production)|improv\w* (?:organically|by itself|on its own|itself)|go(?:es)? improving|(?:trains|teaches|corrects|improves|fixes|tunes) itself|learns? (?:on|by) (?:its|it) own|(?:learn|work out|figure out|pick up|handle)\w* [^.;]{0,40}\bon its own|without extra work from us|runs? alone|fly solo|good enough (?:that|to|so)|knows? [^.;]{0,30}well enough|(?:fine-?tuning|the model|the LLM|it) will take care of|exposed to more (?:production |real )?data|the model'?s confidence score)\b/i;
+
+// ---------------------------------------------------------------------------------------------
+
+function at(text: string, re: RegExp): { index: number; end: number } | null {
+  const m = re.exec(text);
+  return m ? { index: m.index, end: m.index + m[0].length } : null;
+}
+
+/** The marker is inside a quotation, or a negation stands right before it ("not after launch"). */
+function undercut(text: string, m: { index: number; end: number }): boolean {
+  if (isQuoted(text, m.index, m.end)) return true;
+  return /\b(?:not|never|no|rather than|instead of)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, m.index - 20), m.index));
+}
+
+/** Does this passage defer or wave away a safeguard (the `fix_later_with_prompts` meaning)? */
+export function defersSafeguard(raw: string): boolean {
+  const text = straightQuotes(raw);
+  if (COUNTERED.test(text) || CONDITIONED.test(text) || EMPOWERED.test(text) || GATED.test(text)) return false;
+  const live = (m: { index: number; end: number } | null) => m !== null && !undercut(text, m);
+  const deferred = live(at(text, DEFERRED));
+  const dismissed = live(at(text, DISMISSED));
+  const safeguard = at(text, SAFEGUARD_BEFORE);
+  // An ongoing practice ("post-launch evaluation, weekly") is not a deferral.
+  if (safeguard && !isQuoted(text, safeguard.index, safeguard.end) && ((deferred && !CADENCE.test(text)) || dismissed)) return true;
+  if ((MEASURING.test(text) || QUALITY.test(text)) && dismissed && !/\bnot worth\b/i.test(text)) return true;
+  if (COST.test(text) && dismissed && !/\bnot worth\b|\b(?:is|are) fine\b/i.test(text)) return true;
+  if (deferred && SET_UP_MEASURING.test(text) && !CADENCE.test(text)) return true;
+  if (live(at(text, ERRORS_FINE))) return true;
+  if (HUMAN_REVIEW.test(text) && (dismissed || live(at(text, REVIEW_REMOVED)) || /\b(?:only|just) (?:in|during|for) the (?:first|beta|pilot|trial)|\b(?:during|for|in) the (?:first \w+ (?:weeks?|days?|months?)|beta|pilot)(?: only)?\b[^.;]{0,30}\b(?:after(?:wards)?|then|once)\b/i.test(text))) return true;
+  if (FAILURE.test(text) && !SAFEGUARD_BEFORE.test(text) && live(at(text, PROMPT_REMEDY))) return true;
+  return live(at(text, SELF_RELIANT));
+}
+
+/** Does this passage defer governance or hand it to someone else (the `governance_afterthought` meaning)? */
+export function defersGovernance(raw: string): boolean {
+  const text = straightQuotes(raw);
+  // Approving each output is review (the other flag); governance is sign-offs, policies and reviews of the system.
+  if (!GOVERNANCE.test(text.replace(new RegExp(HUMAN_REVIEW.source, 'gi'), ' ')) || COUNTERED.test(text) || CONDITIONED.test(text) || EMPOWERED.test(text) || GATED.test(text)) return false;
+  const live = (m: { index: number; end: number } | null) => m !== null && !undercut(text, m);
+  if (live(at(text, HANDED_OFF))) return true;
+  const dismissed = at(text, DISMISSED);
+  // "Out of scope: legal text, which is translated by a human" lists what the product leaves out.
+  if (live(dismissed) && !(/^out of scope|^\W*out of scope/i.test(text.slice(dismissed!.index)) && !GOVERNANCE.test(text.slice(0, dismissed!.index)))) return true;
+  return live(at(text, DEFERRED)) && !ITERATION.test(text);
+}
