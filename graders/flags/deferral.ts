@@ -40,14 +40,14 @@ const DEFERRED = new RegExp(
     String.raw`\bin (?:H2|the second (?:release|half|phase|time)|a (?:second|later|subsequent|future|next) (?:phase|release|version|stage|time|step)|phase (?:2|3|two|three|II)|year (?:2|two)|v2|the next (?:phase|release|fiscal year|version)|parallel once)\b`,
     String.raw`\b(?:for|to|until|till) (?:phase (?:2|3|two|three)|v2|year 2|H2|the scale-?up(?: stage)?|later|next (?:year|phase|release))\b`,
     String.raw`\bnext (?:fiscal )?(?:year|release|version)\b|(?:->|→|:)\s?(?:phase \d|v2|later|H2|year 2|after)\b`,
-    String.raw`\b(?:deferred|postponed|parked|pushed|slated|scheduled|planned) (?:to|for|until|after)\b|\bon the list for\b|\brevisit (?:at|when|once|after|later|in)\b|\b(?:upon|from|at) go-?live\b|\bTBD\b|\bto be (?:defined|decided|confirmed|determined|sorted|agreed|clarified)\b|\bcomes? (?:with|after)\b|\bfollowing (?:successful )?(?:completion|the pilot|launch|go-?live)\b|\bcross that bridge\b|\bpost[- ]?(?:PMF|launch|GA|MVP|pilot|go-?live|beta)\b|\bin a second time\b|\bwhen (?:the )?(?:numbers|volumes?|team|product) (?:are|is|grows?|get)\b`,
+    String.raw`\b(?:deferred|postponed|parked|pushed|slated) (?:to|for|until|after)\b|\b(?:scheduled|planned) (?:for )?(?:after|post|phase|H2|later|next|year 2|v2|a later)\b|\bon the list for\b|\brevisit (?:at|when|once|after|later|in)\b|\b(?:upon|from|at) go-?live\b|\bTBD\b|\bto be (?:defined|decided|confirmed|determined|sorted|agreed|clarified)\b|\bcomes? (?:with|after)\b|\bfollowing (?:successful )?(?:completion|the pilot|launch|go-?live)\b|\bcross that bridge\b|\bpost[- ]?(?:PMF|launch|GA|MVP|pilot|go-?live|beta)\b|\bin a second time\b|\bwhen (?:the )?(?:numbers|volumes?|team|product) (?:are|is|grows?|get)\b`,
   ].join('|'),
   'i',
 );
 /** Waved away as unneeded, not worth it, or not our concern. */
 const DISMISSED = new RegExp(
   [
-    String.raw`\b(?:not|n't|never) (?:really |strictly |yet |even )?(?:necessary|needed|required|worth\b|relevant|important|a (?:focus|concern|priority|constraint|problem|issue|thing|number)|an? (?:issue|problem)|our (?:focus|concern|priority)|planned|foreseen|planning|spending time|budgeted|set|going to (?:bother|chase|track|measure|look))`,
+    String.raw`\b(?:not|n't|never) (?:really |strictly |yet |even )?(?:necessary|needed|required|relevant|important|a (?:focus|concern|priority|constraint|problem|issue|thing|number)|an? (?:issue|problem)|our (?:focus|concern|priority)|planned|foreseen|planning|spending time|budgeted|set|going to (?:bother|chase|track|measure|look))`,
     String.raw`\b(?:unnecessary|redundant|overkill|over-?engineer\w*|nice[- ]to[- ]haves?|out of scope|not in (?:our|the) scope|not applicable|n\/a\b|pointless|a waste|premature|too early|a (?:phase-?1 )?crutch|bureaucracy|red tape)\b`,
     String.raw`\b(?:no|little) (?:need|point|scenario)\b|\b(?:don'?t|do not|won'?t|will not|doesn'?t|does not) (?:see a |really )?(?:need|plan to|expect|bother|matter)\b|\bno longer (?:need|needed|required)\b|\bnobody needs\b|\bnothing to (?:roll back|measure|review|check)\b|\bunlikely to (?:be relevant|matter|be needed)\b`,
     String.raw`\bwhatever it (?:takes|costs)\b|\bspeak for themselves\b|\bwe'?ll know (?:if|when) it works\b|\beyeball\w*\b|\bfind out from the (?:first )?invoice\b|\b(?:ships?|goes? (?:live|out)|launch\w*|release is|first release is) without\b|\brel(?:y|ies) on the model'?s?\b|\bbasically solved\b|\bgo(?:es)? away with\b`,
@@ -84,7 +84,13 @@ export const COUNTERED = /\b(?:(?:not|n't|never) (?:\w+ ){0,4}as (?:something|an
 /** Tied to a measured condition: a considered reduction, not a deferral. */
 const CONDITIONED = /\b(?:if|when|once|after|as long as|provided|until|only after|while)\b[^.;]{0,60}(?:\d+(?:\.\d+)?\s?%|\d+ (?:weeks?|months?|days?) (?:in a row|running|straight)|(?:below|under|above|at least|no more than|exceeds?)\s[^.;]{0,12}\d)|(?:\b(?:above|below|under|over|exceeds?|drops? (?:below|under)|rises? above|at least|no more than|or less|or more)\s?~?|[<>≤≥]\s?)\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?% or (?:less|more|lower|higher)\b/i;
 /** A gate or a step before launch: governance scheduled before it is not deferred. */
-export const GATED = /(?<!\bnot (?:a |an |the )?)\b(?:before (?:the |any |we |our |its |each |every |they |it )?(?:launch|go-?live|pilot|gate|release|rollout|GA|ship|deploy|redeploy|sign|users|anything|open|start|roll out|go live|first)\w*|(?:launch|gate) (?:condition|criterion|requirement)|gate \d|(?:a|its own|their own|new|separate) (?:\w+ )?gate\b|gated by|(?:passes|pass|passing|through) (?:the|a|its|each) (?:\w+ )?gate|signs? off (?:before|each|every)|signed off by|approved by)/i;
+const GATED_AT = /\b(?:before (?:the |any |we |our |its |each |every |they |it )?(?:launch|go-?live|pilot|gate|release|rollout|GA|ship|deploy|redeploy|sign|users|anything|open|start|roll out|go live|first)\w*|(?:launch|gate) (?:condition|criterion|requirement)|gate \d|(?:a|its own|their own|new|separate) (?:\w+ )?gate\b|gated by|ahead of (?:the )?(?:\w+ )?(?:\d+ \w+ )?(?:launch|pilot|go-?live|release|rollout)|(?:entry|exit|launch|go-live) criteri(?:on|a)|condition for (?:the )?(?:pilot|launch|go-?live)|(?:passes|pass|passing|through) (?:the|a|its|each) (?:\w+ )?gate|signs? off (?:before|each|every)|signed off by|approved by)/i;
+/** A gate or step before launch is named (and not negated: "not a launch criterion"). */
+export const GATED = { test(text: string): boolean {
+  for (const m of text.matchAll(GATED_ALL)) if (!/\bnot (?:a |an |the )?$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) return true;
+  return false;
+} };
+const GATED_ALL = new RegExp(GATED_AT.source, 'gi');
 
 // ---------------------------------------------------------------------------------------------
 // Remedies that are the flag by themselves
@@ -105,16 +111,22 @@ function at(text: string, re: RegExp): { index: number; end: number } | null {
 /** The marker is inside a quotation, or a negation stands right before it ("not after launch"). */
 function undercut(text: string, m: { index: number; end: number }): boolean {
   if (isQuoted(text, m.index, m.end)) return true;
-  return /\b(?:not|never|no|rather than|instead of)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, m.index - 20), m.index));
+  return /\b(?:not|never|no|nothing|nobody|no one|rather than|instead of)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, m.index - 20), m.index));
 }
 
 /** Does this passage defer or wave away a safeguard (the `fix_later_with_prompts` meaning)? */
 export function defersSafeguard(raw: string): boolean {
   const text = straightQuotes(raw);
-  if (COUNTERED.test(text) || CONDITIONED.test(text) || EMPOWERED.test(text) || GATED.test(text)) return false;
+  if (!readsAsSafeguardDeferral(text)) return false;
+  return !(COUNTERED.test(text) || CONDITIONED.test(text) || EMPOWERED.test(text) || GATED.test(text));
+}
+
+function readsAsSafeguardDeferral(text: string): boolean {
   const live = (m: { index: number; end: number } | null) => m !== null && !undercut(text, m);
   const deferred = live(at(text, DEFERRED));
-  const dismissed = live(at(text, DISMISSED));
+  const d = at(text, DISMISSED);
+  // "Out of scope v1: chat inside the dashboard" lists what the product leaves out: the topic must come first.
+  const dismissed = live(d) && !(/^\W*out of scope/i.test(text.slice(d!.index)) && !/\w/.test(text.slice(0, d!.index)));
   const safeguard = at(text, SAFEGUARD_BEFORE);
   // An ongoing practice ("post-launch evaluation, weekly") is not a deferral.
   if (safeguard && !isQuoted(text, safeguard.index, safeguard.end) && ((deferred && !CADENCE.test(text)) || dismissed)) return true;
@@ -131,7 +143,14 @@ export function defersSafeguard(raw: string): boolean {
 export function defersGovernance(raw: string): boolean {
   const text = straightQuotes(raw);
   // Approving each output is review (the other flag); governance is sign-offs, policies and reviews of the system.
-  if (!GOVERNANCE.test(text.replace(new RegExp(HUMAN_REVIEW.source, 'gi'), ' ')) || COUNTERED.test(text) || CONDITIONED.test(text) || EMPOWERED.test(text) || GATED.test(text)) return false;
+  if (!GOVERNANCE.test(text) || !GOVERNANCE.test(text.replace(HUMAN_REVIEW_ALL, ' '))) return false;
+  if (!readsAsGovernanceDeferral(text)) return false;
+  return !(COUNTERED.test(text) || CONDITIONED.test(text) || EMPOWERED.test(text) || GATED.test(text));
+}
+
+const HUMAN_REVIEW_ALL = new RegExp(HUMAN_REVIEW.source, 'gi');
+
+function readsAsGovernanceDeferral(text: string): boolean {
   const live = (m: { index: number; end: number } | null) => m !== null && !undercut(text, m);
   if (live(at(text, HANDED_OFF))) return true;
   const dismissed = at(text, DISMISSED);

@@ -110,7 +110,7 @@ function defersSafety(text: string): boolean {
 export const fixLaterWithPrompts: FlagDetector = {
   detect({ all }) {
     // A sentence that argues against the idea or puts the safeguard before launch is never the flag.
-    const hits = all.filter((u) => !COUNTERED.test(u.text) && !GATED.test(u.text) && ((MAYBE.test(u.text) && defersSafety(u.text)) || defersSafeguard(u.text)));
+    const hits = all.filter((u) => ((MAYBE.test(u.text) && defersSafety(u.text)) || defersSafeguard(u.text)) && !COUNTERED.test(u.text) && !GATED.test(u.text));
     return hits.length
       ? { present: true, rationale: 'Defers quality or safety to later prompting or to the model itself ("fix it later with prompts" and its kin).', evidence: pickEvidence(hits.map((u) => quote(u)), 3) }
       : { present: false, rationale: 'No "fix it later with prompts" reasoning was found.', evidence: [] };

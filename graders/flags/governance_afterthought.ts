@@ -61,7 +61,7 @@ const MAYBE = /once|when|after|until|area|business|own|part of|outside|covered|c
 export const governanceAfterthought: FlagDetector = {
   detect({ all }) {
     const hits = all.filter((u) =>
-      !COUNTERED.test(u.text) && !GATED.test(u.text) && (defersGovernance(u.text) ||
+      (defersGovernance(u.text) ||
       (MAYBE.test(u.text) &&
       PATTERNS.some((re, i) => {
         const m = re.exec(straightQuotes(u.text));
@@ -69,7 +69,7 @@ export const governanceAfterthought: FlagDetector = {
         // "We will update this policy as we learn after launch" is iteration, not deferral.
         const clause = u.text.slice(Math.max(0, u.text.lastIndexOf(';', m.index) + 1), m.index + m[0].length);
         return !(i < NEGATABLE && (isNegatedWithin(m[0]) || ITERATION.test(clause)));
-      }))),
+      }))) && !COUNTERED.test(u.text) && !GATED.test(u.text),
     );
     return hits.length
       ? { present: true, rationale: 'Governance is described as something to add later or as someone else’s job, not built into gates.', evidence: pickEvidence(hits.map((u) => quote(u)), 3) }
