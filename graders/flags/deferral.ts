@@ -49,7 +49,7 @@ const DISMISSED = new RegExp(
   [
     String.raw`\b(?:not|n't|never) (?:really |strictly |yet |even )?(?:necessary|needed|required|relevant|important|a (?:focus|concern|priority|constraint|problem|issue|thing|number)|an? (?:issue|problem)|our (?:focus|concern|priority)|planned|foreseen|planning|spending time|budgeted|set|going to (?:bother|chase|track|measure|look))`,
     String.raw`\b(?:unnecessary|redundant|overkill|over-?engineer\w*|nice[- ]to[- ]haves?|out of scope|not in (?:our|the) scope|not applicable|n\/a\b|pointless|a waste|premature|too early|a (?:phase-?1 )?crutch|bureaucracy|red tape)\b`,
-    String.raw`\b(?:no|little) (?:need|point|scenario)\b|\b(?:don'?t|do not|won'?t|will not|doesn'?t|does not) (?:see a |really )?(?:need|plan to|expect|bother|matter)\b|\bno longer (?:need|needed|required)\b|\bnobody needs\b|\bnothing to (?:roll back|measure|review|check)\b|\bunlikely to (?:be relevant|matter|be needed)\b`,
+    String.raw`\b(?:no|not enough) time for\b|\bwould (?:only )?slow us down\b|\b(?:no|little) (?:need|point|scenario)\b|\b(?:don'?t|do not|won'?t|will not|doesn'?t|does not) (?:see a |really )?(?:need|plan to|expect|bother|matter)\b|\bno longer (?:need|needed|required)\b|\bnobody needs\b|\bnothing to (?:roll back|measure|review|check)\b|\bunlikely to (?:be relevant|matter|be needed)\b`,
     String.raw`\bwhatever it (?:takes|costs)\b|\bspeak for themselves\b|\bwe'?ll know (?:if|when) it works\b|\beyeball\w*\b|\bfind out from the (?:first )?invoice\b|\b(?:ships?|goes? (?:live|out)|launch\w*|release is|first release is) without\b|\brel(?:y|ies) on the model'?s?\b|\bbasically solved\b|\bgo(?:es)? away with\b`,
   ].join('|'),
   'i',
@@ -57,7 +57,7 @@ const DISMISSED = new RegExp(
 /** Human review removed, replaced or made optional. */
 const REVIEW_REMOVED = /\b(?:slow (?:them|us|things|the \w+) down|goes away|phased? out|discontinu\w+|reassign\w*|takes? over (?:the )?(?:\w+ )?(?:review|check|approval|QC)|replac(?:e|es|ed|ing) (?:the |a |our )?(?:\w+ )?(?:review|reviewer|check|approval|QC|step|human)s?|is the reviewer|double-checks? its own|self-critique|trust the (?:model|AI|suggest\w*|output)|(?:is|are) final|can have a look if they want|redundant|not necessary|unnecessary|no longer (?:need|needed|required)|won'?t need|nobody needs|becomes? unnecessary)\b/i;
 /** Errors waved away: "Wrong answers in the first month are fine". */
-const ERRORS_FINE = /\b(?:wrong answers?|mistakes?|errors?)\b[^.;]{0,40}\b(?:are|is) (?:fine|ok(?:ay)?|acceptable|expected|part of)\b/i;
+const ERRORS_FINE = /\b(?:wrong answers?|mistakes?|errors?)\b[^.;]{0,40}\b(?:are|is) (?:fine|ok(?:ay)?|acceptable)\b/i;
 /** Empowerment, not dismissal: "The engineer does not need approval to roll back". */
 const EMPOWERED = /\b(?:does not|doesn'?t|do not|don'?t|no|without) (?:need|needing|asking|waiting for) (?:\w+ )?(?:approval|permission|sign-?off|anyone)\b[^.;]{0,20}\bto (?:roll ?back|revert|pause|stop|switch|turn|disable|halt)/i;
 /** Setting up measurement, the thing put off: "we'll define the quality thresholds after launch". */
@@ -98,8 +98,10 @@ const GATED_ALL = new RegExp(GATED_AT.source, 'gi');
 /** A failure answered by editing the prompt. */
 const PROMPT_REMEDY = /\b(?:(?:add|adding|tweak|fix|tighten|adjust|update|change|edit|improve|tune|rewrite|reword|patch|refine|amend|iterat)\w*\s+(?:\w+ ){0,3}(?:to |in |of )?(?:the |our |its |a |that |this )?(?:system |few-shot )?prompts?|(?:better|new|tighter|clearer|well-crafted|right) (?:system |few-shot )?prompts?|prompt (?:tweak|fix|iteration|change|engineering)s?|(?:extra|more|a couple of (?:extra )?)(?:lines|examples|instructions) in the (?:system )?prompt|solve (?:\w+ ){0,2}with the prompt|how the prompt gets better)\b/i;
 const FAILURE = /\b(?:wrong|mistakes?|errors?|weird|bad|fails?|failures?|hallucinat\w*|complain\w*|edge cases?|problems?|issues?|incidents?|goes sideways|misfires?|slips?|drift\w*|misses|gets? (?:\w+ ){0,3}wrong)\b|\b(?:is|are|'s|seems?|looks?|sounds?) off\b/i;
+/** Users as the test: "guests will tell us quickly if something's off", "real traffic is our test set". */
+const USERS_AS_QA = /\b(?:users|customers|guests|members|patients|students|clients|learners|readers|callers|shoppers|people|the field|drivers|staff)\b[^.;]{0,20}\b(?:will|can|'ll|would) (?:tell|let) us(?: know)?(?: \w+){0,2} (?:if|when)\b[^.;]{0,30}\b(?:off|wrong|broken|bad|problems?|issues?|mistakes?|errors?|weird|fails?)\b|\b(?:users|customers|real (?:users|traffic|usage|customers)|production|live traffic)\b[^.;]{0,15}\b(?:is|are|will be|becomes?) (?:our|the) (?:QA|testers?|test (?:set|suite|bed)|eval\w*|quality (?:check|control))\b|\blet (?:users|customers|the field) be (?:the|our) (?:QA|testers?)\b/i;
 /** The model left to improve, or to work on its own. */
-const SELF_RELIANT = /\b(?:learn\w* from (?:each|every|real|live|its|user|production)|improv\w* (?:organically|by itself|on its own|itself)|go(?:es)? improving|(?:trains|teaches|corrects|improves|fixes|tunes) itself|learns? (?:on|by) (?:its|it) own|(?:learn|work out|figure out|pick up|handle)\w* [^.;]{0,40}\bon its own|without extra work from us|runs? alone|fly solo|good enough (?:that|to|so)|knows? [^.;]{0,30}well enough|(?:fine-?tuning|the model|the LLM|it) will take care of|exposed to more (?:production |real )?data|the model'?s confidence score)\b/i;
+const SELF_RELIANT = /\b(?:learn\w* from (?:each|every|real|live|its|user|production)|improv\w* (?:organically|by itself|on its own|itself)|go(?:es)? improving|(?:trains|teaches|corrects|improves|fixes|tunes) itself|learns? (?:on|by) (?:its|it) own|(?:learn|work out|figure out|pick up|handle)\w* [^.;]{0,40}\bon its own|without extra work from us|runs? alone|fly solo|good enough (?:that|so) (?:we|it|you) (?:don'?t|doesn'?t|do not|does not|can skip|no longer|won'?t)|good enough to (?:fly|run|work|go) (?:solo|alone|on its own|unsupervised|without)|knows? [^.;]{0,30}well enough|(?:fine-?tuning|the model|the LLM|it) will take care of|exposed to more (?:production |real )?data|the model'?s confidence score)\b/i;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -121,23 +123,66 @@ export function defersSafeguard(raw: string): boolean {
   return !(COUNTERED.test(text) || CONDITIONED.test(text) || EMPOWERED.test(text) || GATED.test(text));
 }
 
-function readsAsSafeguardDeferral(text: string): boolean {
+/** Which reading of a safeguard deferral a passage matches (null: none); the guards come after. */
+export function safeguardDeferralRule(text: string): string | null {
   const live = (m: { index: number; end: number } | null) => m !== null && !undercut(text, m);
-  const deferred = live(at(text, DEFERRED));
+  const deferredAt = at(text, DEFERRED);
+  const deferred = live(deferredAt) ? deferredAt : null;
   const d = at(text, DISMISSED);
   // "Out of scope v1: chat inside the dashboard" lists what the product leaves out: the topic must come first.
-  const dismissed = live(d) && !(/^\W*out of scope/i.test(text.slice(d!.index)) && !/\w/.test(text.slice(0, d!.index)));
-  const safeguard = at(text, SAFEGUARD_BEFORE);
-  // An ongoing practice ("post-launch evaluation, weekly") is not a deferral.
-  if (safeguard && !isQuoted(text, safeguard.index, safeguard.end) && ((deferred && !CADENCE.test(text)) || dismissed)) return true;
-  if ((MEASURING.test(text) || QUALITY.test(text)) && dismissed && !/\bnot worth\b/i.test(text)) return true;
-  if (COST.test(text) && dismissed && !/\bnot worth\b|\b(?:is|are) fine\b/i.test(text)) return true;
-  if (deferred && SET_UP_MEASURING.test(text) && !CADENCE.test(text)) return true;
-  if (live(at(text, ERRORS_FINE))) return true;
-  if (HUMAN_REVIEW.test(text) && (dismissed || live(at(text, REVIEW_REMOVED)) || /\b(?:only|just) (?:in|during|for) the (?:first|beta|pilot|trial)|\b(?:during|for|in) the (?:first \w+ (?:weeks?|days?|months?)|beta|pilot)(?: only)?\b[^.;]{0,30}\b(?:after(?:wards)?|then|once)\b/i.test(text))) return true;
-  if (FAILURE.test(text) && !SAFEGUARD_BEFORE.test(text) && live(at(text, PROMPT_REMEDY))) return true;
-  return live(at(text, SELF_RELIANT));
+  const dismissed = live(d) && !(/^\W*out of scope/i.test(text.slice(d!.index)) && !/\w/.test(text.slice(0, d!.index))) ? d : null;
+  // The topic and what is done to it must stand close together: in a long sentence about a later
+  // phase, "evaluation" and "after the pilot" can belong to different clauses.
+  const safeguards = spans(text, SAFEGUARD_BEFORE_ALL).filter((m) => !isQuoted(text, m.index, m.end));
+  if (deferred && !CADENCE.test(text)) {
+    const close = safeguards.some((m) => gap(m, deferred) <= 60);
+    const put = safeguards.some((m) => ATTEND_BEFORE.test(text.slice(Math.max(0, m.index - 45), m.index)) || ATTEND_BEFORE.test(text.slice(m.end, deferred.index)));
+    const launchRelative = LAUNCH_RELATIVE.test(text.slice(deferred.index, deferred.end + 40));
+    const fragment = safeguards.some((m) => /^[^.;]{0,20}(?:[–:|]|->|→|\s-\s)\s*$/.test(text.slice(m.end, deferred.index)));
+    if (close && (put || launchRelative || fragment)) return 'safeguard deferred';
+  }
+  if (dismissed && safeguards.some((m) => gap(m, dismissed) <= 60)) return 'safeguard dismissed';
+  if (dismissed && !/\bnot worth\b/i.test(text) && [MEASURING_ALL, QUALITY_ALL].some((re) => spans(text, re).some((m) => gap(m, dismissed) <= 60))) return 'measuring or quality dismissed';
+  if (dismissed && !/\bnot worth\b|\b(?:is|are) fine\b/i.test(text) && spans(text, COST_ALL).some((m) => gap(m, dismissed) <= 60)) return 'cost dismissed';
+  if (deferred && SET_UP_MEASURING.test(text) && !CADENCE.test(text)) return 'measurement set up later';
+  if (live(at(text, ERRORS_FINE))) return 'errors are fine';
+  if (HUMAN_REVIEW.test(text) && ((dismissed && spans(text, HUMAN_REVIEW_ALL).some((m) => gap(m, dismissed) <= 60)) || live(at(text, REVIEW_REMOVED)) || /\b(?:only|just) (?:in|during|for) the (?:first|beta|pilot|trial)|\b(?:during|for|in) the (?:first \w+ (?:weeks?|days?|months?)|beta|pilot)(?: only)?\b[^.;]{0,30}\b(?:after(?:wards)?|then|once)\b|\b(?:during|for|in) the (?:\w+ )?(?:beta|pilot|trial) only\b/i.test(text))) return 'human review removed';
+  if (FAILURE.test(text) && !SAFEGUARD_BEFORE.test(text) && live(at(text, PROMPT_REMEDY))) return 'failure fixed by prompt';
+  if (live(at(text, USERS_AS_QA))) return 'users as the test';
+  return live(at(text, SELF_RELIANT)) ? 'model left to itself' : null;
 }
+
+/** Putting something in place, said just before the safeguard or between it and the deferral. */
+const ATTEND_BEFORE = /\b(?:add|adding|bolt\w*|layer\w*|build\w*|set(?:ting)? up|introduc\w+|tighten\w*|harden\w*|defin\w+|writ(?:e|ing)|sort|start\w*|put(?:ting)? in place|wire|creat\w+|establish\w*|take up|taken up|consider\w*|think about|worry about|look at)\b/i;
+/** Deferred until launch, go-live or real users: the safeguard would be missing when it matters. */
+const LAUNCH_RELATIVE = /\b(?:GA|general availability|launch\w*|go-?live|live|release|ship\w*|real (?:users|traffic|queries|usage|data)|users|traffic|customers|clients|second release|v2|version 2)\b/i;
+
+function spans(text: string, re: RegExp): { index: number; end: number }[] {
+  return [...text.matchAll(re)].map((m) => ({ index: m.index, end: m.index + m[0].length }));
+}
+function gap(a: { index: number; end: number }, b: { index: number; end: number }): number {
+  return a.end <= b.index ? b.index - a.end : b.end <= a.index ? a.index - b.end : 0;
+}
+
+function readsAsSafeguardDeferral(text: string): boolean {
+  return safeguardDeferralRule(text) !== null;
+}
+
+/** The guards: argued against, tied to a measured condition, an empowerment, or placed before a gate. */
+export function guarded(raw: string): string | null {
+  const text = straightQuotes(raw);
+  if (COUNTERED.test(text)) return 'countered';
+  if (CONDITIONED.test(text)) return 'conditioned';
+  if (EMPOWERED.test(text)) return 'empowered';
+  if (GATED.test(text)) return 'gated';
+  return null;
+}
+
+const SAFEGUARD_BEFORE_ALL = new RegExp(SAFEGUARD_BEFORE.source, 'gi');
+const MEASURING_ALL = new RegExp(MEASURING.source, 'gi');
+const QUALITY_ALL = new RegExp(QUALITY.source, 'gi');
+const COST_ALL = new RegExp(COST.source, 'gi');
+const HUMAN_REVIEW_ALL = new RegExp(HUMAN_REVIEW.source, 'gi');
 
 /** Does this passage defer governance or hand it to someone else (the `governance_afterthought` meaning)? */
 export function defersGovernance(raw: string): boolean {
@@ -148,7 +193,6 @@ export function defersGovernance(raw: string): boolean {
   return !(COUNTERED.test(text) || CONDITIONED.test(text) || EMPOWERED.test(text) || GATED.test(text));
 }
 
-const HUMAN_REVIEW_ALL = new RegExp(HUMAN_REVIEW.source, 'gi');
 
 function readsAsGovernanceDeferral(text: string): boolean {
   const live = (m: { index: number; end: number } | null) => m !== null && !undercut(text, m);
