@@ -133,8 +133,8 @@ export function safeguardDeferralRule(text: string): string | null {
   const dismissed = live(d) && !(/^\W*out of scope/i.test(text.slice(d!.index)) && !/\w/.test(text.slice(0, d!.index))) ? d : null;
   // The topic and what is done to it must stand close together: in a long sentence about a later
   // phase, "evaluation" and "after the pilot" can belong to different clauses.
-  const safeguards = spans(text, SAFEGUARD_BEFORE_ALL).filter((m) => !isQuoted(text, m.index, m.end));
-  if (deferred && !CADENCE.test(text)) {
+  const safeguards = deferred || dismissed ? spans(text, SAFEGUARD_BEFORE_ALL).filter((m) => !isQuoted(text, m.index, m.end)) : [];
+  if (deferred && safeguards.length > 0 && !CADENCE.test(text)) {
     const close = safeguards.some((m) => gap(m, deferred) <= 60);
     const put = safeguards.some((m) => ATTEND_BEFORE.test(text.slice(Math.max(0, m.index - 45), m.index)) || ATTEND_BEFORE.test(text.slice(m.end, deferred.index)));
     const launchRelative = LAUNCH_RELATIVE.test(text.slice(deferred.index, deferred.end + 40));
@@ -146,12 +146,14 @@ export function safeguardDeferralRule(text: string): string | null {
   if (dismissed && !/\bnot worth\b|\b(?:is|are) fine\b/i.test(text) && spans(text, COST_ALL).some((m) => gap(m, dismissed) <= 60)) return 'cost dismissed';
   if (deferred && SET_UP_MEASURING.test(text) && !CADENCE.test(text)) return 'measurement set up later';
   if (live(at(text, ERRORS_FINE))) return 'errors are fine';
-  if (HUMAN_REVIEW.test(text) && ((dismissed && spans(text, HUMAN_REVIEW_ALL).some((m) => gap(m, dismissed) <= 60)) || live(at(text, REVIEW_REMOVED)) || /\b(?:only|just) (?:in|during|for) the (?:first|beta|pilot|trial)|\b(?:during|for|in) the (?:first \w+ (?:weeks?|days?|months?)|beta|pilot)(?: only)?\b[^.;]{0,30}\b(?:after(?:wards)?|then|once)\b|\b(?:during|for|in) the (?:\w+ )?(?:beta|pilot|trial) only\b/i.test(text))) return 'human review removed';
+  if (REVIEW_HINT.test(text) && HUMAN_REVIEW.test(text) && ((dismissed && spans(text, HUMAN_REVIEW_ALL).some((m) => gap(m, dismissed) <= 60)) || live(at(text, REVIEW_REMOVED)) || /\b(?:only|just) (?:in|during|for) the (?:first|beta|pilot|trial)|\b(?:during|for|in) the (?:first \w+ (?:weeks?|days?|months?)|beta|pilot)(?: only)?\b[^.;]{0,30}\b(?:after(?:wards)?|then|once)\b|\b(?:during|for|in) the (?:\w+ )?(?:beta|pilot|trial) only\b/i.test(text))) return 'human review removed';
   if (FAILURE.test(text) && !SAFEGUARD_BEFORE.test(text) && live(at(text, PROMPT_REMEDY))) return 'failure fixed by prompt';
   if (live(at(text, USERS_AS_QA))) return 'users as the test';
   return live(at(text, SELF_RELIANT)) ? 'model left to itself' : null;
 }
 
+/** Words any human-review reading needs: a cheap first look. */
+const REVIEW_HINT = /review|check|approv|verif|QC|quality control|proofread|loop|oversight|sign|look at|read|human|manual/i;
 /** Putting something in place, said just before the safeguard or between it and the deferral. */
 const ATTEND_BEFORE = /\b(?:add|adding|bolt\w*|layer\w*|build\w*|set(?:ting)? up|introduc\w+|tighten\w*|harden\w*|defin\w+|writ(?:e|ing)|sort|start\w*|put(?:ting)? in place|wire|creat\w+|establish\w*|take up|taken up|consider\w*|think about|worry about|look at)\b/i;
 /** Deferred until launch, go-live or real users: the safeguard would be missing when it matters. */
