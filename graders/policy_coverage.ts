@@ -1,4 +1,4 @@
-import { is, MEASURE, pickEvidence, quote, roleIn, type Unit } from '../src/grading/text.js';
+import { is, MEASURE, neighbourhood, pickEvidence, quote, roleIn, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { CADENCE, GOV_METRIC, ROLLBACK, SPEED, THRESHOLD, TRIGGER } from './cues.js';
 
@@ -7,7 +7,7 @@ const PARTS: Record<string, RegExp> = {
   decision_rights: /\bdecision[- ]?(?:rights|makers?|owners?|authority)\b|\bdecides?\b|\baccountab\w+|\bowns?\b|\bowners?\b|\bapprov\w+|\bsign(?:s|ed)?[- ]?off\b|\bRACI\b|\bauthority\b|\bfinal (?:say|call)\b|\bveto\w*|\bescalat\w+ to\b|\bwho can\b|\bresponsib\w+ for\b/i,
   deployment_gates: /\bgates?\b|\bgated\b|\bgo\/no[- ]go\b|\bgo-?live\b|\b(?:launch|release|exit|entry|acceptance|readiness|pilot|beta|GA) criteria\b|\bpre-?(?:launch|deploy\w*|release|production|pilot)\b|\b(?:before|prior to) (?:any |the |each |a )?(?:launch|deploy\w*|release|going live|production|GA|rollout|shipping|pilot|beta|expansion|go-?live)\b|\bmust pass\b|\breadiness review\b|\bcheck-?list\b|\bstaged rollout\b|\bcanary\b|\bsign[- ]off (?:to|before)\b|\bno (?:model|feature|change|draft|version) (?:ships|goes live|is deployed|is released)\b|\bcannot (?:ship|launch|deploy|go live)\b|\bonly (?:after|when|once)\b[^.]{0,40}\b(?:pass|meet|reach|approv)/i,
   monitoring: /\bmonitor\w*|\bdashboards?\b|\balert\w*|\bdrift\b|\bobservab\w+|\btelemetry\b|\bpost-?(?:deploy\w*|launch|release)\b|\bsampl\w+|\bspot-?check\w*|\baudit\w* (?:weekly|monthly|of)\b|\btrack\w*|\bfeedback loop\b|\bin production\b|\bongoing (?:evaluation|review)\b|\breview\w* (?:weekly|daily|monthly|every)\b|\b(?:weekly|daily|monthly) (?:review|check|audit|report)s?\b|\bthumbs[- ](?:up|down)\b|\bservice levels?\b|\bSL[OA]s?\b|\b(?:weekly|daily|per week|each week|every week)\b/i,
-  incident_response: /\bincidents?\b|\bescalat\w+|\bon-?call\b|\bpost-?mortems?\b|\bsev(?:erity)?[- ]?[0-4]\b|\bSEV\b|\broot[- ]cause\b|\bnotif\w+|\brunbooks?\b|\bpag(?:e|ed|ing)\b|\bresponse plan\b|\bbreach\w*\b|\bcustomer communication\b|\breport(?:s|ed)? (?:of|by|through)\b/i,
+  incident_response: /\bincidents?\b|\bescalat\w+|\bon-?call\b|\bpost-?mortems?\b|\bsev(?:erity)?[- ]?[0-4]\b|\bSEV\b|\broot[- ]cause\b|\bnotif\w+|\brunbooks?\b|\bpag(?:e|ed|ing)\b|\bresponse plan\b|\bbreach\w*\b|\bcustomer communication\b|\breport(?:s|ed)? (?:of|by|through|to)\b|\bgoes wrong\b|\bwent wrong\b|\bcomplain\w*|\bapologi[sz]\w*|\bcorrect(?:ed|ion)s?\b|\berrors? (?:are|is) (?:corrected|fixed|reported)|\bserious (?:cases?|errors?|issues?)\b/i,
   rollback: ROLLBACK,
 };
 
@@ -33,7 +33,9 @@ export const gradePolicyCoverage: ItemGrader = ({ units }) => {
   const found: Record<string, Unit[]> = {};
   for (const [part, re] of Object.entries(PARTS)) found[part] = policy.filter((u) => re.test(u.text) || re.test(u.path.at(-1) ?? ''));
   const covered = Object.keys(PARTS).filter((p) => found[p]!.length > 0);
-  const solid = covered.filter((p) => found[p]!.some(CONCRETE[p]!));
+  // Concrete where the part is named, or in the lines right beside it under the same heading
+  // ("… is a serious incident. The Support Lead phones the person back the same day").
+  const solid = covered.filter((p) => found[p]!.some((u) => neighbourhood(policy, u, 1).some(CONCRETE[p]!)));
   const missing = Object.keys(PARTS).filter((p) => !covered.includes(p)).map((p) => p.replace('_', ' '));
   const thin = covered.filter((p) => !solid.includes(p)).map((p) => p.replace('_', ' '));
 
