@@ -4,13 +4,13 @@ import { APPROVAL, CADENCE, CADENCE_WORD, GATE, OWNERSHIP } from './cues.js';
 
 /** A standing review of the model, the strategy or the governance, with its rhythm. */
 const REVIEW_CADENCE = new RegExp(
-  String.raw`\b(?:${CADENCE_WORD})\b[^.;]{0,40}\b(?:(?:model|strategy|strategic|governance|roadmap|risk|safety|quality|business|product|steering|portfolio|operating|performance|metrics?|KPI|RAI|AI|ethics|exec\w*|leadership|stakeholder|cost|budget|program|progress|policy|launch|release|evaluation|eval|council|board|committee)\s+)?(?:reviews?|meetings?|syncs?|councils?|boards?|committees?|forums?|readouts?|retros?|retrospectives?|QBRs?)\b|\b(?:reviews?|meetings?|syncs?|councils?|boards?|committees?|forums?|readouts?)\b[^.;]{0,30}\b(?:${CADENCE_WORD})\b|\bQBRs?\b`,
+  String.raw`\b(?:${CADENCE_WORD})\b[^.;]{0,40}\b(?:(?:model|strategy|strategic|governance|roadmap|risk|safety|quality|business|product|steering|portfolio|operating|performance|metrics?|KPI|RAI|AI|ethics|exec\w*|leadership|stakeholder|cost|budget|program|progress|policy|launch|release|evaluation|eval|council|board|committee)\s+)?(?:reviews?|meetings?|syncs?|councils?|boards?|committees?|forums?|readouts?|retros?|retrospectives?|QBRs?|working groups?|huddles?|round-?tables?|panels?)\b|\b(?:reviews?|meetings?|syncs?|councils?|boards?|committees?|forums?|readouts?|working groups?|huddles?)\b[^.;]{0,30}\b(?:${CADENCE_WORD})\b|\bQBRs?\b`,
   'i',
 );
 /** Reviewing a sample of outputs is monitoring, not a stakeholder review. */
-const SAMPLE_REVIEW = /\bsampl\w*|\b\d[\d,]*\s+(?:\w+\s)?(?:chats|listings|answers|outputs|tickets|conversations|cases|transcripts|responses|drafts|summaries|emails|calls|PRs|documents)\b|\breview(?:s|ed)? (?:of )?(?:the )?(?:logs?|transcripts|outputs|comments)\b/i;
+const SAMPLE_REVIEW = /\bsampl\w*|\b\d[\d,]*\s+(?:\w+\s)?(?:chats|listings|answers|outputs|tickets|conversations|cases|transcripts|responses|drafts|summaries|emails|calls|PRs|documents|letters|records|reports|invoices|claims|orders|messages|replies|notes|sheets|files|threads)\b|\breview(?:s|ed)? (?:of )?(?:the )?(?:logs?|transcripts|outputs|comments)\b/i;
 const QBR = /\bQBRs?\b/;
-const MEETING = /\b(?:meeting|council|board|committee|forum|steering|QBR|business review|readout|check-?in|sync)\b/i;
+const MEETING = /\b(?:meeting|council|board|committee|forum|steering|QBR|business review|readout|check-?in|sync|retro\w*|working group|huddle|chair\w*|attend\w*)\b/i;
 
 /**
  * `stakeholders`: who signs off (named roles), on what (which gate), and the cadence of
@@ -28,7 +28,7 @@ export const gradeStakeholders: ItemGrader = ({ units }) => {
   const vague = units.filter((u) => /\bstakeholders?\b|\bleadership\b|\bmanagement\b|\bsign[- ]?off\b|\bapprov\w*|\breview(?:ed)? by\b/i.test(u.text));
 
   // A review cadence completes the plan only when the people who approve (or a governance body) sit in it.
-  const governingCadences = cadences.filter((u) => findRoles(u.text).some((r) => roles.has(r)) || /\b(?:council|board|committee|steering|approvers?|sign-?off (?:group|owners))\b/i.test(u.text));
+  const governingCadences = cadences.filter((u) => neighbourhood(units, u, 1).some((n) => findRoles(n.text).some((r) => roles.has(r))) || /\b(?:council|board|committee|steering|approvers?|sign-?off (?:group|owners))\b/i.test(u.text));
 
   let score: Score;
   let rationale: string;
