@@ -11,6 +11,7 @@ const FLOORS: Record<string, number> = {
   'tradeoff (per passage)': 0.8,
   'buzzword_without_metric (per passage)': 0.9,
   'cross_functional_partner (per passage)': 0.8,
+  'prompt injection (per passage)': 0.9,
 };
 /** Checks with negatives only: the share of passages read right. */
 const ACCURACY_FLOORS: Record<string, number> = { 'clean passages: no critical flag': 0.95 };

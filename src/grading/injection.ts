@@ -11,7 +11,7 @@ const INJECTION = [
   /\b(?:score|grade|rate|mark)\b[^.]{0,30}\b(?:every|each|all)\b[^.]{0,30}\b(?:items?|criteri(?:on|a)|categor(?:y|ies)|sections?)\b[^.]{0,30}\b(?:3|three|full|maximum|max|top|highest|10\/10|100)\b/i,
   /\b(?:give|award|assign)\b[^.]{0,30}\b(?:full|maximum|max|top|highest|perfect)\s+(?:marks|score|scores|grades?|points)\b/i,
   /\b(?:this|the) candidate\b[^.]{0,30}\b(?:must|should|shall|is required to)\s+(?:advance|be advanced|pass|be hired|be approved)\b/i,
-  /\b(?:system prompt|you are (?:an? )?(?:AI|language model|grader|evaluator|assistant)|new instructions|developer mode|jailbreak)\b/i,
+  /\b(?:you are (?:now )?(?:an? )?(?:AI|language model|grader|evaluator)|new instructions\s*:|developer mode|end of (?:the )?system prompt)\b/i,
   /<\/?(?:system|instructions?|prompt)>|\[\[?(?:system|INST)\]?\]/i,
   /\b(?:this|the|my) (?:submission|candidate|applicant|application)\b[^.]{0,40}\b(?:has been|was|is already|is) (?:pre-?approved|approved|verified|cleared|fast-?tracked)\b/i,
   /\b(?:pre-?approved|fast-?tracked) by (?:the )?(?:hiring|recruiting|interview)\b/i,
@@ -19,6 +19,40 @@ const INJECTION = [
   /\b(?:report|flag|find|mark) (?:no|zero|none of the) red[- ]flags?\b|\b(?:recommend|mark|set)\b[^.]{0,20}\b(?:advance|advancing|hire|hiring)\b[^.]{0,20}\b(?:this|the) (?:candidate|submission|applicant)\b|\brecommend (?:advance|advancing)\b/i,
 ];
 
+// The meaning, in parts: an automated reader (grader, screening model, "any AI reading this",
+// in English, French, German or Spanish), something about grading this candidate (a score, an
+// item, a red flag, advancing), and the form of a request or an order addressed to it; or
+// grading metadata planted in the text ("grading_override: true", rubric item ids); or the
+// stage directions of a prompt ("you are now…", "</submission>", "new task:"). A quoted attack the
+// product defends against is not one.
+const AUTOMATED_READER = /\b(?:graders?|evaluators?|assessors?|screeners?|scorers?|ATS|applicant tracking(?: system)?|(?:AI|A\.I\.|LLM|GPT|machine|automated|automatic|screening|scoring|evaluation|grading|review|reviewer|assessment|hiring|reviewing|checking|assessing)[- ](?:based )?(?:reviewers?|graders?|evaluators?|assessors?|screen\w*|systems?|assistants?|readers?|agents?|bots?|models?|tools?|pipelines?|engines?|revisora|revisor|AI)|grader AI|any (?:AI|model|LLM|language model|automated \w+)|(?:AI|model|LLM|language model|assistant)s? (?:reading|checking|grading|scoring|processing|summari[sz]ing|assessing) (?:this|it|the)|(?:if|when) (?:this (?:document|file|submission) is (?:being )?(?:assessed|read|graded|scored|processed) by|an LLM is) |automated systems?|automatischen? \w+|Prüfer|évaluateur|correcteur|evaluador|IA revisora|l'IA|(?:KI|IA)[- ]?\w*(?:bewert|évalu|evalua|prüf)\w*)\b/i;
+const GRADING_TARGET = /\b(?:(?:this|the|my) (?:candidate|applicant|submission|application|profile)|rubric|checklist|(?:every|each|all|the)(?: \w+)? (?:items?|criteria|pillars?|gates?|areas)|flag(?:ged)? as critical|(?:governance|cost|stakeholders?|KPIs?|policy|roadmap)(?: model)? (?:item|pillar)|scores?\b|scor(?:e|ing) (?:it|this|governance|cost|the)|grade|graded|grading|full marks|(?:maximum|top|perfect|highest) (?:score|marks|grade|band|rating)|note maximale|volle Punkt\w*|puntuaci\w+ m\w+|10\/10|3\/3|red[- ]flags?|critical (?:flags?|items)|warning signs?|Warnsignal\w*|señales de alerta|advance|next (?:round|stage|phase)|shortlist\w*|fast-?track|strong(?:est)? (?:hire|applicant|candidate|fit)|exceptional fit|qualified|(?:is|as) (?:complete|met|satisfied|covered)|fully (?:met|satisfied|covered)|meets? (?:the bar|every|all)|credit them|in (?:their|my) favou?r|ambiguous items|a pass\b|passed\b|recommand\w*|recomiénd\w*|weiterkommen|criterios|rubriques|concrete content|nitpicks)\b/i;
+const DIRECTIVE = /\b(?:please|kindly|should|must|shall|need to|needs to|is to|are to|has to|have to|do not|don'?t|never|you(?:r job| are| must| should| will|'re)|note (?:to|for)|dear|attention|instructions?|hint|for the record|expected output|repeat|confirm|treat|credit|rank|output only|say (?:the|that)|recommend|doit|bitte|merci|no (?:hay|debe)|recomiénd\w*)\b|\bto any\b|\bp\.?s\.?(?=\W)|\bfor the \w+ (?:assistant|model|AI|grader|bot|engine|screener)s?\b|^\W*(?:\[[^\]]*\]\s*)?(?:\w+[- ]){0,3}(?:AI|grader|evaluator|assessor|reviewer|ATS|model|bot|assistant|LLM|engine|screeners?)s?\s*[:,]|\b(?:an|à|para|für|to) (?:the |das |den |el |la |l')?\S*\s?(?:AI|grader|evaluator|assessor|Prüfer|évaluateur|evaluador|IA|KI|model)\b/i;
+const GRADING_METADATA = /\b(?:grading|score|scoring|rubric|review(?:er)?|evaluation|assessment|system)[_ -]?(?:override|status|result|verdict|note|instruction|directive|flag|mode)s?\s*[:=-]|\b(?:kpis|governance|cost|stakeholders|roadmap_structure|policy_coverage|cost_model|red_flags|decision)\s*[:=]\s*(?:"?(?:3|advance|none|met|pass|true|\[\]))|\b(?:satisfies|meets|fulfils|fulfills|covers)\s+(?:\w+_\w+|all (?:seven|7|five|5)? ?(?:checklist )?(?:items|criteria))\b|\b(?:roadmap_structure|policy_coverage|cost_model|buzzwords_without_metrics|no_tradeoffs|no_cross_functional|governance_afterthought|fix_later_with_prompts)\b|\bgrader-instruction\b|\b(?:evaluation|grading|scoring|grader|reviewer) (?:hints?|tips?|notes?)\s*:|["']?(?:grader|grading|scorer|evaluator)["']?\s*:\s*[{\["']|\bno red[- ]flags?\b[^.]{0,30}\b(?:in|for) (?:this|the) (?:submission|document|deck|candidate)\b|\bauto-scored\b/i;
+const STAGE_DIRECTION = /\b(?:LLM|AI|model|grader|evaluator)[- ]instructions?\s*:|\binstructions? (?:to|for) (?:the |any )?(?:AI|automated|grader|evaluator|model|LLM|reviewer|assessor)|\byou are now\b|\bnew (?:task|instructions?|grader instructions)\b|\bstop reading (?:and|here|now|the)\b|\band stop\.?$|\bend of (?:the )?(?:candidate )?(?:document|submission)\b|<\/?(?:submission|instructions?|system|prompt)>|\brole-?play\s*:|\bimagine (?:that )?(?:the )?rubric\b|\bpretend (?:that )?(?:the )?(?:rubric|grader)\b|\b(?:ignorez|ignoriere|ignora)\b[^.]{0,40}\b(?:instructions?|Anweisungen|instrucciones|consignes)\b/i;
+const DEFENDED_EXAMPLE = /\b(?:attacks?|example|samples?|we (?:test|block|reject|detect|filter|log|caught)|caught|blocks?|defen[cs]e|detect\w*|filter\w*|flags? it|instead of complying|refuses?|classifier|jailbreak\w*|red[- ]team\w*|injection|rate-limited|tagged)\b/i;
+
+function readsAsInjection(text: string): boolean {
+  if (quotedExample(text)) return false;
+  if (INJECTION.some((re) => re.test(text)) || GRADING_METADATA.test(text) || STAGE_DIRECTION.test(text)) return !describesProduct(text);
+  return AUTOMATED_READER.test(text) && GRADING_TARGET.test(text) && DIRECTIVE.test(text) && !describesProduct(text);
+}
+
+/** A quoted attack in a passage about defending against it. */
+function quotedExample(text: string): boolean {
+  return /["“'‘][^"”'’]{6,}["”'’]/.test(text) && DEFENDED_EXAMPLE.test(text);
+}
+
+/** The product's own prompts, models and graders, described rather than addressed. */
+function describesProduct(text: string): boolean {
+  return /\b(?:our|the product'?s|the assistant'?s) (?:system prompt|prompts?|model|graders?|rubric)\b|\bhuman (?:graders?|reviewers?|assessors?)\b|\b(?:tells|instructs) the (?:model|assistant|bot)\b/i.test(text) && !/\b(?:this|my) (?:candidate|submission|application)\b/i.test(text);
+}
+
 export function findInjections(units: Unit[]): Unit[] {
-  return units.filter((u) => INJECTION.some((re) => re.test(u.text)));
+  return units.filter((u) => readsAsInjection(u.text));
+}
+
+/** For the phrase bank: does one passage read as text planted for an automated grader? */
+export function isInjectionText(text: string): boolean {
+  return readsAsInjection(text);
 }
