@@ -85,6 +85,34 @@ describe.each(flavours)('store and worker on %s', (flavour) => {
     expect((await listAudit(database.db, submission.id)).filter((e) => e.action === 'sheet.prefilled')).toHaveLength(1);
   });
 
+  it('runs several jobs at once in the background, each exactly once', async () => {
+    const subs = [];
+    for (let i = 0; i < 6; i++) subs.push((await submitted(`concurrent${i}`, at(50_000 + i))).submission);
+    let inFlight = 0;
+    let most = 0;
+    // A grade that takes a while, as on a worker thread, so the loops overlap.
+    const grade = async (documents: Parameters<typeof gradeDocuments>[0]) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((r) => setTimeout(r, 40));
+      inFlight--;
+      return gradeDocuments(documents);
+    };
+    const worker = createJobWorker({ db: database.db, blobs, now: () => at(60_000), concurrency: 3, pollMs: 20, grade, log: () => {} });
+    worker.start();
+    const ids = subs.map((s) => s.id);
+    for (let waited = 0; waited < 10_000; waited += 50) {
+      const done = await database.db.selectFrom('jobs').select('id').where('submission_id', 'in', ids).where('status', '=', 'done').execute();
+      if (done.length === ids.length) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await worker.stop();
+    const jobs = await database.db.selectFrom('jobs').selectAll().where('submission_id', 'in', ids).execute();
+    expect(jobs.map((j) => [j.status, j.attempts])).toEqual(ids.map(() => ['done', 1]));
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(3);
+    for (const id of ids) expect((await listAudit(database.db, id)).filter((e) => e.action === 'sheet.prefilled')).toHaveLength(1);
+  });
+
   it('retries a failing job with backoff, then gives up and keeps the error', async () => {
     const { submission } = await submitted('failing', at(100_000));
     // Damage the stored documents so grading fails.

@@ -48,6 +48,7 @@ export async function openRuntime(env: Record<string, string | undefined> = proc
     leaseMs: config.JOB_LEASE_SECONDS * 1000,
     pollMs: config.JOB_POLL_MS,
     maxAttempts: config.JOB_MAX_ATTEMPTS,
+    concurrency: config.JOB_CONCURRENCY,
     assist,
     grade: pool?.grade,
   });

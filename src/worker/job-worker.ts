@@ -21,6 +21,12 @@ export interface JobWorkerOptions {
   maxAttempts?: number;
   /** How often an idle worker looks for jobs; `notify()` wakes it sooner. Default 1 s. */
   pollMs?: number;
+  /**
+   * How many jobs run at once in the background (each claims its own lease, so they never share
+   * a job). While one job waits on the database or a grading thread, another makes progress.
+   * Default 1.
+   */
+  concurrency?: number;
   log?: (message: string) => void;
   /** Grades documents (gradeDocuments' contract); the Node build runs it on a worker thread. Default: in this thread. */
   grade?: (documents: Document[], rubric: Rubric) => Promise<Sheet>;
@@ -115,8 +121,9 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
   }
 
   let running = false;
-  let loop: Promise<void> | null = null;
-  let wake: (() => void) | null = null;
+  let loops: Promise<void>[] = [];
+  const wakers = new Set<() => void>();
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
 
   async function run(): Promise<void> {
     while (running) {
@@ -131,13 +138,14 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       if (ran) await new Promise<void>((resolve) => setTimeout(resolve, 0));
       if (!ran && running) {
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pollMs);
-          wake = () => {
+          const wake = () => {
             clearTimeout(timer);
+            wakers.delete(wake);
             resolve();
           };
+          const timer = setTimeout(wake, pollMs);
+          wakers.add(wake);
         });
-        wake = null;
       }
     }
   }
@@ -155,16 +163,17 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     start() {
       if (running) return;
       running = true;
-      loop = run();
+      loops = Array.from({ length: concurrency }, () => run());
     },
     notify() {
-      wake?.();
+      // One job was queued: one idle loop is enough to pick it up.
+      wakers.values().next().value?.();
     },
     async stop() {
       running = false;
-      wake?.();
-      await loop;
-      loop = null;
+      for (const wake of [...wakers]) wake();
+      await Promise.all(loops);
+      loops = [];
     },
   };
 }
