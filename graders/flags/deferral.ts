@@ -124,7 +124,7 @@ export function defersSafeguard(raw: string): boolean {
 }
 
 /** Which reading of a safeguard deferral a passage matches (null: none); the guards come after. */
-export function safeguardDeferralRule(text: string): string | null {
+function safeguardDeferralRule(text: string): string | null {
   const live = (m: { index: number; end: number } | null) => m !== null && !undercut(text, m);
   const deferredAt = at(text, DEFERRED);
   const deferred = live(deferredAt) ? deferredAt : null;
@@ -170,15 +170,6 @@ function readsAsSafeguardDeferral(text: string): boolean {
   return safeguardDeferralRule(text) !== null;
 }
 
-/** The guards: argued against, tied to a measured condition, an empowerment, or placed before a gate. */
-export function guarded(raw: string): string | null {
-  const text = straightQuotes(raw);
-  if (COUNTERED.test(text)) return 'countered';
-  if (CONDITIONED.test(text)) return 'conditioned';
-  if (EMPOWERED.test(text)) return 'empowered';
-  if (GATED.test(text)) return 'gated';
-  return null;
-}
 
 const SAFEGUARD_BEFORE_ALL = new RegExp(SAFEGUARD_BEFORE.source, 'gi');
 const MEASURING_ALL = new RegExp(MEASURING.source, 'gi');

@@ -28,7 +28,7 @@ export const nodeConfigSchema = z.object({
   JOB_LEASE_SECONDS: int(60, 1, 3600),
   JOB_POLL_MS: int(1000, 10, 60_000),
   JOB_MAX_ATTEMPTS: int(5, 1, 100),
-  JOB_CONCURRENCY: int(2, 1, 16),
+  JOB_CONCURRENCY: int(1, 1, 16),
   /** `off` runs the API without the in-process job worker (another process runs it). */
   GRADESHEET_WORKER: z.enum(['on', 'off']).default('on'),
   /** Worker threads that parse uploads and grade submissions; 0: on the main thread. Default: cores − 1, at least 2. */
