@@ -8,7 +8,7 @@ const FLOORS: Record<string, number> = {
   fix_later_with_prompts: 0.85,
   governance_afterthought: 0.9,
   'either critical flag': 0.9,
-  'tradeoff (per passage)': 0.8,
+  'tradeoff (per passage)': 0.9,
   'buzzword_without_metric (per passage)': 0.9,
   'cross_functional_partner (per passage)': 0.8,
   'prompt injection (per passage)': 0.9,
