@@ -110,6 +110,47 @@ describe('Markdown and text', () => {
   });
 });
 
+describe('plain text laid out in columns', () => {
+  const text = [
+    'Year 1 cost (EUR)',
+    '',
+    'One-off',
+    '  Test set: 2,000 Q&As checked ......... 14.0k',
+    '  Voice pipeline (contractors) ......... 38.0k',
+    '  One-off total ........................ 52.0k',
+    '',
+    'Ongoing                 per month     Year 1',
+    '  LLM + speech-to-text   0.7k          3.1k',
+    '  Staff: product lead, engineer,',
+    '     half an agronomist   11.0k         132.0k',
+    '',
+    'Year 1 total: EUR 187.1k (52.0k one-off + 135.1k ongoing)',
+    '',
+    'Cost levers follow.',
+  ].join('\n');
+
+  it('keeps dot-leader and space-aligned lines as table rows, a wrapped first cell joined to its row', async () => {
+    const d = await parseDocument({ name: 'costs.txt', bytes: new TextEncoder().encode(text) });
+    const all = d.sections.map((s) => s.text).join('\n');
+    expect(all).toContain('Test set: 2,000 Q&As checked | 14.0k');
+    expect(all).toContain('Ongoing | per month | Year 1');
+    expect(all).toContain('LLM + speech-to-text | 0.7k | 3.1k');
+    expect(all).toContain('Staff: product lead, engineer, half an agronomist | 11.0k | 132.0k');
+    expect(d.stats?.tables).toBe(2);
+  });
+
+  it('does not take a line that states an amount for a title', async () => {
+    const d = await parseDocument({ name: 'costs.txt', bytes: new TextEncoder().encode(text) });
+    expect(d.sections.some((s) => s.path.some((p) => p.startsWith('Year 1 total')))).toBe(false);
+    expect(d.sections.some((s) => s.text.includes('Year 1 total: EUR 187.1k'))).toBe(true);
+  });
+
+  it('leaves ordinary prose with a single wide gap as a paragraph', async () => {
+    const d = await parseDocument({ name: 'notes.txt', bytes: new TextEncoder().encode('Notes\n\nWe launch in March.   Then we expand\nto two more regions in June.\n') });
+    expect(d.stats?.tables ?? 0).toBe(0);
+  });
+});
+
 describe('classifying deliverables', () => {
   it('splits one file holding all three deliverables', async () => {
     const text = `# Take-home\n\n## 12-month roadmap\n\n- Q1: pilot launch in March\n- Q2: beta in May\n- Q3: GA in August\n\n## Responsible AI policy\n\n- Rollback: the on-call lead reverts the model within an hour\n- Incident response: Sev-1 pages on-call\n- Monitoring: weekly review of hallucination rate\n\n## Year-1 cost model\n\n- Inference: $4,000 per month\n- Storage: $500 per month\n- Total: $54,000\n`;

@@ -58,11 +58,46 @@ export const readText: Reader = async (bytes) => {
   return { tree: { type: 'root', children }, stats: { encoding } };
 };
 
+/** An amount or a share: a line that states one is content ("Year 1 total: EUR 206.3k"), not a title. */
+const FIGURE = /[$€£¥₹]\s?\d|\d\s?(?:[kKmM]|%)(?!\w)|\b(?:EUR|USD|GBP|CHF|INR|JPY)\b\s?\d|\d[\d.,']*\s?(?:EUR|USD|GBP|CHF|INR|JPY|€|£)/;
+
 /** A lone short line between blank lines, not a sentence: a title ("Our commitments"). */
 function isLoneTitle(block: string[], more: boolean): boolean {
   if (block.length !== 1 || !more) return false;
   const t = block[0]!.trim();
-  return t.length <= 80 && t.split(/\s+/).length <= 10 && /^\p{Lu}/u.test(t) && !/[.,;!?]$/.test(t) && !BULLET.test(t);
+  return t.length <= 80 && t.split(/\s+/).length <= 10 && /^\p{Lu}/u.test(t) && !/[.,;!?]$/.test(t) && !BULLET.test(t) && !FIGURE.test(t);
+}
+
+/** Cells of a column-aligned line: split at dot leaders ("Hosting ....... 4.8k") or runs of 3+ spaces. */
+function cellsOf(line: string): string[] {
+  return line
+    .trim()
+    .split(/\s*\.{4,}\s*|\s{3,}|\t+/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+}
+
+/**
+ * A block laid out in columns (a cost table typed in a text editor, a spreadsheet pasted as
+ * text): most lines split into two or more cells. Kept as a table, row by row, so each line
+ * stays a line with its figures instead of one long joined paragraph.
+ */
+function columnRows(block: string[]): string[][] | undefined {
+  if (block.length < 2) return undefined;
+  const split = block.map(cellsOf);
+  const multi = split.filter((c) => c.length >= 2).length;
+  if (multi < 2 || multi < block.length * 0.5) return undefined;
+  const rows: string[][] = [];
+  for (let i = 0; i < split.length; i++) {
+    const cells = split[i]!;
+    // A wrapped first cell ("Staff: product lead, engineer," / "   half an agronomist   11.0k") joins the next row.
+    if (cells.length === 1 && i + 1 < split.length && split[i + 1]!.length >= 2 && /^\s{2,}/.test(block[i + 1]!) && /[,&/-]$|\band$/.test(cells[0]!)) {
+      split[i + 1]![0] = `${cells[0]} ${split[i + 1]![0]}`;
+      continue;
+    }
+    rows.push(cells);
+  }
+  return rows;
 }
 
 function emitBlock(block: string[], firstLine: number, out: RootContent[], at: { first: boolean; more: boolean }): void {
@@ -81,6 +116,16 @@ function emitBlock(block: string[], firstLine: number, out: RootContent[], at: {
       out.push({ type: 'heading', depth: depth as 1, children: [{ type: 'text', value: block[0]!.trim().replace(/^[=*#~_-]{2,}\s*|\s*[=*#~_-]{2,}$/g, '') }], position: position(firstLine) });
       k = 1;
     }
+  }
+  const table = columnRows(block.slice(k));
+  if (table) {
+    // A one-cell first line is the table's caption ("One-off"), kept as its own paragraph.
+    if (table[0]!.length === 1 && table.length > 2) {
+      out.push(paragraph(table[0]![0]!, firstLine + k));
+      table.shift();
+    }
+    out.push({ type: 'table', children: table.map((cells) => ({ type: 'tableRow', children: cells.map((c) => ({ type: 'tableCell', children: [{ type: 'text', value: c }] })) })), position: { start: { line: firstLine + k, column: 1 }, end: { line: firstLine + block.length - 1, column: 1 } } } as RootContent);
+    return;
   }
   let para: string[] = [];
   let paraLine = 0;
