@@ -166,6 +166,11 @@ function gap(a: { index: number; end: number }, b: { index: number; end: number 
   return a.end <= b.index ? b.index - a.end : b.end <= a.index ? a.index - b.end : 0;
 }
 
+/** How a passage reads as a safeguard deferral, in words for the rationale (null: it does not). */
+export function safeguardReading(raw: string): string | null {
+  return safeguardDeferralRule(straightQuotes(raw));
+}
+
 function readsAsSafeguardDeferral(text: string): boolean {
   return safeguardDeferralRule(text) !== null;
 }

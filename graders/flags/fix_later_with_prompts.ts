@@ -1,7 +1,7 @@
 import { isRejectedOrQuoted, pickEvidence, quote, straightQuotes } from '../../src/grading/text.js';
 import type { FlagDetector } from '../../src/grading/types.js';
 import { SELF_CORRECT } from '../cues.js';
-import { COUNTERED, defersSafeguard, GATED } from './deferral.js';
+import { COUNTERED, defersSafeguard, GATED, safeguardReading } from './deferral.js';
 
 // The meaning, in parts: a safeguard (guardrails, evaluation, measurement, human review,
 // rollback), put off until after launch or some later event, or waved away as unneeded; a
@@ -69,13 +69,23 @@ function defersSafety(text: string): boolean {
   return m !== null && !/\b(?:not|never|no|don'?t|won'?t|rather than|instead of)\s+(?:\w+\s+){0,3}$/i.test(text.slice(Math.max(0, m.index - 40), m.index));
 }
 
+/** What the passages were read as ("safeguard deferred", "human review removed"), for the reviewer. */
+function readings(texts: string[]): string {
+  const found = [...new Set(texts.map(safeguardReading).filter((r): r is string => r !== null))];
+  return found.length ? `: ${found.join('; ')}` : ': a listed phrasing';
+}
+
 /** `fix_later_with_prompts`: problems deferred to prompting, the model, or "later". */
 export const fixLaterWithPrompts: FlagDetector = {
   detect({ all }) {
     // A sentence that argues against the idea or puts the safeguard before launch is never the flag.
     const hits = all.filter((u) => ((MAYBE.test(u.text) && defersSafety(u.text)) || defersSafeguard(u.text)) && !COUNTERED.test(u.text) && !GATED.test(u.text));
     return hits.length
-      ? { present: true, rationale: 'Defers quality or safety to later prompting or to the model itself ("fix it later with prompts" and its kin).', evidence: pickEvidence(hits.map((u) => quote(u)), 3) }
+      ? {
+          present: true,
+          rationale: `Defers quality or safety to later prompting or to the model itself ("fix it later with prompts" and its kin)${readings(hits.map((u) => u.text))}.`,
+          evidence: pickEvidence(hits.map((u) => quote(u)), 3),
+        }
       : { present: false, rationale: 'No "fix it later with prompts" reasoning was found.', evidence: [] };
   },
 };
