@@ -31,6 +31,11 @@ describe('fix_later_with_prompts', () => {
     'No time for evals before the January launch.',
     'GPT-4o is accurate enough that we don’t need a review step.',
     'Rollback: not needed.',
+    'We would rather be live early and learning than spend a quarter writing test conversations nobody reads.',
+    "The vendor's next model version is a lot stronger at arithmetic, and we expect it to clear up most of these slips on its own.",
+    'From 1 September the senior-carer read-through comes off and updates send automatically.',
+    'We are deliberately not setting pass or fail levels for the first few months.',
+    'Customers will tell us where the tool is wrong much faster than any test set.',
   ])('flags "%s"', async (text) => {
     const r = runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]);
     expect(r.present).toBe(true);
@@ -51,6 +56,8 @@ describe('fix_later_with_prompts', () => {
     'Users can tell us what they need in the monthly survey.',
     'Post-launch monitoring runs daily with alerts on the error rate.',
     'Evaluation is not a phase-2 concern: the test set is the first thing we build.',
+    'Model usage is a rounding error next to the editor’s time.',
+    'We will not bet the plan on the next model release: the test set decides.',
   ])('does not flag "%s"', async (text) => {
     expect(runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]).present).toBe(false);
   });
