@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { findRoles, moneyAmounts, parseAmount, parseNumber } from './text.js';
+
+describe('money as people write it', () => {
+  it.each([
+    ['$1.2M', 1_200_000],
+    ['€45k', 45_000],
+    ['USD 3,000', 3000],
+    ['45.000 EUR', 45_000],
+    ['0,14 € per 1M tokens', 0.14],
+    ["CHF 96'000", 96_000],
+    ['₹2.5 lakh', 250_000],
+    ['Rs 1.2 crore', 12_000_000],
+    ['¥375 per 1M input tokens', 375],
+    ['214.018,40 €', 214_018.4],
+    ['$0.0004 per postmortem', 0.0004],
+    ['1.5 million EUR', 1_500_000],
+  ])('reads %s', (text, value) => {
+    expect(moneyAmounts(text)[0]).toBeCloseTo(value, 6);
+  });
+
+  it('does not take dates, quarters or plain counts for money', () => {
+    expect(moneyAmounts('Q3 2025, 14 March, 2,000 tickets a month')).toEqual([]);
+  });
+
+  it('reads both decimal conventions and thousands separators', () => {
+    expect(parseNumber('1,200,000')).toBe(1_200_000);
+    expect(parseNumber('1.200.000,50')).toBe(1_200_000.5);
+    expect(parseNumber('0,25')).toBe(0.25);
+    expect(parseNumber('1,5')).toBe(1.5);
+    expect(parseNumber('45.000', true)).toBe(45_000);
+    expect(parseNumber('45.000')).toBe(45);
+    expect(parseAmount('$1,200.')).toBe(1200);
+  });
+});
+
+describe('roles', () => {
+  it('finds job titles and functions, not verbs in front of "leads" or "owners"', () => {
+    expect(findRoles('The GL lead and the Financial Controller sign off Gate 2.').length).toBeGreaterThanOrEqual(2);
+    expect(findRoles('We are asking leads to try it and assigned owners later.')).toEqual([]);
+  });
+});
