@@ -2,7 +2,7 @@ import { is, PARTNER, PARTNER_IT, pickEvidence, quote } from '../../src/grading/
 import type { FlagDetector } from '../../src/grading/types.js';
 
 /** "Prompt engineering" and "social engineering" name a technique, not a partner. */
-const NOT_A_PARTNER = /\b(?:prompt|social|context|feature|reverse) engineering\b/gi;
+const NOT_A_PARTNER = /\b(?:prompt|social|context|feature|reverse) engineer(?:ing|s)?\b|\b(?:no|without|zero) (?:\w+ )?(?:developers?|devs|engineers?)\b/gi;
 
 /** `no_cross_functional`: no engineering, legal, security or go-to-market partner named in any plan. */
 export const noCrossFunctional: FlagDetector = {

@@ -10,7 +10,7 @@ const FLOORS: Record<string, number> = {
   'either critical flag': 0.9,
   'tradeoff (per passage)': 0.9,
   'buzzword_without_metric (per passage)': 0.9,
-  'cross_functional_partner (per passage)': 0.8,
+  'cross_functional_partner (per passage)': 0.9,
   'prompt injection (per passage)': 0.9,
 };
 /** Checks with negatives only: the share of passages read right. */
