@@ -27,9 +27,6 @@ export const KPI_WORD = /\b(?:KPIs?|metrics?|OKRs?|key results?|north[- ]star|su
 export const TARGET =
   /\b(?:increase|decrease|reduce|reduction|cut|improve|grow|growth|lift|raise|boost|lower|drop|fall|shrink|double|halve|aim(?:ing)? (?:for|at)|expect(?:ed)? to|should (?:fall|drop|rise|reach|be)|from \S+ to|to at least|at least|at most|no more than|up to|under|below|above|over|exceed|target|goal|reach|hit|achieve|≥|≤|>|<)\b|[+−-]\s?\d+(?:\.\d+)?\s?%|[↑↓→]|\bfrom\b[^.]{0,30}\bto\b/i;
 
-/** (kept here so the detectors share the vocabulary) */
-export const SELF_CORRECT = /\b(?:LLM|model|AI|system|assistant|agent|categori[sz]er|classifier)s?\b[^.;]{0,30}\b(?:will|should|can|is going to)\s+(?:self-?correct|self-?improve|fix itself|learn (?:on its own|by itself|from (?:its|the) mistakes)|get better (?:on its own|by itself)|improve (?:on its own|by itself|over time))\b/i;
-
 /** The quality, safety and operating measures a governance threshold can be set on. */
 export const GOV_METRIC =
   /\b(?:(?:error|reject(?:ion)?|override|escalation|complaint|refusal|failure|defect|match|acceptance|edit|hand-?over|fallback|abstention|pass) rates?|quality scores?|scores?|accuracy|accurate|correct\w*|incorrect|errors?|mistakes?|rated|ratings?|safe to|unsafe|harm\w*|precision|recall|F1|hallucinat\w*|groundedness|grounded|faithful\w*|factual\w*|citation (?:rate|accuracy)|toxic\w*|harmful|unsafe|offensive|bias|fairness|disparit\w*|parity|latency|p50|p9[059]|response time|time to first token|cost per|spend|error rate|failure rate|defect rate|escalation rate|complaints?|CSAT|thumbs[- ]down|negative feedback|PII|leak\w*|jailbreak\w*|prompt injection|refusal rate|override rate|drift|uptime|availability|SLA|SLO|false (?:positive|negative)s?|misroute\w*|wrong answers?|incorrect|quality score|eval(?:uation)? score|pass rate|win rate|satisfaction)\b/i;

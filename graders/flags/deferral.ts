@@ -14,7 +14,7 @@ import { isQuoted, straightQuotes } from '../../src/grading/text.js';
 // Topics
 
 /** Safeguards that should exist before real users: putting them off is the flag. */
-const SAFEGUARD_BEFORE = /\b(?:guard-?rails?|safeguards?|safety (?:filters?|layer|checks?|nets?|work|testing)|(?:content|output|input|toxicity|PII|safety) (?:filter\w*|moderation|checks?)|content filtering|moderation|evals?\b|evaluation|eval(?:uation)? (?:harness|set|suite|framework)|test (?:set|suite)s?|golden (?:set|dataset)|holdout(?: set)?|validation (?:step|set|activities|run)|benchmark\w*|red[- ]team\w*|quality (?:gate|thresholds?|bar|criteria|checks?|dashboards?)|(?:error|accuracy|acceptance|hallucination|quality) (?:thresholds?|criteria|metrics?|rate)|acceptance criteria|(?:pass|fail|pass\/fail|pass or fail|quality|acceptance) (?:levels?|bars?|thresholds?)|the bar\b|test (?:conversations|cases|questions|prompts)|quality work|roll-?back(?: plan)?|roll back|kill[- ]?switch|switch it off|fallback|citation check\w*|fact[- ]check\w*|cost (?:model|controls?|caps?|limits?)|(?:spend|token|rate|usage) (?:limits?|caps?|monitoring|alerts?)|budget (?:caps?|alerts?))\b/i;
+export const SAFEGUARD_BEFORE = /\b(?:guard-?rails?|safeguards?|safety (?:filters?|layer|checks?|nets?|work|testing)|(?:content|output|input|toxicity|PII|safety) (?:filter\w*|moderation|checks?)|content filtering|moderation|evals?\b|evaluation|eval(?:uation)? (?:harness|set|suite|framework)|test (?:set|suite)s?|golden (?:set|dataset)|holdout(?: set)?|validation (?:step|set|activities|run)|benchmark\w*|red[- ]team\w*|quality (?:gate|thresholds?|bar|criteria|checks?|dashboards?)|(?:error|accuracy|acceptance|hallucination|quality) (?:thresholds?|criteria|metrics?|rate)|acceptance criteria|(?:pass|fail|pass\/fail|pass or fail|quality|acceptance) (?:levels?|bars?|thresholds?)|the bar\b|test (?:conversations|cases|questions|prompts)|quality work|roll-?back(?: plan)?|roll back|kill[- ]?switch|switch it off|fallback|citation check\w*|fact[- ]check\w*|cost (?:model|controls?|caps?|limits?)|(?:spend|token|rate|usage) (?:limits?|caps?|monitoring|alerts?)|budget (?:caps?|alerts?))\b/i;
 /** Watching and measuring: normal after launch, so only setting them up later, or dismissing them, counts. */
 const MEASURING = /\b(?:monitoring|measur\w+|metrics?|dashboards?|alert(?:s|ing)|tracking|logging|KPIs?|observability|omission rate|error rate|accuracy)\b/i;
 /** Human review of what the model produces. */
@@ -65,7 +65,7 @@ const SET_UP_MEASURING = /\b(?:add|set(?:ting)? up|build|introduc\w+|defin\w+|bo
 /** A recurring practice. */
 const CADENCE = /\b(?:weekly|daily|monthly|quarterly|hourly|every|each|continuous\w*|ongoing|regular\w*|nightly|per (?:week|month|day))\b/i;
 /** Iterating on a policy that exists is not deferring it. */
-const ITERATION = /\b(?:updat|revis|refin|iterat|evolv|improv|expand|extend|re-?review)\w*/i;
+export const ITERATION = /\b(?:updat|revis|refin|iterat|evolv|improv|expand|extend|re-?review)\w*/i;
 
 /** Handed to someone else: another team's, the vendor's or the customer's job. */
 const HANDED_OFF = new RegExp(
@@ -82,7 +82,7 @@ const HANDED_OFF = new RegExp(
 /** The sentence argues against the idea, tells of it as a past mistake, or reports someone else's view. */
 export const COUNTERED = /\b(?:(?:not|n't|never) (?:\w+ ){0,4}as (?:something|an? (?:afterthought|add-on|extra|later step))|not an afterthought|isn'?t an afterthought|not bolted on|pretend\w*|rehears\w*|drill\w*|(?:that is|that'?s|which is|this is) (?:exactly |precisely )?why|exactly why|precisely why|(?:isn'?t|is not|aren'?t|are not) (?:something|a thing) (?:we|you) (?:add|bolt|do|leave|skip)|ships? with|in place before|exists? before|comes? first|from day one|from the start|continu(?:e|es|ing) to|last year'?s|this time|we disagree|disagree|we can'?t|we cannot|pushed back|instead,? we|we refuse|not here\b|we are not doing (?:that|this)|we don'?t do that|was a mistake|were wrong|didn'?t (?:work|fall|hold)|this plan starts with|lessons?|learned|is now a (?:gate|condition|launch|requirement)|now (?:a )?(?:gate|launch) (?:\d|condition|criterion)|objection|(?:asked|suggested|proposed|argued) (?:whether|that|we|to)|(?:some|other|many) (?:teams|vendors|companies|people)|the temptation|anti-?pattern|we reject|rejected|originally|used to|in the past|our (?:19|20)\d\d|myth|wrongly)\b/i;
 /** Tied to a measured condition: a considered reduction, not a deferral. */
-const CONDITIONED = /\b(?:if|when|once|after|as long as|provided|until|only after|while)\b[^.;]{0,60}(?:\d+(?:\.\d+)?\s?%|\d+ (?:weeks?|months?|days?) (?:in a row|running|straight)|(?:below|under|above|at least|no more than|exceeds?)\s[^.;]{0,12}\d)|(?:\b(?:above|below|under|over|exceeds?|drops? (?:below|under)|rises? above|at least|no more than|or less|or more)\s?~?|[<>≤≥]\s?)\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?% or (?:less|more|lower|higher)\b/i;
+export const CONDITIONED = /\b(?:if|when|once|after|as long as|provided|until|only after|while)\b[^.;]{0,60}(?:\d+(?:\.\d+)?\s?%|\d+ (?:weeks?|months?|days?) (?:in a row|running|straight)|(?:below|under|above|at least|no more than|exceeds?)\s[^.;]{0,12}\d)|(?:\b(?:above|below|under|over|exceeds?|drops? (?:below|under)|rises? above|at least|no more than|or less|or more)\s?~?|[<>≤≥]\s?)\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?% or (?:less|more|lower|higher)\b/i;
 /** A gate or a step before launch: governance scheduled before it is not deferred. */
 const GATED_AT = /\b(?:before (?:the |any |we |our |its |each |every |they |it )?(?:launch|go-?live|pilot|gate|release|rollout|GA|ship|deploy|redeploy|sign|users|anything|open|start|roll out|go live|first)\w*|(?:launch|gate) (?:condition|criterion|requirement)|gate \d|(?:a|its own|their own|new|separate) (?:\w+ )?gate\b|gated by|ahead of (?:the )?(?:\w+ )?(?:\d+ \w+ )?(?:launch|pilot|go-?live|release|rollout)|(?:entry|exit|launch|go-live) criteri(?:on|a)|condition for (?:the )?(?:pilot|launch|go-?live)|(?:passes|pass|passing|through) (?:the|a|its|each) (?:\w+ )?gate|signs? off (?:before|each|every)|signed off by|approved by)/i;
 /** A gate or step before launch is named (and not negated: "not a launch criterion"). */
@@ -123,7 +123,7 @@ function undercut(text: string, m: { index: number; end: number }): boolean {
 /** Does this passage defer or wave away a safeguard (the `fix_later_with_prompts` meaning)? */
 export function defersSafeguard(raw: string): boolean {
   const text = straightQuotes(raw);
-  if (!readsAsSafeguardDeferral(text)) return false;
+  if (safeguardDeferralRule(text) === null) return false;
   return !(COUNTERED.test(text) || CONDITIONED.test(text) || EMPOWERED.test(text) || GATED.test(text));
 }
 
@@ -177,9 +177,6 @@ export function safeguardReading(raw: string): string | null {
   return safeguardDeferralRule(straightQuotes(raw));
 }
 
-function readsAsSafeguardDeferral(text: string): boolean {
-  return safeguardDeferralRule(text) !== null;
-}
 
 
 const SAFEGUARD_BEFORE_ALL = new RegExp(SAFEGUARD_BEFORE.source, 'gi');

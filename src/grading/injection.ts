@@ -52,7 +52,3 @@ export function findInjections(units: Unit[]): Unit[] {
   return units.filter((u) => readsAsInjection(u.text));
 }
 
-/** For the phrase bank: does one passage read as text planted for an automated grader? */
-export function isInjectionText(text: string): boolean {
-  return readsAsInjection(text);
-}
