@@ -1,9 +1,10 @@
+import { indexed } from '../src/grading/prefilter.js';
 import { hasMoney, is, MONEY, moneyAmounts, parseNumber, type Unit } from '../src/grading/text.js';
 
-const TOTAL = /\b(?:total|grand total|sum|year[- ]?(?:1|one) total|overall)\b/i;
-const MONTHLY = /\b(?:monthly|per month|\/\s?mo(?:nth)?|a month|each month|pm\b|p\/m)\b/i;
-const YEARLY = /\b(?:year[- ]?(?:1|one)|annual\w*|per year|\/\s?y(?:ea)?r|yearly|12[- ]months?|first year|FY)\b/i;
-const ONE_OFF = /\b(?:one[- ]?(?:off|time)|upfront|up-front|set-?up|initial|implementation|build(?:-out)?|capex|non-recurring)\b/i;
+const TOTAL = indexed(/\b(?:total|grand total|sum|year[- ]?(?:1|one) total|overall)\b/i);
+const MONTHLY = indexed(/\b(?:monthly|per month|\/\s?mo(?:nth)?|a month|each month|pm\b|p\/m)\b/i);
+const YEARLY = indexed(/\b(?:year[- ]?(?:1|one)|annual\w*|per year|\/\s?y(?:ea)?r|yearly|12[- ]months?|first year|FY)\b/i);
+const ONE_OFF = indexed(/\b(?:one[- ]?(?:off|time)|upfront|up-front|set-?up|initial|implementation|build(?:-out)?|capex|non-recurring)\b/i);
 
 export interface Inconsistency {
   unit: Unit;
@@ -98,7 +99,7 @@ function numberCell(cell: string): number | undefined {
   return n === undefined ? undefined : n * (m[2] ? (m[2].toLowerCase() === 'k' ? 1e3 : 1e6) : 1);
 }
 
-const PER_UNIT = /\bper (?:query|request|call|conversation|ticket|message|user|seat|customer|session|chat|question|answer|document)\b|\/\s?(?:query|request|call|conversation|ticket|user|seat|message)\b/i;
+const PER_UNIT = indexed(/\bper (?:query|request|call|conversation|ticket|message|user|seat|customer|session|chat|question|answer|document)\b|\/\s?(?:query|request|call|conversation|ticket|user|seat|message)\b/i);
 
 /** Unit costs no real system has (an LLM answer for a hundred-thousandth of a cent). */
 export function findAbsurdUnitCosts(units: Unit[]): Unit[] {

@@ -1,16 +1,17 @@
+import { indexed } from '../src/grading/prefilter.js';
 import { hasMoney, is, MONEY, pathIs, pickEvidence, quote, tableHeader, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { findAbsurdUnitCosts, findInconsistentTotals } from './cost-checks.js';
 import { COST_LINES, LEVER, TRADEOFF, TRADEOFF_HINT } from './cues.js';
 
-const TOTAL_OR_EXCLUDED = /^\W*(?:grand )?total\b|\b(?:exclud\w*|not including|excl\.|without|TBC|TBD|to be (?:confirmed|quoted|decided))\b/i;
-const LEVER_HEADING = /\b(?:levers?|cost (?:control|levers?|reduction|optimi[sz]ation|savings?)|savings?|optimi[sz]ation|(?:keep|keeping|bring|bringing) (?:the )?(?:costs?|bill|spend) down|reduc\w+ (?:the )?(?:costs?|bill|spend))\b/i;
+const TOTAL_OR_EXCLUDED = indexed(/^\W*(?:grand )?total\b|\b(?:exclud\w*|not including|excl\.|without|TBC|TBD|to be (?:confirmed|quoted|decided))\b/i);
+const LEVER_HEADING = indexed(/\b(?:levers?|cost (?:control|levers?|reduction|optimi[sz]ation|savings?)|savings?|optimi[sz]ation|(?:keep|keeping|bring|bringing) (?:the )?(?:costs?|bill|spend) down|reduc\w+ (?:the )?(?:costs?|bill|spend))\b/i);
 /** The header row or the heading line itself is not a lever. */
-const LEVER_HEADING_ONLY = /^\W*(?:(?:cost )?levers?|effects?|savings?|(?:estimated )?(?:effect|impact|saving)s?)(?:\s*\|\s*(?:(?:estimated )?(?:effect|impact|saving)s?|how|what|lever))*\W*$/i;
-const COST_WORD = /\bcosts?\b|\bbudget\w*|\bspend\b|\bpric\w+|\bexpens\w+|\bopex\b|\bcapex\b|\bTCO\b/i;
+const LEVER_HEADING_ONLY = indexed(/^\W*(?:(?:cost )?levers?|effects?|savings?|(?:estimated )?(?:effect|impact|saving)s?)(?:\s*\|\s*(?:(?:estimated )?(?:effect|impact|saving)s?|how|what|lever))*\W*$/i);
+const COST_WORD = indexed(/\bcosts?\b|\bbudget\w*|\bspend\b|\bpric\w+|\bexpens\w+|\bopex\b|\bcapex\b|\bTCO\b/i);
 /** An estimated effect: a saving or reduction with its size ("cuts inference 30%", "saves ~$1,500 a month", "-15% calls"). */
 const EFFECT =
-  /\b(?:sav\w+|cut\w*|reduc\w+|lower\w*|fewer|less|drop\w*|avoid\w*|shav\w+|trim\w*|brings? (?:\w+ )?down)\b[^.;]{0,50}(?:\d+(?:\.\d+)?\s?%|[$€£]\s?\d|\b\d[\d,.]*\s?[kK]\b|\bhalf\b|\ba (?:third|quarter|fifth)\b)|(?:^|[\s(|])[-−–]\s?\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?%\s?(?:cheaper|less|lower|fewer|saving|savings|reduction|off|smaller)\b|\bhalv\w+|\b(?:in half|by half)\b|\b(?:saves?|saving) (?:about |around |roughly |~|up to )?[$€£]?\d|(?:[$€£¥₹]\s?\d|\d[\d.,]*\s?[kKmM]?\s?(?:[$€£¥₹]|EUR|USD|GBP))[^.;]{0,30}\b(?:instead of|rather than|vs\.?|versus|down from|compared (?:with|to))\b[^.;]{0,20}\d|\d+(?:\.\d+)?\s?%[^.;]{0,40}\b(?:never (?:reach|hit|go to|touch)|skip|avoid|bypass)\w*|[$€£¥₹]\s?\d[\d.,]*\s?[kKmM]?\s?(?:\/|a|per)\s?(?:month|year|mo|yr)\s(?:saved|less)\b|\b\d[\d.,]*\s?[kKmM]?\s?(?:[$€£¥₹]|EUR|USD|GBP)?\s?(?:saved|less)\b/i;
+  indexed(/\b(?:sav\w+|cut\w*|reduc\w+|lower\w*|fewer|less|drop\w*|avoid\w*|shav\w+|trim\w*|brings? (?:\w+ )?down)\b[^.;]{0,50}(?:\d+(?:\.\d+)?\s?%|[$€£]\s?\d|\b\d[\d,.]*\s?[kK]\b|\bhalf\b|\ba (?:third|quarter|fifth)\b)|(?:^|[\s(|])[-−–]\s?\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?%\s?(?:cheaper|less|lower|fewer|saving|savings|reduction|off|smaller)\b|\bhalv\w+|\b(?:in half|by half)\b|\b(?:saves?|saving) (?:about |around |roughly |~|up to )?[$€£]?\d|(?:[$€£¥₹]\s?\d|\d[\d.,]*\s?[kKmM]?\s?(?:[$€£¥₹]|EUR|USD|GBP))[^.;]{0,30}\b(?:instead of|rather than|vs\.?|versus|down from|compared (?:with|to))\b[^.;]{0,20}\d|\d+(?:\.\d+)?\s?%[^.;]{0,40}\b(?:never (?:reach|hit|go to|touch)|skip|avoid|bypass)\w*|[$€£¥₹]\s?\d[\d.,]*\s?[kKmM]?\s?(?:\/|a|per)\s?(?:month|year|mo|yr)\s(?:saved|less)\b|\b\d[\d.,]*\s?[kKmM]?\s?(?:[$€£¥₹]|EUR|USD|GBP)?\s?(?:saved|less)\b/i);
 
 /**
  * `cost`: Year-1 figures for the main cost lines (inference, storage, people), named tradeoffs,

@@ -1,15 +1,16 @@
+import { indexed } from '../src/grading/prefilter.js';
 import { hasMoney, is, MONEY, NUMBER, pickEvidence, quote, tableHeader, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { findAbsurdUnitCosts, findInconsistentTotals } from './cost-checks.js';
 
-const TOTAL = /\b(?:total|year[- ]?(?:1|one)|annual\w*|first[- ]year|12[- ]months?|per year|\/\s?yr|FY\s?\d*|yearly)\b/i;
+const TOTAL = indexed(/\b(?:total|year[- ]?(?:1|one)|annual\w*|first[- ]year|12[- ]months?|per year|\/\s?yr|FY\s?\d*|yearly)\b/i);
 /** Costs paid once, named as such (integration work billed monthly is not a one-off split). */
-const ONE_OFF = /\b(?:one[- ]?(?:off|time)|upfront|up-front|set-?up (?:cost|fee)s?|initial (?:build|setup|investment|cost)|capex|non-recurring|once\b)\b/i;
-const ONGOING = /\b(?:monthly|per month|\/\s?mo(?:nth)?|a month|each month|recurring|run[- ]?rate|opex|ongoing|steady[- ]state|subscription)\b/i;
+const ONE_OFF = indexed(/\b(?:one[- ]?(?:off|time)|upfront|up-front|set-?up (?:cost|fee)s?|initial (?:build|setup|investment|cost)|capex|non-recurring|once\b)\b/i);
+const ONGOING = indexed(/\b(?:monthly|per month|\/\s?mo(?:nth)?|a month|each month|recurring|run[- ]?rate|opex|ongoing|steady[- ]state|subscription)\b/i);
 const ASSUMPTION =
-  /\b(?:assum\w*|users?|MAU|DAU|seats?|agents?|queries|requests|conversations|tickets|calls|messages|documents|tokens?|volume|traffic|growth|utili[sz]ation|price per|per (?:user|query|request|ticket|day|1[kKmM]|million|thousand)|\/\s?1[kKmM]\b|based on)\b/i;
+  indexed(/\b(?:assum\w*|users?|MAU|DAU|seats?|agents?|queries|requests|conversations|tickets|calls|messages|documents|tokens?|volume|traffic|growth|utili[sz]ation|price per|per (?:user|query|request|ticket|day|1[kKmM]|million|thousand)|\/\s?1[kKmM]\b|based on)\b/i);
 
-const COST_WORD = /\bcosts?\b|\bbudget\w*|\bspend\b|\bopex\b|\bcapex\b|\bexpens\w+|\bpric\w+/i;
+const COST_WORD = indexed(/\bcosts?\b|\bbudget\w*|\bspend\b|\bopex\b|\bcapex\b|\bexpens\w+|\bpric\w+/i);
 
 /**
  * `cost_model`: a Year-1 total, its breakdown into one-off and ongoing (monthly) costs, and the

@@ -1,9 +1,10 @@
+import { indexed } from '../src/grading/prefilter.js';
 import { is, neighbourhood, pickEvidence, quote, roleIn, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { GOV_METRIC, MEASUREMENT, ROLLBACK, SPEED, THRESHOLD, TRIGGER } from './cues.js';
 
 /** Watching quality at all, even without numbers ("we will look at bot comments now and then"). */
-const OVERSIGHT = /\bthresholds?\b|\bguardrails?\b|\bmonitor\w*|\blook (?:at|into)\b|\bcheck\w*|\breview\w*|\baudit\w*|\boversight\b|\bquality\b|\bsafety\b|\bevaluat\w*|\btest\w*|\bfeedback\b/i;
+const OVERSIGHT = indexed(/\bthresholds?\b|\bguardrails?\b|\bmonitor\w*|\blook (?:at|into)\b|\bcheck\w*|\breview\w*|\baudit\w*|\boversight\b|\bquality\b|\bsafety\b|\bevaluat\w*|\btest\w*|\bfeedback\b/i);
 
 /**
  * `governance`: measurable thresholds with how each is measured, and explicit rollback

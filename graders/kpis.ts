@@ -1,14 +1,15 @@
-import { hasQuantity, is, MEASURE, pathIs, pickEvidence, quote, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
+import { indexed } from '../src/grading/prefilter.js';
+import { hasQuantity, is, MEASURE, pathIs, pickEvidence, placeOf, quote, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { BASELINE_TO_TARGET, BUZZWORD, DIRECTION, KPI_WORD, MODEL_QUALITY, OUTCOME, TARGET, VANITY } from './cues.js';
 
 /** An explicit tie to a milestone ("at M3 self-service GA", "after the pilot launch"); sitting in a Q3 section is not one. */
-const MILESTONE = /\bM\d{1,2}\b|\bmilestones?\b|\b(?:at|after|with|by|before|for|on|from) (?:the )?(?:[\w-]+ ){0,3}(?:launch|GA|general availability|beta|pilot|go-?live|rollout|release|cut-?over)\b|\b(?:launch|GA|beta|pilot|rollout|release)\s?\+\s?\d/i;
+const MILESTONE = indexed(/\bM\d{1,2}\b|\bmilestones?\b|\b(?:at|after|with|by|before|for|on|from) (?:the )?(?:[\w-]+ ){0,3}(?:launch|GA|general availability|beta|pilot|go-?live|rollout|release|cut-?over)\b|\b(?:launch|GA|beta|pilot|rollout|release)\s?\+\s?\d/i);
 const MONTH = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 /** A KPI table's header says which columns are baselines and targets ("Today | After pilot (Jun 30) | Year end"). */
-const TARGET_HEADER = new RegExp(String.raw`\b(?:targets?|goals?|baseline|KPIs?|metrics?|by|from|to|today|current|now|after|year[- ]end|end of|H[12]|Q[1-4]|${MONTH}|20\d\d)\b`, 'i');
-const WHEN_HEADER = new RegExp(String.raw`\b(?:by|when|date|deadline|due|quarter|timeline|timing|after|year[- ]end|end of|H[12]|Q[1-4]|${MONTH}|20\d\d)\b`, 'i');
-const BUZZWORDS = new RegExp(BUZZWORD.source, 'gi');
+const TARGET_HEADER = indexed(new RegExp(String.raw`\b(?:targets?|goals?|baseline|KPIs?|metrics?|by|from|to|today|current|now|after|year[- ]end|end of|H[12]|Q[1-4]|${MONTH}|20\d\d)\b`, 'i'));
+const WHEN_HEADER = indexed(new RegExp(String.raw`\b(?:by|when|date|deadline|due|quarter|timeline|timing|after|year[- ]end|end of|H[12]|Q[1-4]|${MONTH}|20\d\d)\b`, 'i'));
+const BUZZWORDS = indexed(new RegExp(BUZZWORD.source, 'gi'));
 
 interface Kpi {
   unit: Unit;
@@ -30,11 +31,11 @@ export const gradeKpis: ItemGrader = ({ units }) => {
   const milestoneSections = new Set(units.filter((u) => /^\W*(?:milestones?\b|M\d{1,2}\b)/i.test(u.text)).map((u) => u.section));
   const sectionsByPath = new Map<string, Set<number>>();
   for (const u of units) {
-    const key = `${u.file}\u0000${u.path.join('\u0000')}`;
+    const key = placeOf(u);
     sectionsByPath.set(key, (sectionsByPath.get(key) ?? new Set()).add(u.section));
   }
   const milestonePaths = new Set([...sectionsByPath].filter(([, secs]) => [...secs].some((sec) => milestoneSections.has(sec))).map(([key]) => key));
-  const inMilestonePhase = (u: Unit) => milestonePaths.has(`${u.file}\u0000${u.path.join('\u0000')}`);
+  const inMilestonePhase = (u: Unit) => milestonePaths.has(placeOf(u));
   for (const unit of units) {
     // Cheap questions first: most lines have neither a number nor an outcome word.
     const digit = /\d/.test(unit.text);

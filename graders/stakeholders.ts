@@ -1,16 +1,17 @@
+import { indexed } from '../src/grading/prefilter.js';
 import { findRoles, is, neighbourhood, pickEvidence, quote, ROLE, roleIn, tableHeader, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { APPROVAL, CADENCE, CADENCE_WORD, GATE, OWNERSHIP } from './cues.js';
 
 /** A standing review of the model, the strategy or the governance, with its rhythm. */
-const REVIEW_CADENCE = new RegExp(
+const REVIEW_CADENCE = indexed(new RegExp(
   String.raw`\b(?:${CADENCE_WORD})\b[^.;]{0,40}\b(?:(?:model|strategy|strategic|governance|roadmap|risk|safety|quality|business|product|steering|portfolio|operating|performance|metrics?|KPI|RAI|AI|ethics|exec\w*|leadership|stakeholder|cost|budget|program|progress|policy|launch|release|evaluation|eval|council|board|committee)\s+)?(?:reviews?|meetings?|syncs?|councils?|boards?|committees?|forums?|readouts?|retros?|retrospectives?|QBRs?|working groups?|huddles?|round-?tables?|panels?)\b|\b(?:reviews?|meetings?|syncs?|councils?|boards?|committees?|forums?|readouts?|working groups?|huddles?)\b[^.;]{0,30}\b(?:${CADENCE_WORD})\b|\bQBRs?\b`,
   'i',
-);
+));
 /** Reviewing a sample of outputs is monitoring, not a stakeholder review. */
-const SAMPLE_REVIEW = /\bsampl\w*|\b\d[\d,]*\s+(?:\w+\s)?(?:chats|listings|answers|outputs|tickets|conversations|cases|transcripts|responses|drafts|summaries|emails|calls|PRs|documents|letters|records|reports|invoices|claims|orders|messages|replies|notes|sheets|files|threads)\b|\breview(?:s|ed)? (?:of )?(?:the )?(?:logs?|transcripts|outputs|comments)\b/i;
-const QBR = /\bQBRs?\b/;
-const MEETING = /\b(?:meeting|council|board|committee|forum|steering|QBR|business review|readout|check-?in|sync|retro\w*|working group|huddle|chair\w*|attend\w*)\b/i;
+const SAMPLE_REVIEW = indexed(/\bsampl\w*|\b\d[\d,]*\s+(?:\w+\s)?(?:chats|listings|answers|outputs|tickets|conversations|cases|transcripts|responses|drafts|summaries|emails|calls|PRs|documents|letters|records|reports|invoices|claims|orders|messages|replies|notes|sheets|files|threads)\b|\breview(?:s|ed)? (?:of )?(?:the )?(?:logs?|transcripts|outputs|comments)\b/i);
+const QBR = indexed(/\bQBRs?\b/);
+const MEETING = indexed(/\b(?:meeting|council|board|committee|forum|steering|QBR|business review|readout|check-?in|sync|retro\w*|working group|huddle|chair\w*|attend\w*)\b/i);
 
 /**
  * `stakeholders`: who signs off (named roles), on what (which gate), and the cadence of

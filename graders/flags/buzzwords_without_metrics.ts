@@ -1,8 +1,9 @@
+import { indexed } from '../../src/grading/prefilter.js';
 import { isRejectedOrQuoted, MEASURE, neighbourhood, pickEvidence, quote } from '../../src/grading/text.js';
 import type { FlagDetector } from '../../src/grading/types.js';
 import { BUZZWORD } from '../cues.js';
 
-const BUZZWORDS = new RegExp(BUZZWORD.source, 'gi');
+const BUZZWORDS = indexed(new RegExp(BUZZWORD.source, 'gi'));
 
 /** A metric near a buzzword: in the same unit (buzzword itself removed) or the next one. */
 function hasMetric(text: string): boolean {
@@ -15,7 +16,7 @@ function hasMetric(text: string): boolean {
  * a change ("from 9 to 5 working days", "1,200 vs 120"), or a count of things per period or per
  * person ("2 extra qualified meetings per rep per week", "40,000 chats a day", "300 dpi").
  */
-const COUNTED = /(?<![\w.])0?\.\d+\b(?!\.\d)|\bfrom (?:about |~)?\d[\d,.]*\s?\S{0,12} to \d|\b\d[\d,.]*\s?\S{0,6}\s(?:vs\.?|versus|instead of|against) \d|\b\d[\d,.]*\s?[kKmM]?\s(?:[A-Za-z-]+\s){0,3}(?:a|per|each|every) (?:day|week|month|year|hour|minute|rep|user|agent|shift|store|site|customer|ticket|call|quarter)\b|\b\d[\d,.]*\s?(?:GB|TB|MB|dpi|fps|req\/s|rps|qps|pages?|suppliers?|languages?|markets?)\b|\b(?:halves|doubles|triples)\b/i;
+const COUNTED = indexed(/(?<![\w.])0?\.\d+\b(?!\.\d)|\bfrom (?:about |~)?\d[\d,.]*\s?\S{0,12} to \d|\b\d[\d,.]*\s?\S{0,6}\s(?:vs\.?|versus|instead of|against) \d|\b\d[\d,.]*\s?[kKmM]?\s(?:[A-Za-z-]+\s){0,3}(?:a|per|each|every) (?:day|week|month|year|hour|minute|rep|user|agent|shift|store|site|customer|ticket|call|quarter)\b|\b\d[\d,.]*\s?(?:GB|TB|MB|dpi|fps|req\/s|rps|qps|pages?|suppliers?|languages?|markets?)\b|\b(?:halves|doubles|triples)\b/i);
 
 /** One passage: a buzzword, not quoted or rejected, with no metric in the passage itself. */
 export function buzzwordWithoutMetric(text: string): boolean {

@@ -8,30 +8,31 @@
  * vocabulary, and a sentence that argues against the idea, or ties it to a measured condition,
  * is not the flag.
  */
+import { indexed } from '../../src/grading/prefilter.js';
 import { isQuoted, straightQuotes } from '../../src/grading/text.js';
 
 // ---------------------------------------------------------------------------------------------
 // Topics
 
 /** Safeguards that should exist before real users: putting them off is the flag. */
-export const SAFEGUARD_BEFORE = /\b(?:guard-?rails?|safeguards?|safety (?:filters?|layer|checks?|nets?|work|testing)|(?:content|output|input|toxicity|PII|safety) (?:filter\w*|moderation|checks?)|content filtering|moderation|evals?\b|evaluation|eval(?:uation)? (?:harness|set|suite|framework)|test (?:set|suite)s?|golden (?:set|dataset)|holdout(?: set)?|validation (?:step|set|activities|run)|benchmark\w*|red[- ]team\w*|quality (?:gate|thresholds?|bar|criteria|checks?|dashboards?)|(?:error|accuracy|acceptance|hallucination|quality) (?:thresholds?|criteria|metrics?|rate)|acceptance criteria|(?:pass|fail|pass\/fail|pass or fail|quality|acceptance) (?:levels?|bars?|thresholds?)|the bar\b|test (?:conversations|cases|questions|prompts)|quality work|roll-?back(?: plan)?|roll back|kill[- ]?switch|switch it off|fallback|citation check\w*|fact[- ]check\w*|cost (?:model|controls?|caps?|limits?)|(?:spend|token|rate|usage) (?:limits?|caps?|monitoring|alerts?)|budget (?:caps?|alerts?))\b/i;
+export const SAFEGUARD_BEFORE = indexed(/\b(?:guard-?rails?|safeguards?|safety (?:filters?|layer|checks?|nets?|work|testing)|(?:content|output|input|toxicity|PII|safety) (?:filter\w*|moderation|checks?)|content filtering|moderation|evals?\b|evaluation|eval(?:uation)? (?:harness|set|suite|framework)|test (?:set|suite)s?|golden (?:set|dataset)|holdout(?: set)?|validation (?:step|set|activities|run)|benchmark\w*|red[- ]team\w*|quality (?:gate|thresholds?|bar|criteria|checks?|dashboards?)|(?:error|accuracy|acceptance|hallucination|quality) (?:thresholds?|criteria|metrics?|rate)|acceptance criteria|(?:pass|fail|pass\/fail|pass or fail|quality|acceptance) (?:levels?|bars?|thresholds?)|the bar\b|test (?:conversations|cases|questions|prompts)|quality work|roll-?back(?: plan)?|roll back|kill[- ]?switch|switch it off|fallback|citation check\w*|fact[- ]check\w*|cost (?:model|controls?|caps?|limits?)|(?:spend|token|rate|usage) (?:limits?|caps?|monitoring|alerts?)|budget (?:caps?|alerts?))\b/i);
 /** Watching and measuring: normal after launch, so only setting them up later, or dismissing them, counts. */
-const MEASURING = /\b(?:monitoring|measur\w+|metrics?|dashboards?|alert(?:s|ing)|tracking|logging|KPIs?|observability|omission rate|error rate|accuracy)\b/i;
+const MEASURING = indexed(/\b(?:monitoring|measur\w+|metrics?|dashboards?|alert(?:s|ing)|tracking|logging|KPIs?|observability|omission rate|error rate|accuracy)\b/i);
 /** Human review of what the model produces. */
-const HUMAN_REVIEW = /\b(?:(?:human|manual|agent|reviewer|editor|pharmacist|nurse|teacher|expert|lawyer|underwriter|clinician|doctor|specialist|second|4-eyes|four-eyes|supervisor|staff|operator)s?'? (?:check|review|look|approval|verification|sign-?off|QC|oversight|read|proofread\w*)|humans? in the loop|human[- ]in[- ]the[- ]loop|human oversight|QC\b|quality control|proofread\w*|(?:human )?verification|review step|approval step|read-?through|sign-off step|approve[- ]before[- ]send|(?:look at|check|review|approve|verify|sign off|proofread|read)\w* (?:on )?(?:the AI'?s|every|each|individual|all|the generated|generated) (?:\w+ )?(?:outputs?|drafts?|answers?|recommendations?|letters?|replies|reply|messages?|quotes?|summar(?:y|ies)|essays?|marks)|(?:reviewer|human|manual|editor) approval)\b/i;
+const HUMAN_REVIEW = indexed(/\b(?:(?:human|manual|agent|reviewer|editor|pharmacist|nurse|teacher|expert|lawyer|underwriter|clinician|doctor|specialist|second|4-eyes|four-eyes|supervisor|staff|operator)s?'? (?:check|review|look|approval|verification|sign-?off|QC|oversight|read|proofread\w*)|humans? in the loop|human[- ]in[- ]the[- ]loop|human oversight|QC\b|quality control|proofread\w*|(?:human )?verification|review step|approval step|read-?through|sign-off step|approve[- ]before[- ]send|(?:look at|check|review|approve|verify|sign off|proofread|read)\w* (?:on )?(?:the AI'?s|every|each|individual|all|the generated|generated) (?:\w+ )?(?:outputs?|drafts?|answers?|recommendations?|letters?|replies|reply|messages?|quotes?|summar(?:y|ies)|essays?|marks)|(?:reviewer|human|manual|editor) approval)\b/i);
 /** What a model costs to run. */
-const COST = /\b(?:costs?|spend\w*|budget\w*|the bill|unit economics|token (?:prices?|spend|usage|limits?)|inference (?:costs?|budget|spend)|run(?:ning)? costs?|cost per \w+|cost model)\b/i;
+const COST = indexed(/\b(?:costs?|spend\w*|budget\w*|the bill|unit economics|token (?:prices?|spend|usage|limits?)|inference (?:costs?|budget|spend)|run(?:ning)? costs?|cost per \w+|cost model)\b/i);
 /** Quality of the model's answers, waved away. */
-const QUALITY = /\b(?:hallucinations?|accuracy|errors?|mistakes?|wrong answers?|quality|tone (?:issues|drift)|edge cases?)\b/i;
+const QUALITY = indexed(/\b(?:hallucinations?|accuracy|errors?|mistakes?|wrong answers?|quality|tone (?:issues|drift)|edge cases?)\b/i);
 
 /** Governance structures: reviews, sign-offs, policies, compliance, decision rights. */
-export const GOVERNANCE = /\b(?:governance|compliance|complian\w+|regulatory|regulation|legal (?:sign-?off|review|validation|approval)|Legal\b|legal\b(?= (?:and|&|has|will|can|team|topics?|questions?|side))|sign-?offs?|approvals?|decision rights|(?:AI|RAI|responsible[- ]AI|usage|acceptable[- ]use) polic(?:y|ies)|polic(?:y|ies)(?: docs?| work)?|security (?:review|requirements|clearance|assessment|questions?|sign-?off)|InfoSec|information security|privacy\b|data protection|DPIA|DPO|data protection (?:officer|office)|GDPR|RGPD|HIPAA|SOC ?2|ISO ?27001|EU AI Act|ethic\w*|model risk|risk (?:review|assessment|management|team|function)|audit\w*|works council|consent|data retention|retention (?:period|polic\w+|rules?)|legal hold|responsible[- ]AI|escalation process|oversight board|committee)\b/i;
+export const GOVERNANCE = indexed(/\b(?:governance|compliance|complian\w+|regulatory|regulation|legal (?:sign-?off|review|validation|approval)|Legal\b|legal\b(?= (?:and|&|has|will|can|team|topics?|questions?|side))|sign-?offs?|approvals?|decision rights|(?:AI|RAI|responsible[- ]AI|usage|acceptable[- ]use) polic(?:y|ies)|polic(?:y|ies)(?: docs?| work)?|security (?:review|requirements|clearance|assessment|questions?|sign-?off)|InfoSec|information security|privacy\b|data protection|DPIA|DPO|data protection (?:officer|office)|GDPR|RGPD|HIPAA|SOC ?2|ISO ?27001|EU AI Act|ethic\w*|model risk|risk (?:review|assessment|management|team|function)|audit\w*|works council|consent|data retention|retention (?:period|polic\w+|rules?)|legal hold|responsible[- ]AI|escalation process|oversight board|committee)\b/i);
 
 // ---------------------------------------------------------------------------------------------
 // What is done to the topic
 
 /** Put off until after launch or until some later event. */
-const DEFERRED = new RegExp(
+const DEFERRED = indexed(new RegExp(
   [
     String.raw`\b(?:later|afterwards|eventually|down the (?:road|line)|over time|as we go|in due course)\b`,
     String.raw`\b(?:after|post)[- ]?(?:the )?(?:GA|launch|go-?live|release|pilot|beta|MVP|PMF|product-market fit|rollout|roll-out|soft launch|first (?:release|version|few months|clients|customers)|onboarding|BAU|the first)\b`,
@@ -43,9 +44,9 @@ const DEFERRED = new RegExp(
     String.raw`\b(?:deferred|postponed|parked|pushed|slated) (?:to|for|until|after)\b|\b(?:scheduled|planned) (?:for )?(?:after|post|phase|H2|later|next|year 2|v2|a later)\b|\bon the list for\b|\brevisit (?:at|when|once|after|later|in)\b|\b(?:upon|from|at) go-?live\b|\bTBD\b|\bto be (?:defined|decided|confirmed|determined|sorted|agreed|clarified)\b|\bcomes? (?:with|after)\b|\bfollowing (?:successful )?(?:completion|the pilot|launch|go-?live)\b|\bcross that bridge\b|\bpost[- ]?(?:PMF|launch|GA|MVP|pilot|go-?live|beta)\b|\bin a second time\b|\bwhen (?:the )?(?:numbers|volumes?|team|product) (?:are|is|grows?|get)\b`,
   ].join('|'),
   'i',
-);
+));
 /** Waved away as unneeded, not worth it, or not our concern. */
-const DISMISSED = new RegExp(
+const DISMISSED = indexed(new RegExp(
   [
     String.raw`\b(?:not|n't|never) (?:really |strictly |yet |even )?(?:necessary|needed|required|relevant|important|an? (?:real |big |major |serious )?(?:risk|concern)\b|a (?:focus|concern|priority|constraint|problem|issue|thing|number)|an? (?:issue|problem)|our (?:focus|concern|priority)|planned|foreseen|planning|spending time|budgeted|set|going to (?:bother|chase|track|measure|look))`,
     String.raw`\b(?:unnecessary|redundant|overkill|over-?engineer\w*|nice[- ]to[- ]haves?|out of scope|not in (?:our|the) scope|not applicable|n\/a\b|pointless|a waste|premature|too early|a (?:phase-?1 )?crutch|bureaucracy|red tape)\b`,
@@ -53,22 +54,22 @@ const DISMISSED = new RegExp(
     String.raw`\bwhatever it (?:takes|costs)\b|\bwon'?t move the needle\b|\bdeliberately not (?:setting|measuring|tracking|defining|building)\b|\bnot setting (?:any )?\w*\s?(?:levels?|thresholds?|targets?|bars?)\b|\bspeak for themselves\b|\bwe'?ll know (?:if|when) it works\b|\beyeball\w*\b|\bfind out from the (?:first )?invoice\b|\b(?:ships?|goes? (?:live|out)|launch\w*|release is|first release is) without\b|\brel(?:y|ies) on the model'?s?\b|\bbasically solved\b|\bgo(?:es)? away with\b`,
   ].join('|'),
   'i',
-);
+));
 /** Human review removed, replaced or made optional. */
-const REVIEW_REMOVED = /\b(?:slow (?:them|us|things|the \w+) down|goes away|phased? out|discontinu\w+|reassign\w*|takes? over (?:the )?(?:\w+ )?(?:review|check|approval|QC)|replac(?:e|es|ed|ing) (?:the |a |our )?(?:\w+ )?(?:review|reviewer|check|approval|QC|step|human)s?|is the reviewer|comes off|(?:is |are |gets )?(?:switched|turned) off|sends? (?:out )?automatically|go(?:es)? out automatically|is dropped|double-checks? its own|self-critique|trust the (?:model|AI|suggest\w*|output)|(?:is|are) final|can have a look if they want|redundant|not necessary|unnecessary|no longer (?:need|needed|required)|won'?t need|nobody needs|becomes? unnecessary)\b/i;
+const REVIEW_REMOVED = indexed(/\b(?:slow (?:them|us|things|the \w+) down|goes away|phased? out|discontinu\w+|reassign\w*|takes? over (?:the )?(?:\w+ )?(?:review|check|approval|QC)|replac(?:e|es|ed|ing) (?:the |a |our )?(?:\w+ )?(?:review|reviewer|check|approval|QC|step|human)s?|is the reviewer|comes off|(?:is |are |gets )?(?:switched|turned) off|sends? (?:out )?automatically|go(?:es)? out automatically|is dropped|double-checks? its own|self-critique|trust the (?:model|AI|suggest\w*|output)|(?:is|are) final|can have a look if they want|redundant|not necessary|unnecessary|no longer (?:need|needed|required)|won'?t need|nobody needs|becomes? unnecessary)\b/i);
 /** Errors waved away: "Wrong answers in the first month are fine". */
-const ERRORS_FINE = /\b(?:wrong answers?|mistakes?|errors?)\b[^.;]{0,40}\b(?:are|is) (?:fine|ok(?:ay)?|acceptable)\b/i;
+const ERRORS_FINE = indexed(/\b(?:wrong answers?|mistakes?|errors?)\b[^.;]{0,40}\b(?:are|is) (?:fine|ok(?:ay)?|acceptable)\b/i);
 /** Empowerment, not dismissal: "The engineer does not need approval to roll back". */
-const EMPOWERED = /\b(?:does not|doesn'?t|do not|don'?t|no|without) (?:need|needing|asking|waiting for) (?:\w+ )?(?:approval|permission|sign-?off|anyone)\b[^.;]{0,20}\bto (?:roll ?back|revert|pause|stop|switch|turn|disable|halt)/i;
+const EMPOWERED = indexed(/\b(?:does not|doesn'?t|do not|don'?t|no|without) (?:need|needing|asking|waiting for) (?:\w+ )?(?:approval|permission|sign-?off|anyone)\b[^.;]{0,20}\bto (?:roll ?back|revert|pause|stop|switch|turn|disable|halt)/i);
 /** Setting up measurement, the thing put off: "we'll define the quality thresholds after launch". */
-const SET_UP_MEASURING = /\b(?:add|set(?:ting)? up|build|introduc\w+|defin\w+|bolt\w*|wire|start|create|put in place|sort out|take up|taken up|establish\w*|write|consider\w*)\b[^.;]{0,30}\b(?:monitoring|metrics?|dashboards?|alert(?:s|ing)|tracking|measurement|thresholds?|KPIs?|observability|logging)\b/i;
+const SET_UP_MEASURING = indexed(/\b(?:add|set(?:ting)? up|build|introduc\w+|defin\w+|bolt\w*|wire|start|create|put in place|sort out|take up|taken up|establish\w*|write|consider\w*)\b[^.;]{0,30}\b(?:monitoring|metrics?|dashboards?|alert(?:s|ing)|tracking|measurement|thresholds?|KPIs?|observability|logging)\b/i);
 /** A recurring practice. */
-const CADENCE = /\b(?:weekly|daily|monthly|quarterly|hourly|every|each|continuous\w*|ongoing|regular\w*|nightly|per (?:week|month|day))\b/i;
+const CADENCE = indexed(/\b(?:weekly|daily|monthly|quarterly|hourly|every|each|continuous\w*|ongoing|regular\w*|nightly|per (?:week|month|day))\b/i);
 /** Iterating on a policy that exists is not deferring it. */
-export const ITERATION = /\b(?:updat|revis|refin|iterat|evolv|improv|expand|extend|re-?review)\w*/i;
+export const ITERATION = indexed(/\b(?:updat|revis|refin|iterat|evolv|improv|expand|extend|re-?review)\w*/i);
 
 /** Handed to someone else: another team's, the vendor's or the customer's job. */
-const HANDED_OFF = new RegExp(
+const HANDED_OFF = indexed(new RegExp(
   [
     String.raw`\b(?:owned|handled|covered|managed|done|taken care of|sorted) (?:by|on) (?:the |our |their )?(?:client|customer|vendor|provider|platform|consultant|outsourcing|partner|group|IT|legal|central|other)\w*`,
     String.raw`\b(?:client|customer|vendor|provider|platform|IT|Legal|Group|partner|consultant|consultancy)['’]?s? (?:responsibility|job|problem|concern|remit|thing|business|side|task|domain)\b`,
@@ -77,35 +78,35 @@ const HANDED_OFF = new RegExp(
     String.raw`\b(?:informed|a heads-up|notified|told)\b[^.;]{0,40}\b(?:after|at|in|with) (?:the )?(?:go-?live|launch|release)\b|\b(?:after|at) (?:the )?(?:go-?live|launch)\b[^.;]{0,40}\b(?:informed|heads-up|notified)\b`,
   ].join('|'),
   'i',
-);
+));
 
 /** The sentence argues against the idea, tells of it as a past mistake, or reports someone else's view. */
-export const COUNTERED = /\b(?:(?:not|n't|never) (?:\w+ ){0,4}as (?:something|an? (?:afterthought|add-on|extra|later step))|not an afterthought|isn'?t an afterthought|not bolted on|pretend\w*|rehears\w*|drill\w*|(?:that is|that'?s|which is|this is) (?:exactly |precisely )?why|exactly why|precisely why|(?:isn'?t|is not|aren'?t|are not) (?:something|a thing) (?:we|you) (?:add|bolt|do|leave|skip)|ships? with|in place before|exists? before|comes? first|from day one|from the start|continu(?:e|es|ing) to|last year'?s|this time|we disagree|disagree|we can'?t|we cannot|pushed back|instead,? we|we refuse|not here\b|we are not doing (?:that|this)|we don'?t do that|was a mistake|were wrong|didn'?t (?:work|fall|hold)|this plan starts with|lessons?|learned|is now a (?:gate|condition|launch|requirement)|now (?:a )?(?:gate|launch) (?:\d|condition|criterion)|objection|(?:asked|suggested|proposed|argued) (?:whether|that|we|to)|(?:some|other|many) (?:teams|vendors|companies|people)|the temptation|anti-?pattern|we reject|rejected|originally|used to|in the past|our (?:19|20)\d\d|myth|wrongly)\b/i;
+export const COUNTERED = indexed(/\b(?:(?:not|n't|never) (?:\w+ ){0,4}as (?:something|an? (?:afterthought|add-on|extra|later step))|not an afterthought|isn'?t an afterthought|not bolted on|pretend\w*|rehears\w*|drill\w*|(?:that is|that'?s|which is|this is) (?:exactly |precisely )?why|exactly why|precisely why|(?:isn'?t|is not|aren'?t|are not) (?:something|a thing) (?:we|you) (?:add|bolt|do|leave|skip)|ships? with|in place before|exists? before|comes? first|from day one|from the start|continu(?:e|es|ing) to|last year'?s|this time|we disagree|disagree|we can'?t|we cannot|pushed back|instead,? we|we refuse|not here\b|we are not doing (?:that|this)|we don'?t do that|was a mistake|were wrong|didn'?t (?:work|fall|hold)|this plan starts with|lessons?|learned|is now a (?:gate|condition|launch|requirement)|now (?:a )?(?:gate|launch) (?:\d|condition|criterion)|objection|(?:asked|suggested|proposed|argued) (?:whether|that|we|to)|(?:some|other|many) (?:teams|vendors|companies|people)|the temptation|anti-?pattern|we reject|rejected|originally|used to|in the past|our (?:19|20)\d\d|myth|wrongly)\b/i);
 /** Tied to a measured condition: a considered reduction, not a deferral. */
-export const CONDITIONED = /\b(?:if|when|once|after|as long as|provided|until|only after|while)\b[^.;]{0,60}(?:\d+(?:\.\d+)?\s?%|\d+ (?:weeks?|months?|days?) (?:in a row|running|straight)|(?:below|under|above|at least|no more than|exceeds?)\s[^.;]{0,12}\d)|(?:\b(?:above|below|under|over|exceeds?|drops? (?:below|under)|rises? above|at least|no more than|or less|or more)\s?~?|[<>≤≥]\s?)\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?% or (?:less|more|lower|higher)\b/i;
+export const CONDITIONED = indexed(/\b(?:if|when|once|after|as long as|provided|until|only after|while)\b[^.;]{0,60}(?:\d+(?:\.\d+)?\s?%|\d+ (?:weeks?|months?|days?) (?:in a row|running|straight)|(?:below|under|above|at least|no more than|exceeds?)\s[^.;]{0,12}\d)|(?:\b(?:above|below|under|over|exceeds?|drops? (?:below|under)|rises? above|at least|no more than|or less|or more)\s?~?|[<>≤≥]\s?)\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?% or (?:less|more|lower|higher)\b/i);
 /** A gate or a step before launch: governance scheduled before it is not deferred. */
-const GATED_AT = /\b(?:before (?:the |any |we |our |its |each |every |they |it )?(?:launch|go-?live|pilot|gate|release|rollout|GA|ship|deploy|redeploy|sign|users|anything|open|start|roll out|go live|first)\w*|(?:launch|gate) (?:condition|criterion|requirement)|gate \d|(?:a|its own|their own|new|separate) (?:\w+ )?gate\b|gated by|ahead of (?:the )?(?:\w+ )?(?:\d+ \w+ )?(?:launch|pilot|go-?live|release|rollout)|(?:entry|exit|launch|go-live) criteri(?:on|a)|condition for (?:the )?(?:pilot|launch|go-?live)|(?:passes|pass|passing|through) (?:the|a|its|each) (?:\w+ )?gate|signs? off (?:before|each|every)|signed off by|approved by)/i;
+const GATED_AT = indexed(/\b(?:before (?:the |any |we |our |its |each |every |they |it )?(?:launch|go-?live|pilot|gate|release|rollout|GA|ship|deploy|redeploy|sign|users|anything|open|start|roll out|go live|first)\w*|(?:launch|gate) (?:condition|criterion|requirement)|gate \d|(?:a|its own|their own|new|separate) (?:\w+ )?gate\b|gated by|ahead of (?:the )?(?:\w+ )?(?:\d+ \w+ )?(?:launch|pilot|go-?live|release|rollout)|(?:entry|exit|launch|go-live) criteri(?:on|a)|condition for (?:the )?(?:pilot|launch|go-?live)|(?:passes|pass|passing|through) (?:the|a|its|each) (?:\w+ )?gate|signs? off (?:before|each|every)|signed off by|approved by)/i);
 /** A gate or step before launch is named (and not negated: "not a launch criterion"). */
 export const GATED = { test(text: string): boolean {
   for (const m of text.matchAll(GATED_ALL)) if (!/\bnot (?:a |an |the )?$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) return true;
   return false;
 } };
-const GATED_ALL = new RegExp(GATED_AT.source, 'gi');
+const GATED_ALL = indexed(new RegExp(GATED_AT.source, 'gi'));
 
 // ---------------------------------------------------------------------------------------------
 // Remedies that are the flag by themselves
 
 /** A failure answered by editing the prompt. */
-const PROMPT_REMEDY = /\b(?:(?:add|adding|tweak|fix|tighten|adjust|update|change|edit|improve|tune|rewrite|reword|patch|refine|amend|iterat)\w*\s+(?:\w+ ){0,3}(?:to |in |of )?(?:the |our |its |a |that |this )?(?:system |few-shot )?prompts?|(?:better|new|tighter|clearer|well-crafted|right) (?:system |few-shot )?prompts?|prompt (?:tweak|fix|iteration|change|engineering)s?|(?:extra|more|a couple of (?:extra )?)(?:lines|examples|instructions) in the (?:system )?prompt|solve (?:\w+ ){0,2}with the prompt|how the prompt gets better)\b/i;
-const FAILURE = /\b(?:wrong|mistakes?|errors?|weird|bad|fails?|failures?|hallucinat\w*|complain\w*|edge cases?|problems?|issues?|incidents?|goes sideways|misfires?|slips?|drift\w*|misses|gets? (?:\w+ ){0,3}wrong)\b|\b(?:is|are|'s|seems?|looks?|sounds?) off\b/i;
+const PROMPT_REMEDY = indexed(/\b(?:(?:add|adding|tweak|fix|tighten|adjust|update|change|edit|improve|tune|rewrite|reword|patch|refine|amend|iterat)\w*\s+(?:\w+ ){0,3}(?:to |in |of )?(?:the |our |its |a |that |this )?(?:system |few-shot )?prompts?|(?:better|new|tighter|clearer|well-crafted|right) (?:system |few-shot )?prompts?|prompt (?:tweak|fix|iteration|change|engineering)s?|(?:extra|more|a couple of (?:extra )?)(?:lines|examples|instructions) in the (?:system )?prompt|solve (?:\w+ ){0,2}with the prompt|how the prompt gets better)\b/i);
+const FAILURE = indexed(/\b(?:wrong|mistakes?|errors?|weird|bad|fails?|failures?|hallucinat\w*|complain\w*|edge cases?|problems?|issues?|incidents?|goes sideways|misfires?|slips?|drift\w*|misses|gets? (?:\w+ ){0,3}wrong)\b|\b(?:is|are|'s|seems?|looks?|sounds?) off\b/i);
 /** Users as the test: "guests will tell us quickly if something's off", "real traffic is our test set". */
-const USERS_AS_QA = /\b(?:users|customers|guests|members|patients|students|clients|learners|readers|callers|shoppers|people|the field|drivers|staff)\b[^.;]{0,20}\b(?:will|can|'ll|would) (?:tell|let) us(?: know)?(?: \w+){0,2} (?:if|when|where|what|which)\b[^.;]{0,30}\b(?:off|wrong|broken|bad|problems?|issues?|mistakes?|errors?|weird|fails?)\b|\b(?:users|customers|real (?:users|traffic|usage|customers)|production|live traffic)\b[^.;]{0,15}\b(?:is|are|will be|becomes?) (?:our|the) (?:QA|testers?|test (?:set|suite|bed)|eval\w*|quality (?:check|control))\b|\blet (?:users|customers|the field) be (?:the|our) (?:QA|testers?)\b/i;
+const USERS_AS_QA = indexed(/\b(?:users|customers|guests|members|patients|students|clients|learners|readers|callers|shoppers|people|the field|drivers|staff)\b[^.;]{0,20}\b(?:will|can|'ll|would) (?:tell|let) us(?: know)?(?: \w+){0,2} (?:if|when|where|what|which)\b[^.;]{0,30}\b(?:off|wrong|broken|bad|problems?|issues?|mistakes?|errors?|weird|fails?)\b|\b(?:users|customers|real (?:users|traffic|usage|customers)|production|live traffic)\b[^.;]{0,15}\b(?:is|are|will be|becomes?) (?:our|the) (?:QA|testers?|test (?:set|suite|bed)|eval\w*|quality (?:check|control))\b|\blet (?:users|customers|the field) be (?:the|our) (?:QA|testers?)\b/i);
 /** Speed preferred over building a safeguard: "we'd rather be live early than spend a quarter writing test conversations". */
-const RATHER_THAN_SAFEGUARD = /\b(?:would|'d) rather\b[^.;]{0,90}\bthan\b[^.;]{0,60}\b(?:test (?:set|conversations|cases|questions)|evals?|evaluation|eval harness|benchmarks?|review\w*|measur\w+|metrics|guardrails?|red[- ]team\w*|thresholds?)/i;
+const RATHER_THAN_SAFEGUARD = indexed(/\b(?:would|'d) rather\b[^.;]{0,90}\bthan\b[^.;]{0,60}\b(?:test (?:set|conversations|cases|questions)|evals?|evaluation|eval harness|benchmarks?|review\w*|measur\w+|metrics|guardrails?|red[- ]team\w*|thresholds?)/i);
 /** Waiting for a better model instead of measuring: "the vendor's next model … will clear up these slips", "ride that curve". */
-const NEXT_MODEL = /\b(?:next|newer|new|upcoming|future|coming) (?:model|version|release|generation|GPT)s?\b[^.;]{0,80}\b(?:fix|clear(?:s|ing)? up|solve|handle|sort|get(?:s|ting)? better|improv\w*|better at)\b|\bride (?:that|the) curve\b/i;
+const NEXT_MODEL = indexed(/\b(?:next|newer|new|upcoming|future|coming) (?:model|version|release|generation|GPT)s?\b[^.;]{0,80}\b(?:fix|clear(?:s|ing)? up|solve|handle|sort|get(?:s|ting)? better|improv\w*|better at)\b|\bride (?:that|the) curve\b/i);
 /** The model left to improve, or to work on its own. */
-const SELF_RELIANT = /\b(?:learn\w* from (?:each|every|real|live|its|user|production)|improv\w* (?:organically|by itself|on its own|itself)|go(?:es)? improving|(?:trains|teaches|corrects|improves|fixes|tunes) itself|learns? (?:on|by) (?:its|it) own|(?:learn|work out|figure out|pick up|handle)\w* [^.;]{0,40}\bon its own|without extra work from us|runs? alone|fly solo|good enough (?:that|so) (?:we|it|you) (?:don'?t|doesn'?t|do not|does not|can skip|no longer|won'?t)|good enough to (?:fly|run|work|go) (?:solo|alone|on its own|unsupervised|without)|knows? [^.;]{0,30}well enough|(?:fine-?tuning|the model|the LLM|it) will take care of|exposed to more (?:production |real )?data|the model'?s confidence score)\b/i;
+const SELF_RELIANT = indexed(/\b(?:learn\w* from (?:each|every|real|live|its|user|production)|improv\w* (?:organically|by itself|on its own|itself)|go(?:es)? improving|(?:trains|teaches|corrects|improves|fixes|tunes) itself|learns? (?:on|by) (?:its|it) own|(?:learn|work out|figure out|pick up|handle)\w* [^.;]{0,40}\bon its own|without extra work from us|runs? alone|fly solo|good enough (?:that|so) (?:we|it|you) (?:don'?t|doesn'?t|do not|does not|can skip|no longer|won'?t)|good enough to (?:fly|run|work|go) (?:solo|alone|on its own|unsupervised|without)|knows? [^.;]{0,30}well enough|(?:fine-?tuning|the model|the LLM|it) will take care of|exposed to more (?:production |real )?data|the model'?s confidence score)\b/i);
 
 // ---------------------------------------------------------------------------------------------
 
@@ -159,11 +160,11 @@ function safeguardDeferralRule(text: string): string | null {
 }
 
 /** Words any human-review reading needs: a cheap first look. */
-const REVIEW_HINT = /review|check|approv|verif|QC|quality control|proofread|loop|oversight|sign|look at|read|human|manual/i;
+const REVIEW_HINT = indexed(/review|check|approv|verif|QC|quality control|proofread|loop|oversight|sign|look at|read|human|manual/i);
 /** Putting something in place, said just before the safeguard or between it and the deferral. */
-const ATTEND_BEFORE = /\b(?:add|adding|bolt\w*|layer\w*|build\w*|set(?:ting)? up|introduc\w+|tighten\w*|harden\w*|defin\w+|writ(?:e|ing)|sort|start\w*|put(?:ting)? in place|wire|creat\w+|establish\w*|take up|taken up|consider\w*|think about|worry about|look at)\b/i;
+const ATTEND_BEFORE = indexed(/\b(?:add|adding|bolt\w*|layer\w*|build\w*|set(?:ting)? up|introduc\w+|tighten\w*|harden\w*|defin\w+|writ(?:e|ing)|sort|start\w*|put(?:ting)? in place|wire|creat\w+|establish\w*|take up|taken up|consider\w*|think about|worry about|look at)\b/i);
 /** Deferred until launch, go-live or real users: the safeguard would be missing when it matters. */
-const LAUNCH_RELATIVE = /\b(?:GA|general availability|launch\w*|go-?live|live|release|ship\w*|real (?:users|traffic|queries|usage|data)|users|traffic|customers|clients|second release|v2|version 2)\b/i;
+const LAUNCH_RELATIVE = indexed(/\b(?:GA|general availability|launch\w*|go-?live|live|release|ship\w*|real (?:users|traffic|queries|usage|data)|users|traffic|customers|clients|second release|v2|version 2)\b/i);
 
 function spans(text: string, re: RegExp): { index: number; end: number }[] {
   return [...text.matchAll(re)].map((m) => ({ index: m.index, end: m.index + m[0].length }));
@@ -179,11 +180,11 @@ export function safeguardReading(raw: string): string | null {
 
 
 
-const SAFEGUARD_BEFORE_ALL = new RegExp(SAFEGUARD_BEFORE.source, 'gi');
-const MEASURING_ALL = new RegExp(MEASURING.source, 'gi');
-const QUALITY_ALL = new RegExp(QUALITY.source, 'gi');
-const COST_ALL = new RegExp(COST.source, 'gi');
-const HUMAN_REVIEW_ALL = new RegExp(HUMAN_REVIEW.source, 'gi');
+const SAFEGUARD_BEFORE_ALL = indexed(new RegExp(SAFEGUARD_BEFORE.source, 'gi'));
+const MEASURING_ALL = indexed(new RegExp(MEASURING.source, 'gi'));
+const QUALITY_ALL = indexed(new RegExp(QUALITY.source, 'gi'));
+const COST_ALL = indexed(new RegExp(COST.source, 'gi'));
+const HUMAN_REVIEW_ALL = indexed(new RegExp(HUMAN_REVIEW.source, 'gi'));
 
 /** Does this passage defer governance or hand it to someone else (the `governance_afterthought` meaning)? */
 export function defersGovernance(raw: string): boolean {

@@ -1,3 +1,4 @@
+import { indexed } from '../../src/grading/prefilter.js';
 import { isRejectedOrQuoted, pickEvidence, quote, straightQuotes } from '../../src/grading/text.js';
 import type { FlagDetector } from '../../src/grading/types.js';
 import { CONDITIONED, COUNTERED, defersSafeguard, GATED, SAFEGUARD_BEFORE, safeguardReading } from './deferral.js';
@@ -29,12 +30,12 @@ const PATTERNS = [
 ];
 
 /** Every pattern needs one of these words: a cheap first look. */
-const MAYBE = /tell us|test|QA|as we go|on the fly|production|enough|worried|concerned|whatever|distraction|slow|n\/a|none|later|after|correct|improve|learn|way|trust|rely|count on|let |smarter|itself|themselves|drop|remove|skip|slow|go to|go through|overkill|unnecessary|waste|premature|point|budget|constraint|breaks|wrong|tun|tweak|prompt|figure|sort|ship|launch|guardrail|hallucinat|human|review|replace|measure|monitor|metric|eval|roll|cost|fix|patch|solve|address|once|when|until|phase|v2|beta|pilot|solo|straight|directly|need|spend|chase|track|econom|concern|wait/i;
+const MAYBE = indexed(/tell us|test|QA|as we go|on the fly|production|enough|worried|concerned|whatever|distraction|slow|n\/a|none|later|after|correct|improve|learn|way|trust|rely|count on|let |smarter|itself|themselves|drop|remove|skip|slow|go to|go through|overkill|unnecessary|waste|premature|point|budget|constraint|breaks|wrong|tun|tweak|prompt|figure|sort|ship|launch|guardrail|hallucinat|human|review|replace|measure|monitor|metric|eval|roll|cost|fix|patch|solve|address|once|when|until|phase|v2|beta|pilot|solo|straight|directly|need|spend|chase|track|econom|concern|wait/i);
 
 /** All listed phrasings in one pass (each alternative keeps its own flags' meaning: all are case-insensitive). */
 function combine(patterns: RegExp[]): RegExp {
   for (const re of patterns) if (!re.flags.includes('i')) throw new Error(`pattern must be case-insensitive: ${re.source.slice(0, 40)}`);
-  return new RegExp(patterns.map((re) => `(?:${re.source})`).join('|'), 'gi');
+  return indexed(new RegExp(patterns.map((re) => `(?:${re.source})`).join('|'), 'gi'));
 }
 const ALL_PATTERNS = combine(PATTERNS);
 const ALL_COMPOSED = combine(COMPOSED);

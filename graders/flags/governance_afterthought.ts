@@ -1,3 +1,4 @@
+import { indexed } from '../../src/grading/prefilter.js';
 import { isNegatedWithin, isRejectedOrQuoted, pickEvidence, quote, straightQuotes } from '../../src/grading/text.js';
 import type { FlagDetector } from '../../src/grading/types.js';
 import { COUNTERED, defersGovernance, GATED, ITERATION } from './deferral.js';
@@ -25,13 +26,13 @@ const PATTERNS = [
   /\bcovers? (?:all )?(?:of )?our (?:[\w-]+ ){0,3}(?:compliance|privacy|security|governance|regulatory)(?: and [\w-]+)? (?:needs|requirements|obligations|side|bases)\b/i,
   /\bno (?:separate |own |formal |dedicated |additional |further )?(?:[\w-]+ (?:or|and|nor) )?(?:privacy|legal|security|compliance|ethics|risk|AI|model risk|RAI|DPIA)[\w-]* (?:review|assessment|sign-?off|validation|audit|check)s? (?:is|are|will be) (?:planned|needed|required|scheduled|foreseen)\b/i,
   /\b(?:send|show|inform|notify|tell|present)\w* (?:them|legal|compliance|security|privacy|the (?:\w+ ){0,3}(?:team|office|officer|board|DPO))\b[^.;]{0,40}\b(?:at|after|once) (?:the )?(?:launch|go-?live|release|we launch|we go live)\b/i,
-];
+].map(indexed);
 
 /** The first three patterns (deferrals) carry no negation of their own: a negation inside the match, or iteration wording, rejects them. */
 const NEGATABLE = 3;
 
 /** Every pattern needs one of these words: a cheap first look. */
-const MAYBE = /once|when|after|until|area|business|own|part of|outside|covered|certifi|ISO|SOC|planned|inform|send|notify|governance|complian|polic|sign|approv|safety|ethic|responsib|RAI|legal|privacy|risk|oversight|control|bias|audit|job|problem|scope|loop|later|launch|security|DPIA|impact|validation|covers|without|hand/i;
+const MAYBE = indexed(/once|when|after|until|area|business|own|part of|outside|covered|certifi|ISO|SOC|planned|inform|send|notify|governance|complian|polic|sign|approv|safety|ethic|responsib|RAI|legal|privacy|risk|oversight|control|bias|audit|job|problem|scope|loop|later|launch|security|DPIA|impact|validation|covers|without|hand/i);
 
 /** `governance_afterthought`: governance described as something to add later or someone else's job. */
 export const governanceAfterthought: FlagDetector = {

@@ -1,3 +1,4 @@
+import { indexed } from '../../src/grading/prefilter.js';
 import { isRejectedOrQuoted, pickEvidence, quote } from '../../src/grading/text.js';
 import type { FlagDetector } from '../../src/grading/types.js';
 import { TRADEOFF, TRADEOFF_HINT } from '../cues.js';
@@ -16,11 +17,11 @@ const AXES: Record<string, RegExp> = {
   control: /\b(?:audit trail|write access|read-only|retrain\w*|maintenance|ops staff|control|flexib\w*|fallback|say over|upgrades?|lock(?:s|ed)?[- ](?:us )?in)\b/i,
 };
 /** A word that sets one side against the other. */
-const WEIGHING = /\b(?:but|though|although|even though|whereas|it also|but also|and (?:doubles|triples|adds|costs|slows|loses)|means (?:we'?re|we are|we lose|we give up)|at the (?:cost|price|expense|risk) of|in exchange for|in return|the trade(?:-?off)? is|gives? up|we lose|loses|rules? out|locks? us in|con:|downside|costs? us|we pay|we accept|more than the|less than the)\b|,\s?(?:at|with) (?:roughly |about |around |~)?(?:[$€£¥₹]\s?)?\d[\d.,]*\w*(?:\/\w+)? more\b/i;
-const WEIGHING_ALL = new RegExp(WEIGHING.source, 'gi');
+const WEIGHING = indexed(/\b(?:but|though|although|even though|whereas|it also|but also|and (?:doubles|triples|adds|costs|slows|loses)|means (?:we'?re|we are|we lose|we give up)|at the (?:cost|price|expense|risk) of|in exchange for|in return|the trade(?:-?off)? is|gives? up|we lose|loses|rules? out|locks? us in|con:|downside|costs? us|we pay|we accept|more than the|less than the)\b|,\s?(?:at|with) (?:roughly |about |around |~)?(?:[$€£¥₹]\s?)?\d[\d.,]*\w*(?:\/\w+)? more\b/i);
+const WEIGHING_ALL = indexed(new RegExp(WEIGHING.source, 'gi'));
 /** Choosing the worse option on one axis on purpose: "we take the slower answer". */
-const ACCEPTED_DOWNSIDE = /\b(?:take|accept|choose|chose|prefer|pick|picked|go with|went with|pay for) (?:the |a )?(?:slower|costlier|more expensive|pricier|less accurate|bigger and slower|smaller and less accurate)\b/i;
-const EMPTY_TALK = /\b(?:will|to|we'?ll|must|should) (?:balance|make|consider|manage|weigh|review|assess|find|evaluate|discuss)\b[^.]{0,40}\b(?:trade-?offs?|balance)\b|\bsee (?:the )?(?:appendix|below|section|slide)\b|\bno (?:real |significant |major )?trade-?offs?\b|\bright balance\b|\btrade-?offs? (?:will|are to) be\b/i;
+const ACCEPTED_DOWNSIDE = indexed(/\b(?:take|accept|choose|chose|prefer|pick|picked|go with|went with|pay for) (?:the |a )?(?:slower|costlier|more expensive|pricier|less accurate|bigger and slower|smaller and less accurate)\b/i);
+const EMPTY_TALK = indexed(/\b(?:will|to|we'?ll|must|should) (?:balance|make|consider|manage|weigh|review|assess|find|evaluate|discuss)\b[^.]{0,40}\b(?:trade-?offs?|balance)\b|\bsee (?:the )?(?:appendix|below|section|slide)\b|\bno (?:real |significant |major )?trade-?offs?\b|\bright balance\b|\btrade-?offs? (?:will|are to) be\b/i);
 
 /** The axes a stretch of text speaks of. */
 function axesIn(text: string): Set<string> {

@@ -2,7 +2,7 @@ import { contentKind } from '../documents/classify.js';
 import type { Document, SectionDeliverable } from '../documents/model.js';
 import { defaultRubric, type Rubric, type RubricItem } from './rubric.js';
 import type { Decision, Evidence, ItemSuggestion, RedFlagSuggestion, Sheet } from './sheet.js';
-import { buildUnits, type Unit } from './text.js';
+import { buildUnits, placeOf, type Unit } from './text.js';
 import type { FlagDetector, ItemGrader } from './types.js';
 import { findInjections } from './injection.js';
 
@@ -18,7 +18,7 @@ const DELIVERABLE_NAMES: Record<string, string> = { roadmap: 'roadmap', policy: 
 function findUnclassified(units: Unit[], kind: SectionDeliverable): Unit[] {
   const byHeading = new Map<string, Unit[]>();
   for (const u of units) {
-    const key = `${u.file}\u0000${u.path.join('\u0000')}`;
+    const key = placeOf(u);
     byHeading.set(key, [...(byHeading.get(key) ?? []), u]);
   }
   const bySection = new Map<number, Unit[]>();

@@ -4,6 +4,7 @@
  * Pure and deterministic: no I/O, no clocks.
  */
 import type { Document, SectionDeliverable } from '../documents/model.js';
+import { indexed, indexView, patternNumber, plainOf, refreshIndex, skips } from './prefilter.js';
 import type { Evidence } from './sheet.js';
 
 export interface Unit {
@@ -23,6 +24,8 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /** Cut every section into units: lines first (rows, bullets), then sentences within a line. */
 export function buildUnits(documents: Document[]): Unit[] {
+  // Patterns first asked about while grading the last submission join the literal index now.
+  refreshIndex();
   const units: Unit[] = [];
   let section = 0;
   for (const doc of documents) {
@@ -45,32 +48,46 @@ export function buildUnits(documents: Document[]): Unit[] {
 }
 
 // Each pattern asked about gets a small number; each unit keeps its answers in an array by that
-// number (0 not asked yet, 1 no, 2 yes): two array reads instead of two map lookups per question.
-const patternIds = new Map<RegExp, number>();
-const answersOf = new WeakMap<Unit, Uint8Array>();
+// number (0 not asked yet, 1 no, 2 yes), and the literal index's view of its text.
+interface Memo {
+  answers: Uint8Array;
+  view: Uint8Array | null | undefined;
+}
+const memos = new WeakMap<Unit, Memo>();
+let lastUnit: Unit | undefined;
+let lastMemo: Memo | undefined;
 
 /**
  * Does a unit's text match a pattern? Graders ask the same questions of the same units (roles,
- * outcomes, time frames), so answers are remembered per unit and pattern.
+ * outcomes, time frames), so answers are remembered per unit and pattern. An `indexed` pattern
+ * is not run on a unit whose text lacks all its literals.
  */
 export function is(unit: Unit, pattern: RegExp): boolean {
-  let id = patternIds.get(pattern);
-  if (id === undefined) patternIds.set(pattern, (id = patternIds.size));
-  let answers = answersOf.get(unit);
-  if (!answers || answers.length <= id) {
-    const grown = new Uint8Array(Math.max(64, (id + 1) * 2));
-    if (answers) grown.set(answers);
-    answersOf.set(unit, (answers = grown));
+  const id = patternNumber(pattern);
+  let memo = unit === lastUnit ? lastMemo : memos.get(unit);
+  if (!memo) memos.set(unit, (memo = { answers: new Uint8Array(Math.max(64, (id + 1) * 2)), view: undefined }));
+  lastUnit = unit;
+  lastMemo = memo;
+  let answers = memo.answers;
+  if (answers.length <= id) {
+    const grown = new Uint8Array((id + 1) * 2);
+    grown.set(answers);
+    memo.answers = answers = grown;
   }
   const known = answers[id]!;
   if (known !== 0) return known === 2;
-  pattern.lastIndex = 0;
-  const answer = pattern.test(unit.text);
+  if (memo.view === undefined) memo.view = indexView(unit.text);
+  let answer = false;
+  if (!skips(memo.view, pattern)) {
+    const plain = plainOf(pattern);
+    plain.lastIndex = 0;
+    answer = plain.test(unit.text);
+  }
   answers[id] = answer ? 2 : 1;
   return answer;
 }
 
-const DIGIT = /\d/;
+const DIGIT = indexed(/\d/);
 
 /** Money in a unit (a digit first: most lines have none, and MONEY is a long pattern). */
 export function hasMoney(unit: Unit): boolean {
@@ -78,12 +95,20 @@ export function hasMoney(unit: Unit): boolean {
 }
 
 const pathMemo = new Map<RegExp, Map<string, boolean>>();
+const joinedPaths = new WeakMap<string[], string>();
+
+/** A unit's heading path joined with " / " (made once per section: its units share the path array). */
+function joinedPath(unit: Unit): string {
+  let joined = joinedPaths.get(unit.path);
+  if (joined === undefined) joinedPaths.set(unit.path, (joined = unit.path.join(' / ')));
+  return joined;
+}
 
 /** Does a unit's heading path (joined with " / ") match? Remembered per path: many units share one. */
 export function pathIs(unit: Unit, pattern: RegExp): boolean {
   let answers = pathMemo.get(pattern);
   if (!answers) pathMemo.set(pattern, (answers = new Map()));
-  const key = unit.path.join(' / ');
+  const key = joinedPath(unit);
   let answer = answers.get(key);
   if (answer === undefined) {
     if (answers.size > 10_000) answers.clear();
@@ -104,9 +129,21 @@ export function quote(unit: Unit, focus?: RegExp, max = 280): Evidence {
   return { file: unit.file, location: unit.location, quote: text, path: unit.path };
 }
 
+const places = new WeakMap<string[], Map<string, string>>();
+
+/** Where a unit stands: its file and heading path as one key (units under equal headings share it). */
+export function placeOf(unit: Unit): string {
+  // Units of one section share their path array, so the key is made once per section.
+  let byFile = places.get(unit.path);
+  if (!byFile) places.set(unit.path, (byFile = new Map()));
+  let key = byFile.get(unit.file);
+  if (key === undefined) byFile.set(unit.file, (key = `${unit.file}\u0000${unit.path.join('\u0000')}`));
+  return key;
+}
+
 /** The heading path and the unit, as one string to match cues against. */
 export function withPath(unit: Unit): string {
-  return unit.path.length ? `${unit.path.join(' / ')} :: ${unit.text}` : unit.text;
+  return unit.path.length ? `${joinedPath(unit)} :: ${unit.text}` : unit.text;
 }
 
 // Numbers ------------------------------------------------------------------------------------
@@ -117,23 +154,23 @@ const CURRENCY_BEFORE = String.raw`(?:(?:US|A|C|S|NZ|HK|R)\$|[$€£¥₹]|Rs\.?
 const CURRENCY_AFTER = String.raw`(?:(?:USD|EUR|GBP|JPY|INR|CHF|AUD|CAD|SGD|NZD|SEK|NOK|DKK|ZAR|BRL|MXN|dollars|euros|pounds|yen|rupees|francs)\b|[€£¥₹](?![\d]))`;
 const AMOUNT = String.raw`\d(?:[\d,.'’]*\d)?`;
 const SCALE = String.raw`(?:[kKmMbB]|mn|bn|million|billion|thousand|lakhs?|crores?|cr)`;
-export const MONEY = new RegExp(
+export const MONEY = indexed(new RegExp(
   String.raw`${CURRENCY_BEFORE}\s?${AMOUNT}(?:\s?${SCALE}\b)?|\b${AMOUNT}\s?(?:${SCALE}\s?)?${CURRENCY_AFTER}|\b${AMOUNT}\s?(?:lakhs?|crores?)\b`,
-);
-export const PERCENT = /\d+(?:\.\d+)?\s?(?:%|percent\b|pp\b|percentage points?\b|bps\b)/i;
-export const NUMBER = /(?<![A-Za-z])\d[\d,]*(?:\.\d+)?(?![A-Za-z]{3})/;
+));
+export const PERCENT = indexed(/\d+(?:\.\d+)?\s?(?:%|percent\b|pp\b|percentage points?\b|bps\b)/i);
+export const NUMBER = indexed(/(?<![A-Za-z])\d[\d,]*(?:\.\d+)?(?![A-Za-z]{3})/);
 /** A number that measures something: a percentage, money, a duration, a ratio, a count with a unit. */
-export const MEASURE = new RegExp(
+export const MEASURE = indexed(new RegExp(
   `${PERCENT.source}|${MONEY.source}|\\b\\d+(?:\\.\\d+)?\\s?(?:ms|s|sec|seconds?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|x|×|points?|pts|tokens?|users?|customers?|tickets?|queries|requests|seats?|accounts?|hours? saved)\\b|[<>≤≥]\\s?\\d|\\b\\d+(?:\\.\\d+)?\\s?/\\s?\\d+\\b|\\b(?:NPS|CSAT)\\b[^.]{0,20}\\d`,
   'i',
-);
+));
 
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 /** A point or span in time that a target or milestone can be held to. */
-export const TIME_FRAME = new RegExp(
+export const TIME_FRAME = indexed(new RegExp(
   `\\b(?:Q[1-4]|H[12]|W(?:k)?\\d{1,2}\\b|FY\\s?'?\\d{2,4}|20[2-4]\\d|(?:${MONTHS})\\b|months?\\s?\\d{1,2}|M\\d{1,2}\\b|weeks?\\s?\\d{1,2}|days?\\s?\\d{1,3}|sprint\\s?\\d+|(?:by|before|until|through) (?:the )?(?:end|start|close) of|end of (?:year|quarter|Q[1-4]|H[12])|within (?:the )?(?:first )?\\d+|(?:first|next|in|within|after|over) (?:\\d+|one|two|three|four|six|nine|twelve) (?:days?|weeks?|months?|quarters?)|(?:\\d+|three|six|nine|twelve)[- ]months?|year[- ]?(?:1|one)\\b|(?:first|second|third|fourth) quarter|(?:30|60|90|180)[- ]days?)`,
   'i',
-);
+));
 
 /**
  * A written number with thousands separators and a decimal mark in either convention:
@@ -170,14 +207,23 @@ export function parseAmount(text: string): number | undefined {
   return n * (SCALES[(m[2] ?? '').toLowerCase()] ?? 1);
 }
 
-const MONEY_ALL = new RegExp(MONEY.source, 'g');
+const MONEY_ALL = indexed(new RegExp(MONEY.source, 'g'));
 
-/** Every money amount in a text, parsed. */
-export function moneyAmounts(text: string): number[] {
-  const out: number[] = [];
-  for (const m of text.matchAll(MONEY_ALL)) {
-    const v = parseAmount(m[0]);
-    if (v !== undefined) out.push(v);
+const amounts = new Map<string, readonly number[]>();
+const NONE: readonly number[] = Object.freeze([]);
+
+/** Every money amount in a text, parsed (remembered per text: cost checks ask again and again). */
+export function moneyAmounts(text: string): readonly number[] {
+  if (!/\d/.test(text)) return NONE;
+  let out = amounts.get(text);
+  if (out === undefined) {
+    const found: number[] = [];
+    for (const m of text.matchAll(MONEY_ALL)) {
+      const v = parseAmount(m[0]);
+      if (v !== undefined) found.push(v);
+    }
+    if (amounts.size > 20_000) amounts.clear();
+    amounts.set(text, (out = Object.freeze(found)));
   }
   return out;
 }
@@ -186,16 +232,16 @@ export function moneyAmounts(text: string): number[] {
 
 /** Titles and bodies that can own, approve or review something, in any case. */
 const ROLE_TITLE =
-  /\b(?:S?VP|EVP|Vice President|Head of \w+(?: (?:&|and) \w+)?|(?:\w+ )?Director|Chief \w+(?: \w+)? Officer|(?:Financial |Finance )?Controller|Comptroller|Superintendent(?: \w+)?|C[TPEIOFRMD]O|CISO|CAIO|DPO|Data Protection Officer|General Counsel|(?:legal|privacy|security|compliance|risk|ethics|trust (?:&|and) safety|finance|procurement|model risk|infosec) (?:counsel|officer|lead|team|reviewers?|partners?|council|committee|board|function|department|owner|sign-?off)|product (?:manager|owner|lead|director)|group PM|PM\b|engineering (?:manager|lead|director|team)|tech(?:nical)? lead|EM\b|ML (?:lead|engineers?|team|owner)|data science (?:lead|team)|(?:support|operations|ops|content|QA|CX|customer success|sales|marketing) (?:lead|manager|director|team)|incident commander|on-?call (?:engineer|lead|owner|manager)|model owner|service owner|feature owner|executive sponsor|steering (?:committee|group)|(?:AI|RAI|responsible AI|model|governance|review|ethics|risk|change advisory) (?:council|board|committee|review board|lead|owner)|review board|approval board|CAB\b|CEO|founders?)\b/i;
+  indexed(/\b(?:S?VP|EVP|Vice President|Head of \w+(?: (?:&|and) \w+)?|(?:\w+ )?Director|Chief \w+(?: \w+)? Officer|(?:Financial |Finance )?Controller|Comptroller|Superintendent(?: \w+)?|C[TPEIOFRMD]O|CISO|CAIO|DPO|Data Protection Officer|General Counsel|(?:legal|privacy|security|compliance|risk|ethics|trust (?:&|and) safety|finance|procurement|model risk|infosec) (?:counsel|officer|lead|team|reviewers?|partners?|council|committee|board|function|department|owner|sign-?off)|product (?:manager|owner|lead|director)|group PM|PM\b|engineering (?:manager|lead|director|team)|tech(?:nical)? lead|EM\b|ML (?:lead|engineers?|team|owner)|data science (?:lead|team)|(?:support|operations|ops|content|QA|CX|customer success|sales|marketing) (?:lead|manager|director|team)|incident commander|on-?call (?:engineer|lead|owner|manager)|model owner|service owner|feature owner|executive sponsor|steering (?:committee|group)|(?:AI|RAI|responsible AI|model|governance|review|ethics|risk|change advisory) (?:council|board|committee|review board|lead|owner)|review board|approval board|CAB\b|CEO|founders?)\b/i);
 /** "GL lead", "Financial Controller", "service manager": a job named by what it leads (not a verb: "asking leads", "assigned owners"). */
-const ROLE_GENERIC = /\b(?!(?:the|a|an|will|to|can|would|and|or|who|which|that|our|their|team|project|we|they|each|every|one|should|must|may|is|are|was|be|by|for|with|of|in|on)\b)(?![a-z]+(?:ing|ed)\b)[A-Za-z&][\w&-]* (?:lead|manager|owner|director|officer|controller|counsel|champion)s?\b/i;
+const ROLE_GENERIC = indexed(/\b(?!(?:the|a|an|will|to|can|would|and|or|who|which|that|our|their|team|project|we|they|each|every|one|should|must|may|is|are|was|be|by|for|with|of|in|on)\b)(?![a-z]+(?:ing|ed)\b)[A-Za-z&][\w&-]* (?:lead|manager|owner|director|officer|controller|counsel|champion)s?\b/i);
 
 /** Functions named as proper nouns ("Legal", "Security"): capitalised, so "security issues" is not a role. */
-const ROLE_FUNCTION = /\b(?:Legal|Security|InfoSec|Compliance|Privacy|Finance|Procurement|Sales|Marketing|Engineering|Risk|Model Risk|Trust (?:&|and) Safety|Customer Success|Data Science)\b(?!\.\s)/;
+const ROLE_FUNCTION = indexed(/\b(?:Legal|Security|InfoSec|Compliance|Privacy|Finance|Procurement|Sales|Marketing|Engineering|Risk|Model Risk|Trust (?:&|and) Safety|Customer Success|Data Science)\b(?!\.\s)/);
 
-const ROLE_TITLE_ALL = new RegExp(ROLE_TITLE.source, 'gi');
-const ROLE_FUNCTION_ALL = new RegExp(ROLE_FUNCTION.source, 'g');
-const ROLE_GENERIC_ALL = new RegExp(ROLE_GENERIC.source, 'gi');
+const ROLE_TITLE_ALL = indexed(new RegExp(ROLE_TITLE.source, 'gi'));
+const ROLE_FUNCTION_ALL = indexed(new RegExp(ROLE_FUNCTION.source, 'g'));
+const ROLE_GENERIC_ALL = indexed(new RegExp(ROLE_GENERIC.source, 'gi'));
 
 /** Every named role in a text, lower-cased. */
 export function findRoles(text: string): string[] {
@@ -206,7 +252,7 @@ export function findRoles(text: string): string[] {
 }
 
 /** Cheap look for the last words ROLE_GENERIC needs, before its costly look-ahead at every word. */
-const ROLE_GENERIC_HINT = /(?:lead|manager|owner|director|officer|controller|counsel|champion)s?\b/i;
+const ROLE_GENERIC_HINT = indexed(/(?:lead|manager|owner|director|officer|controller|counsel|champion)s?\b/i);
 
 export function hasRole(text: string): boolean {
   return ROLE_TITLE.test(text) || ROLE_FUNCTION.test(text) || (ROLE_GENERIC_HINT.test(text) && ROLE_GENERIC.test(text));
@@ -218,20 +264,20 @@ export function roleIn(unit: Unit): boolean {
 }
 
 /** For quoting around a role. */
-export const ROLE = new RegExp(`${ROLE_TITLE.source}|${ROLE_FUNCTION.source}|${ROLE_GENERIC.source}`, 'i');
+export const ROLE = indexed(new RegExp(`${ROLE_TITLE.source}|${ROLE_FUNCTION.source}|${ROLE_GENERIC.source}`, 'i'));
 
 /** Partners the rubric counts as cross-functional: engineering, legal, security, go-to-market (and their kin). */
 export const PARTNER =
-  /\b(?:engineering (?:team|lead|manager|director|org|partners?)|engineers?|eng team|CTO|tech lead|ML (?:team|engineers?|lead)|data science (?:team|lead)|platform team|SRE|infra(?:structure)? team|legal|counsel|lawyers?|General Counsel|privacy (?:team|officer|lead|counsel)|DPO|Data Protection Officer|compliance|security|InfoSec|CISO|red team|sales|marketing|GTM|go-to-market|customer success|account managers?|solutions engineers?|revenue team|partnerships team|channel partners?|(?:systems|data|platform|integration|dev|development|tech(?:nology)?|delivery|IT|software|backend|back-end|frontend|front-end|mobile|web|app|infra\w*|cloud|ops|product engineering) (?:team|partners?|org|squad|guild|devs?|developers?|crew)|vendor engineers?|(?:data|ML|platform|software|backend|frontend|site reliability) engineering|DevOps|MLOps|SecOps|AppSec|RevOps|SalesOps|Sales Ops|CS (?:team|leads?|managers?)|developers?|devs\b|Eng\b|Engineering\b)\b/i;
+  indexed(/\b(?:engineering (?:team|lead|manager|director|org|partners?)|engineers?|eng team|CTO|tech lead|ML (?:team|engineers?|lead)|data science (?:team|lead)|platform team|SRE|infra(?:structure)? team|legal|counsel|lawyers?|General Counsel|privacy (?:team|officer|lead|counsel)|DPO|Data Protection Officer|compliance|security|InfoSec|CISO|red team|sales|marketing|GTM|go-to-market|customer success|account managers?|solutions engineers?|revenue team|partnerships team|channel partners?|(?:systems|data|platform|integration|dev|development|tech(?:nology)?|delivery|IT|software|backend|back-end|frontend|front-end|mobile|web|app|infra\w*|cloud|ops|product engineering) (?:team|partners?|org|squad|guild|devs?|developers?|crew)|vendor engineers?|(?:data|ML|platform|software|backend|frontend|site reliability) engineering|DevOps|MLOps|SecOps|AppSec|RevOps|SalesOps|Sales Ops|CS (?:team|leads?|managers?)|developers?|devs\b|Eng\b|Engineering\b)\b/i);
 
 /** "IT" in capitals names a partner; in lower case it is a pronoun. */
-export const PARTNER_IT = /\bIT\b/;
+export const PARTNER_IT = indexed(/\bIT\b/);
 
 // Negation and quotation ------------------------------------------------------------------------
 
 /** Words that, before a phrase in the same sentence, reject or deny it. */
 const REJECTION =
-  /\b(?:reject(?:s|ed|ing)?|avoid(?:s|ing)?|refuse|never|not|no longer|won'?t|will not|don'?t|do not|does not|doesn'?t|isn'?t|aren'?t|cannot|can'?t|instead of|rather than|anti-?pattern|myth|mistake|wrong|dangerous|unacceptable|disagree|false|fallacy|mindset|trap|temptation|tempting|opposite|against|without ever|no room for|rule out|ruled out|ban|prohibit(?:s|ed)?|unlike|(?:other|some|many|most) (?:teams|companies|vendors|products|startups|people)|where others|others (?:do|might|would))\b/i;
+  indexed(/\b(?:reject(?:s|ed|ing)?|avoid(?:s|ing)?|refuse|never|not|no longer|won'?t|will not|don'?t|do not|does not|doesn'?t|isn'?t|aren'?t|cannot|can'?t|instead of|rather than|anti-?pattern|myth|mistake|wrong|dangerous|unacceptable|disagree|false|fallacy|mindset|trap|temptation|tempting|opposite|against|without ever|no room for|rule out|ruled out|ban|prohibit(?:s|ed)?|unlike|(?:other|some|many|most) (?:teams|companies|vendors|products|startups|people)|where others|others (?:do|might|would))\b/i);
 
 const QUOTE_PAIRS: [string, string][] = [
   ['"', '"'],
@@ -312,13 +358,22 @@ export function neighbourhood(units: Unit[], unit: Unit, radius = 1): Unit[] {
   return out;
 }
 
-const TIME_FRAME_ALL = new RegExp(TIME_FRAME.source, 'gi');
+const TIME_FRAME_ALL = indexed(new RegExp(TIME_FRAME.source, 'gi'));
 
-/** A number that is a quantity, not a date, a year or a quarter label. */
+const YEAR_ALL = /\b(?:19|20)\d\d\b/g;
+const LABEL_ALL = /\b(?:M|Q|H|v|V)\d+\b|\b(?:year|phase|gate|sprint|stage|wave|step|tier|level|version|slide|page|section)\s?\d+\b/gi;
+const quantities = new Map<string, boolean>();
+
+/** A number that is a quantity, not a date, a year or a quarter label (remembered per text: several graders ask). */
 export function hasQuantity(text: string): boolean {
   if (!/\d/.test(text)) return false;
-  const stripped = text.replace(TIME_FRAME_ALL, ' ').replace(/\b(?:19|20)\d\d\b/g, ' ').replace(/\b(?:M|Q|H|v|V)\d+\b|\b(?:year|phase|gate|sprint|stage|wave|step|tier|level|version|slide|page|section)\s?\d+\b/gi, ' ');
-  return /\d/.test(stripped);
+  let answer = quantities.get(text);
+  if (answer === undefined) {
+    if (quantities.size > 20_000) quantities.clear();
+    answer = /\d/.test(text.replace(TIME_FRAME_ALL, ' ').replace(YEAR_ALL, ' ').replace(LABEL_ALL, ' '));
+    quantities.set(text, answer);
+  }
+  return answer;
 }
 
 /** The header row of the table a row unit belongs to (the first row of its section), if any. */

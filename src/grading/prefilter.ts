@@ -1,0 +1,452 @@
+/**
+ * A literal index in front of the graders' regular expressions.
+ *
+ * Graders ask a hundred or so long vocabulary patterns of every sentence ("\b(?:retention|churn|
+ * CSAT|…)\b"). A backtracking engine tries every alternative at every word, so each question costs
+ * about as much as the sentence is long, and most answers are "no". Here each pattern is read once
+ * (with @eslint-community/regexpp) for the literal strings one of which any match must contain
+ * ("retention", "churn", "csat", …), and one Aho–Corasick pass over a sentence finds every such
+ * literal of every pattern at once. A pattern none of whose literals occurs cannot match, so it is
+ * not run. The answer is exact: the index only skips work whose answer is already known to be no.
+ */
+import { parseRegExpLiteral, type AST } from '@eslint-community/regexpp';
+
+/** Strings one of which every match contains, or null when no useful set exists. */
+type Literals = string[] | null;
+interface Info {
+  /** Every string the node can match, when that set is small. */
+  exact: string[] | null;
+  /** Strings one of which every match of the node contains. */
+  need: Literals;
+}
+
+const MAX_SET = 64;
+/** Shorter literals occur in almost every sentence: a gate on them saves nothing. */
+const MIN_LITERAL = 2;
+
+const unique = (xs: string[]) => [...new Set(xs)];
+
+function cross(a: string[], b: string[]): string[] | null {
+  if (a.length * b.length > MAX_SET) return null;
+  const out: string[] = [];
+  for (const x of a) for (const y of b) out.push(x + y);
+  return unique(out);
+}
+
+/** The better of two literal sets: longer shortest literal first, then fewer literals. */
+function better(a: Literals, b: Literals): Literals {
+  const score = (s: Literals) => (s === null || s.length === 0 || s.includes('') ? -1 : Math.min(...s.map((x) => x.length)));
+  const sa = score(a);
+  const sb = score(b);
+  if (sa < 0 && sb < 0) return null;
+  if (sa !== sb) return sa > sb ? a : b;
+  return a!.length <= b!.length ? a : b;
+}
+
+function char(value: number): string {
+  return String.fromCodePoint(value).toLowerCase();
+}
+
+function classChars(node: AST.CharacterClass): string[] | null {
+  if (node.negate || node.unicodeSets) return null;
+  const out: string[] = [];
+  for (const e of node.elements) {
+    if (e.type === 'Character') out.push(char(e.value));
+    else if (e.type === 'CharacterClassRange') {
+      if (e.max.value - e.min.value > 16) return null;
+      for (let v = e.min.value; v <= e.max.value; v++) out.push(char(v));
+    } else if (e.type === 'CharacterSet' && e.kind === 'digit' && !e.negate) {
+      for (let v = 48; v <= 57; v++) out.push(String.fromCharCode(v));
+    } else return null;
+  }
+  const set = unique(out);
+  return set.length <= MAX_SET ? set : null;
+}
+
+function alternatives(alts: AST.Alternative[]): Info {
+  const infos = alts.map(sequence);
+  const exact = infos.every((i) => i.exact) ? unique(infos.flatMap((i) => i.exact!)) : null;
+  // Every alternative must bring its own set, or nothing is known.
+  const parts = infos.map((i) => better(i.need, i.exact));
+  const need = parts.every((p) => p !== null) ? unique(parts.flatMap((p) => p!)) : null;
+  return { exact: exact && exact.length <= MAX_SET ? exact : null, need };
+}
+
+function sequence(alt: AST.Alternative): Info {
+  let running: string[] | null = [''];
+  let whole = true;
+  let best: Literals = null;
+  const cut = () => {
+    best = better(best, running);
+    running = [''];
+    whole = false;
+  };
+  for (const el of alt.elements) {
+    const info = element(el);
+    if (info.exact) {
+      const next = cross(running!, info.exact);
+      if (next) running = next;
+      else {
+        cut();
+        running = info.exact;
+      }
+      continue;
+    }
+    if (el.type === 'Quantifier' && el.min >= 1) {
+      // At least one copy stands right after what came before, and the last copy right before what follows.
+      const inner = element(el.element);
+      if (inner.exact) {
+        const joined = cross(running!, inner.exact);
+        best = better(best, joined);
+        cut();
+        running = inner.exact;
+        continue;
+      }
+    }
+    cut();
+    best = better(best, info.need);
+  }
+  const exact = whole ? running : null;
+  best = better(best, running);
+  return { exact, need: best };
+}
+
+function element(el: AST.Element): Info {
+  switch (el.type) {
+    case 'Character':
+      return { exact: [char(el.value)], need: null };
+    case 'CharacterClass': {
+      const chars = classChars(el);
+      return { exact: chars, need: null };
+    }
+    case 'CharacterSet':
+      if (el.kind === 'digit' && !el.negate) return { exact: '0123456789'.split(''), need: null };
+      return { exact: null, need: null };
+    case 'Group':
+    case 'CapturingGroup':
+      return alternatives(el.alternatives);
+    case 'Assertion':
+      // Zero-width: \b, ^, $, look-arounds consume nothing.
+      return { exact: [''], need: null };
+    case 'Quantifier': {
+      const inner = element(el.element);
+      if (el.max === 0) return { exact: [''], need: null };
+      if (el.min === 1 && el.max === 1) return inner;
+      if (el.min === 0) return { exact: el.max === 1 && inner.exact ? unique(['', ...inner.exact]) : null, need: null };
+      return { exact: null, need: better(inner.need, inner.exact) };
+    }
+    default:
+      return { exact: null, need: null };
+  }
+}
+
+/** Does every match of the node contain a digit? */
+function needsDigit(alts: AST.Alternative[]): boolean {
+  return alts.every((alt) => alt.elements.some(elementNeedsDigit));
+}
+
+function elementNeedsDigit(el: AST.Element): boolean {
+  switch (el.type) {
+    case 'Character':
+      return el.value >= 48 && el.value <= 57;
+    case 'CharacterClass': {
+      const chars = classChars(el);
+      return chars !== null && chars.every((c) => c >= '0' && c <= '9');
+    }
+    case 'CharacterSet':
+      return el.kind === 'digit' && !el.negate;
+    case 'Group':
+    case 'CapturingGroup':
+      return needsDigit(el.alternatives);
+    case 'Quantifier':
+      return el.min >= 1 && elementNeedsDigit(el.element);
+    default:
+      return false;
+  }
+}
+
+/** True when every match of `re` contains a digit ("$1.2M", "40%"): a text without one cannot match. */
+export function requiresDigit(re: RegExp): boolean {
+  try {
+    return needsDigit(parseRegExpLiteral(re).pattern.alternatives);
+  } catch {
+    return false;
+  }
+}
+
+/** The literals (lower-cased) one of which every match of `re` contains; null when there is no useful set. */
+export function requiredLiterals(re: RegExp): string[] | null {
+  let ast: AST.RegExpLiteral;
+  try {
+    ast = parseRegExpLiteral(re);
+  } catch {
+    return null;
+  }
+  if (ast.flags.unicodeSets || ast.flags.multiline) return null;
+  const info = alternatives(ast.pattern.alternatives);
+  const set = better(info.need, info.exact);
+  if (!set || set.some((s) => s.length < MIN_LITERAL)) return null;
+  return set;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The index: one automaton over the literals of every pattern asked about so far.
+
+interface Automaton {
+  /** Transitions for code units below 128, dense: state * 128 + code. */
+  ascii: Int32Array;
+  /** Transitions for other code units (goto only; the failure links complete them). */
+  other: Map<number, number>[];
+  fail: Int32Array;
+  /** Gate ids whose literal ends at each state (its own and its failure chain's). */
+  out: (Int32Array | null)[];
+  gates: number;
+}
+
+/** Gate 0 is not a literal set: it says whether the text has a digit. */
+const literalsOfGate: string[][] = [[]];
+let automaton: Automaton | null = null;
+let pending = true;
+let version = 0;
+
+function build(): Automaton {
+  const gotoAscii: number[][] = [[]];
+  const other: Map<number, number>[] = [new Map()];
+  const outs: Set<number>[] = [new Set()];
+  const add = (s: string, gate: number) => {
+    let state = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      let next = c < 128 ? gotoAscii[state]![c] : other[state]!.get(c);
+      if (next === undefined) {
+        next = gotoAscii.length;
+        gotoAscii.push([]);
+        other.push(new Map());
+        outs.push(new Set());
+        if (c < 128) gotoAscii[state]![c] = next;
+        else other[state]!.set(c, next);
+      }
+      state = next;
+    }
+    outs[state]!.add(gate);
+  };
+  literalsOfGate.forEach((lits, gate) => lits.forEach((l) => add(l, gate)));
+  const n = gotoAscii.length;
+  const ascii = new Int32Array(n * 128);
+  const fail = new Int32Array(n);
+  // Breadth-first: a state's failure link is resolved before its children's.
+  const queue: number[] = [];
+  for (let c = 0; c < 128; c++) {
+    const next = gotoAscii[0]![c];
+    ascii[c] = next ?? 0;
+    if (next !== undefined) queue.push(next);
+  }
+  for (const next of other[0]!.values()) queue.push(next);
+  for (let head = 0; head < queue.length; head++) {
+    const s = queue[head]!;
+    for (const g of outs[fail[s]!]!) outs[s]!.add(g);
+    for (let c = 0; c < 128; c++) {
+      const next = gotoAscii[s]![c];
+      if (next !== undefined) {
+        fail[next] = ascii[fail[s]! * 128 + c]!;
+        ascii[s * 128 + c] = next;
+        queue.push(next);
+      } else ascii[s * 128 + c] = ascii[fail[s]! * 128 + c]!;
+    }
+    for (const [c, next] of other[s]!) {
+      fail[next] = step(other, fail, ascii, fail[s]!, c);
+      queue.push(next);
+    }
+  }
+  return { ascii, other, fail, out: outs.map((o) => (o.size ? Int32Array.from(o) : null)), gates: literalsOfGate.length };
+}
+
+function step(other: Map<number, number>[], fail: Int32Array, ascii: Int32Array, state: number, c: number): number {
+  if (c < 128) return ascii[state * 128 + c]!;
+  for (let s = state; ; s = fail[s]!) {
+    const next = other[s]!.get(c);
+    if (next !== undefined) return next;
+    if (s === 0) return 0;
+  }
+}
+
+/** Which gates have one of their literals in `text` (1) or none (0). */
+function scan(a: Automaton, text: string): Uint8Array {
+  const hit = new Uint8Array(a.gates);
+  const lower = text.toLowerCase();
+  let state = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c >= 48 && c <= 57) hit[0] = 1;
+    state = c < 128 ? a.ascii[state * 128 + c]! : step(a.other, a.fail, a.ascii, state, c);
+    const out = a.out[state];
+    if (out) for (let k = 0; k < out.length; k++) hit[out[k]!] = 1;
+  }
+  return hit;
+}
+
+/** Rebuild the automaton if patterns were indexed since; called between submissions (`buildUnits`). */
+export function refreshIndex(): void {
+  if (!pending) return;
+  pending = false;
+  automaton = build();
+  version++;
+  scans.clear();
+  lastText = undefined;
+}
+
+const scans = new Map<string, Uint8Array>();
+let lastText: string | undefined;
+let lastHits: Uint8Array | undefined;
+
+/** Which gates may match `text` (1) and which cannot (0); remembered per text. */
+function hitsOf(a: Automaton, text: string): Uint8Array {
+  // Graders often ask several questions of one sentence in a row.
+  if (text === lastText) return lastHits!;
+  let hits = scans.get(text);
+  if (!hits) {
+    if (scans.size > 50_000) scans.clear();
+    hits = scan(a, text);
+    scans.set(text, hits);
+  }
+  lastText = text;
+  lastHits = hits;
+  return hits;
+}
+
+/**
+ * False when `re` cannot match `text` (none of its required literals occurs); true when it may.
+ * Exact in the "false" direction, so `mayMatch(t, re) && re.test(t)` equals `re.test(t)`.
+ * Only patterns made with `indexed` have a gate; any other pattern may always match.
+ */
+export function mayMatch(text: string, re: RegExp): boolean {
+  if (!(re instanceof IndexedRegExp)) return true;
+  const a = automaton;
+  const gate = re.gate;
+  if (a === null || gate >= a.gates) return true;
+  return hitsOf(a, text)[gate] === 1;
+}
+
+/**
+ * The index's view of one text, for callers that ask many patterns of it (`is` in text.ts keeps it
+ * per unit): `skips(view, re)` is true when `re` cannot match the text. Null: no index yet.
+ */
+export function indexView(text: string): Uint8Array | null {
+  const a = automaton;
+  return a === null ? null : hitsOf(a, text);
+}
+
+/** True when `view` (from `indexView`) shows that the indexed pattern `re` cannot match. */
+export function skips(view: Uint8Array | null, re: RegExp): boolean {
+  return view !== null && re instanceof IndexedRegExp && blocked(view, re.gate, re.digit);
+}
+
+/** Does the view rule the pattern out: a digit it needs is missing, or all of its literals are? */
+function blocked(view: Uint8Array, gate: number, digit: boolean): boolean {
+  return (digit && view[0] === 0) || (gate > 0 && gate < view.length && view[gate] === 0);
+}
+
+/** The plain pattern behind an indexed one (itself otherwise), for callers that checked `skips` already. */
+export function plainOf(re: RegExp): RegExp {
+  return re instanceof IndexedRegExp ? re.plain : re;
+}
+
+const numbers = new Map<RegExp, number>();
+let numbered = 0;
+
+/** A small number for each pattern, for callers that keep answers in arrays (`is` in text.ts). */
+export function patternNumber(re: RegExp): number {
+  if (re instanceof IndexedRegExp) return re.number;
+  let n = numbers.get(re);
+  if (n === undefined) numbers.set(re, (n = numbered++));
+  return n;
+}
+
+/** For tests and benchmarks: how many patterns are indexed, and the index version. */
+export function indexStats(): { gates: number; version: number } {
+  return { gates: literalsOfGate.length, version };
+}
+
+/**
+ * A regular expression that first asks the literal index (`indexed`). Every way of running it
+ * (test, exec, match, matchAll, replace, search) skips a text it cannot match, and otherwise runs
+ * a plain twin, which keeps the engine's fast paths; `lastIndex` is carried across for global and
+ * sticky patterns, so it behaves exactly as the plain pattern would.
+ */
+class IndexedRegExp extends RegExp {
+  /** Its literal set in the automaton (-1: none). */
+  readonly gate: number;
+  /** Every match holds a digit. */
+  readonly digit: boolean;
+  readonly plain: RegExp;
+  readonly number = numbered++;
+  static override get [Symbol.species](): RegExpConstructor {
+    return RegExp;
+  }
+  constructor(re: RegExp, gate: number, digit: boolean) {
+    super(re.source, re.flags);
+    this.gate = gate;
+    this.digit = digit;
+    this.plain = new RegExp(re.source, re.flags);
+  }
+  private pass(input: string): boolean {
+    const a = automaton;
+    return a === null || !blocked(hitsOf(a, input), this.gate, this.digit);
+  }
+  private run<T>(input: string, miss: T, f: (plain: RegExp) => T): T {
+    if (!this.pass(input)) {
+      if (this.global || this.sticky) this.lastIndex = 0;
+      return miss;
+    }
+    const plain = this.plain;
+    plain.lastIndex = this.lastIndex;
+    const out = f(plain);
+    this.lastIndex = plain.lastIndex;
+    return out;
+  }
+  override exec(input: string): RegExpExecArray | null {
+    const text = String(input);
+    return this.run(text, null, (p) => p.exec(text));
+  }
+  override test(input: string): boolean {
+    const text = String(input);
+    return this.run(text, false, (p) => p.test(text));
+  }
+  override [Symbol.match](input: string): RegExpMatchArray | null {
+    const text = String(input);
+    return this.run(text, null, (p) => p[Symbol.match](text));
+  }
+  override [Symbol.matchAll](input: string): RegExpStringIterator<RegExpMatchArray> {
+    const text = String(input);
+    if (!this.pass(text)) return ([] as RegExpMatchArray[])[Symbol.iterator]() as unknown as RegExpStringIterator<RegExpMatchArray>;
+    const plain = this.plain;
+    plain.lastIndex = this.lastIndex;
+    return plain[Symbol.matchAll](text);
+  }
+  override [Symbol.replace](input: string, replacement: string | ((substring: string, ...args: any[]) => string)): string {
+    const text = String(input);
+    return this.run(text, text, (p) => p[Symbol.replace](text, replacement as string));
+  }
+  override [Symbol.search](input: string): number {
+    const text = String(input);
+    if (!this.pass(text)) return -1;
+    return this.plain[Symbol.search](text);
+  }
+}
+
+/**
+ * `re` behind the literal index (see IndexedRegExp). A pattern with no useful literal set that
+ * does not need a digit is returned as it is. Literal sets join the automaton at the next `refreshIndex`.
+ */
+export function indexed(re: RegExp): RegExp {
+  const lits = requiredLiterals(re);
+  const digit = requiresDigit(re);
+  if (!lits && !digit) return re;
+  let gate = -1;
+  if (lits) {
+    literalsOfGate.push(lits);
+    gate = literalsOfGate.length - 1;
+    pending = true;
+  }
+  return new IndexedRegExp(re, gate, digit);
+}
