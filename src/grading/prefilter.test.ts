@@ -80,7 +80,7 @@ describe('indexed patterns behave exactly like the plain ones', () => {
         if (doc) for (const u of buildUnits([doc])) sentences.push(u.text, u.text.slice(0, 40), u.path.join(' / '));
       }
     }
-    for (const f of readdirSync(join(root, 'phrases'))) for (const r of JSON.parse(readFileSync(join(root, 'phrases', f), 'utf8')) as { text: string }[]) sentences.push(r.text);
+    for (const f of readdirSync(join(root, 'phrases')).filter((n) => n.endsWith('.json'))) for (const r of JSON.parse(readFileSync(join(root, 'phrases', f), 'utf8')) as { text: string }[]) sentences.push(r.text);
     const patterns = [...Object.values(cues), ...Object.values(deferral), ...Object.values(text)].filter((v): v is RegExp => v instanceof RegExp);
     expect(patterns.length).toBeGreaterThan(30);
     const pairs = patterns.map((re) => ({ plain: new RegExp(re.source, re.flags.replace(/[gy]/g, '')), gated: indexed(new RegExp(re.source, re.flags.replace(/[gy]/g, ''))) }));

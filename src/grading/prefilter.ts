@@ -393,28 +393,39 @@ class IndexedRegExp extends RegExp {
     const a = automaton;
     return a === null || !blocked(hitsOf(a, input), this.gate, this.digit);
   }
-  private run<T>(input: string, miss: T, f: (plain: RegExp) => T): T {
-    if (!this.pass(input)) {
+  /** The plain twin, with this pattern's lastIndex, ready to run (null: the text cannot match). */
+  private twin(text: string): RegExp | null {
+    if (!this.pass(text)) {
       if (this.global || this.sticky) this.lastIndex = 0;
-      return miss;
+      return null;
     }
     const plain = this.plain;
     plain.lastIndex = this.lastIndex;
-    const out = f(plain);
-    this.lastIndex = plain.lastIndex;
-    return out;
+    return plain;
   }
   override exec(input: string): RegExpExecArray | null {
     const text = String(input);
-    return this.run(text, null, (p) => p.exec(text));
+    const plain = this.twin(text);
+    if (plain === null) return null;
+    const out = plain.exec(text);
+    this.lastIndex = plain.lastIndex;
+    return out;
   }
   override test(input: string): boolean {
     const text = String(input);
-    return this.run(text, false, (p) => p.test(text));
+    const plain = this.twin(text);
+    if (plain === null) return false;
+    const out = plain.test(text);
+    this.lastIndex = plain.lastIndex;
+    return out;
   }
   override [Symbol.match](input: string): RegExpMatchArray | null {
     const text = String(input);
-    return this.run(text, null, (p) => p[Symbol.match](text));
+    const plain = this.twin(text);
+    if (plain === null) return null;
+    const out = plain[Symbol.match](text);
+    this.lastIndex = plain.lastIndex;
+    return out;
   }
   override [Symbol.matchAll](input: string): RegExpStringIterator<RegExpMatchArray> {
     const text = String(input);
@@ -425,7 +436,11 @@ class IndexedRegExp extends RegExp {
   }
   override [Symbol.replace](input: string, replacement: string | ((substring: string, ...args: any[]) => string)): string {
     const text = String(input);
-    return this.run(text, text, (p) => p[Symbol.replace](text, replacement as string));
+    const plain = this.twin(text);
+    if (plain === null) return text;
+    const out = plain[Symbol.replace](text, replacement as string);
+    this.lastIndex = plain.lastIndex;
+    return out;
   }
   override [Symbol.search](input: string): number {
     const text = String(input);
