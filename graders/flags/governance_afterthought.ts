@@ -18,7 +18,7 @@ const PATTERNS = [
   /\b(?:validation|review|compliance|governance|policy|risk|privacy|security|approval)\w*\b[^.;]{0,30}\b(?:is|are) (?:[\w&-]+ ){0,3}(?:team'?s|'s) (?:job|problem|responsibility|call|business)\b/i,
   /\b(?:not planning|no plans? for|do not plan|don'?t plan|won'?t (?:do|run|need)|will not (?:do|run|need)) (?:a |any )?(?:separate |own |formal |dedicated )?(?:privacy|legal|security|compliance|ethics|risk|model risk) (?:review|assessment|sign-?off|validation)\b/i,
   new RegExp(String.raw`\b${GOV}\b[^.;]{0,30}\b(?:would|will|could|might)? ?slow (?:\w+ ){0,3}down\b`, 'i'),
-  /\b(?:is|are) (?:the |entirely |really )?[\w&'’-]+(?: [\w&'’-]+)?['’]s? (?:area|job|problem|responsibility|call|business|remit|domain|turf|department|thing),? not (?:ours|mine|the product team['’]?s|product['’]?s|this team['’]?s)\b/i,
+  /\b(?:is|are) (?:the |entirely |really )?[\w&'’-]+(?: [\w&'’-]+){0,2}['’]s? (?:area|job|problem|responsibility|call|business|remit|domain|turf|department|thing),? not (?:ours|mine|the product team['’]?s|product['’]?s|this team['’]?s)\b/i,
   /\b(?:security|privacy|compliance|governance|legal|data protection|regulatory|risk|ethics|certification|confidentiality)\b[^.;]{0,80}\b(?:is|are) (?:entirely |fully |solely )?the (?:business|job|responsibility|remit|problem|concern|domain) of\b/i,
   /\bnot (?:something|a thing|an area|a topic|a concern) (?:that )?(?:the product team|we|product|I|this team|our team) (?:needs? to|have to|has to|should|must) (?:own|worry about|handle|deal with|think about)\b/i,
   /\b(?:compliance|governance|privacy|security|confidentiality|data protection|legal|regulatory)\b[^.;]{0,80}\b(?:is|are)? ?(?:not part of|outside) (?:this|the|our) (?:project|scope|plan|remit)\b/i,
