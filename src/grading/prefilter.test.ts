@@ -24,6 +24,13 @@ describe('requiredLiterals', () => {
     expect(requiredLiterals(/x*/)).toBeNull();
   });
 
+  it('leaves out letters whose case folding lower-casing would not preserve', () => {
+    // /σ/i matches "ς" (both upper-case to "Σ"), which lower-cases to itself.
+    expect(requiredLiterals(/\bεπίσης\b/i)).toBeNull();
+    expect(requiredLiterals(/\bPrüfer\b/i)).toEqual(['fer']);
+    expect(requiredLiterals(/€\s?\d+ per month/i)).toContain('9 per month');
+  });
+
   it('knows when every match holds a digit', () => {
     expect(requiresDigit(text.MONEY)).toBe(true);
     expect(requiresDigit(text.MEASURE)).toBe(true);

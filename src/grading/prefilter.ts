@@ -43,18 +43,33 @@ function better(a: Literals, b: Literals): Literals {
   return a!.length <= b!.length ? a : b;
 }
 
-function char(value: number): string {
-  return String.fromCodePoint(value).toLowerCase();
+/**
+ * A character of a literal, lower-cased, or null when lower-casing the text might not preserve it.
+ * ASCII and uncased characters are safe. A cased letter beyond ASCII is not: case-insensitive
+ * matching equates characters through their upper case, so /σ/i matches "ς", which lower-cases to
+ * itself; such letters end a literal instead.
+ */
+function char(value: number): string | null {
+  const c = String.fromCodePoint(value);
+  if (value < 128 || c.toLowerCase() === c.toUpperCase()) return c.toLowerCase();
+  return null;
 }
 
 function classChars(node: AST.CharacterClass): string[] | null {
   if (node.negate || node.unicodeSets) return null;
   const out: string[] = [];
   for (const e of node.elements) {
-    if (e.type === 'Character') out.push(char(e.value));
-    else if (e.type === 'CharacterClassRange') {
+    if (e.type === 'Character') {
+      const c = char(e.value);
+      if (c === null) return null;
+      out.push(c);
+    } else if (e.type === 'CharacterClassRange') {
       if (e.max.value - e.min.value > 16) return null;
-      for (let v = e.min.value; v <= e.max.value; v++) out.push(char(v));
+      for (let v = e.min.value; v <= e.max.value; v++) {
+        const c = char(v);
+        if (c === null) return null;
+        out.push(c);
+      }
     } else if (e.type === 'CharacterSet' && e.kind === 'digit' && !e.negate) {
       for (let v = 48; v <= 57; v++) out.push(String.fromCharCode(v));
     } else return null;
@@ -113,8 +128,10 @@ function sequence(alt: AST.Alternative): Info {
 
 function element(el: AST.Element): Info {
   switch (el.type) {
-    case 'Character':
-      return { exact: [char(el.value)], need: null };
+    case 'Character': {
+      const c = char(el.value);
+      return { exact: c === null ? null : [c], need: null };
+    }
     case 'CharacterClass': {
       const chars = classChars(el);
       return { exact: chars, need: null };
