@@ -12,14 +12,14 @@
 // Everything listens on 127.0.0.1 only; temp folders and the Postgres database are removed after.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
-import { cpus, tmpdir } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { seedSummary, type SeedResult } from './http-seed.js';
+import { createStorage } from './storage.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 // Run from dist/bench: the repository root is two levels up.
@@ -226,59 +226,6 @@ process.once('SIGINT', () => {
   process.exit(130);
 });
 
-// ---------------------------------------------------------------------------------------------
-// Storage: a fresh data folder, and on Postgres a fresh database dropped afterwards
-
-interface Storage {
-  flavour: Flavour;
-  env: Record<string, string>;
-  dataDir: string;
-  drop(): Promise<void>;
-}
-
-async function postgresAdminUrl(): Promise<string> {
-  const candidates = process.env.TEST_POSTGRES_URL
-    ? [process.env.TEST_POSTGRES_URL]
-    : ['postgres://root@127.0.0.1:5432/test', 'postgres://postgres@127.0.0.1:5432/test', 'postgres://root@127.0.0.1:5432/postgres', 'postgres://postgres@127.0.0.1:5432/postgres'];
-  const errors: string[] = [];
-  for (const url of candidates) {
-    const client = new pg.Client({ connectionString: url });
-    try {
-      await client.connect();
-      await client.end();
-      return url;
-    } catch (e) {
-      errors.push(`${url}: ${e instanceof Error ? e.message : String(e)}`);
-      await client.end().catch(() => {});
-    }
-  }
-  throw new Error(`Postgres is not reachable (${errors.join('; ')}). Start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`);
-}
-
-async function createStorage(flavour: Flavour): Promise<Storage> {
-  const dataDir = mkdtempSync(join(tmpdir(), `gradesheet-bench-http-${flavour}-`));
-  if (flavour === 'sqlite') return { flavour, env: { DATA_DIR: dataDir }, dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
-  const admin = await postgresAdminUrl();
-  const name = `gs_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return {
-    flavour,
-    env: { DATA_DIR: dataDir, DATABASE_URL: url.toString() },
-    dataDir,
-    async drop() {
-      const d = new pg.Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // The submission load
@@ -530,7 +477,7 @@ interface FlavourResult {
 
 async function runFlavour(flavour: Flavour): Promise<FlavourResult> {
   console.log(`\n[${flavour}]`);
-  const storage = await createStorage(flavour);
+  const storage = await createStorage(flavour, `bench-http-${flavour}`);
   let server: Child | null = null;
   try {
     const key = execFileSync(process.execPath, [cliPath, 'keys', 'create', '--role', 'admin', '--name', 'bench'], {
