@@ -85,6 +85,52 @@ const HumanLine = (props: { human: { value: number | boolean; reason: string | n
   );
 };
 
+/**
+ * The reviewer's form under a field (an item or a red flag): the choice, a reason, and "keep the
+ * suggestion" beside "save". One markup for both, so keyboard shortcuts and styles treat them alike.
+ */
+const FieldForm = (props: {
+  action: string;
+  csrf: string;
+  nextAnchor: string;
+  base: string;
+  error: string | undefined;
+  legend: string;
+  reasonHint: string;
+  reason: string;
+  keepLabel: string;
+  saveLabel: string;
+  children: unknown;
+}) => (
+  <form method="post" action={props.action} class="field-form">
+    <CsrfField token={props.csrf} />
+    <input type="hidden" name="next" value={props.nextAnchor} />
+    {props.error ? (
+      <p class="field-error" id={`${props.base}-error`} role="alert">
+        {props.error}
+      </p>
+    ) : null}
+    <fieldset class="scores">
+      <legend>{props.legend}</legend>
+      {props.children}
+    </fieldset>
+    <label for={`${props.base}-reason`}>
+      Reason <span class="hint">{props.reasonHint}</span>
+    </label>
+    <textarea id={`${props.base}-reason`} name="reason" rows={2} maxlength={4000} aria-invalid={props.error ? 'true' : undefined} aria-describedby={props.error ? `${props.base}-error` : undefined}>
+      {props.reason}
+    </textarea>
+    <div class="inline-actions">
+      <button type="submit" name="action" value="accept" class="secondary keep-button" formnovalidate>
+        {props.keepLabel}
+      </button>
+      <button type="submit" name="action" value="set" class="primary save-button">
+        {props.saveLabel}
+      </button>
+    </div>
+  </form>
+);
+
 function ItemField(props: SheetPageProps & { id: string; nextAnchor: string }) {
   const { id, sheet } = props;
   const s = sheet.items[id]!;
@@ -110,38 +156,25 @@ function ItemField(props: SheetPageProps & { id: string; nextAnchor: string }) {
       {rubricItem?.three ? <p class="hint">{`A 3 means: ${rubricItem.three}`}</p> : null}
       <HumanLine human={s.human} suggested={s.suggested} show={(v) => `${v} / 3`} people={props.people} />
       {props.canEdit ? (
-        <form method="post" action={`/review/${sheet.submission_id}/items/${id}`} class="field-form">
-          <CsrfField token={props.staff.csrf} />
-          <input type="hidden" name="next" value={props.nextAnchor} />
-          {error ? (
-            <p class="field-error" id={`${base}-error`} role="alert">
-              {error}
-            </p>
-          ) : null}
-          <fieldset class="scores">
-            <legend>Your score</legend>
-            {[0, 1, 2, 3].map((n) => (
-              <label class="score-option">
-                <input type="radio" name="score" value={String(n)} checked={current === String(n)} />
-                {` ${n} ${scoreWords[n]}${n === s.suggested ? ' (suggested)' : ''}`}
-              </label>
-            ))}
-          </fieldset>
-          <label for={`${base}-reason`}>
-            Reason <span class="hint">(required when your score differs from the suggestion)</span>
-          </label>
-          <textarea id={`${base}-reason`} name="reason" rows={2} maxlength={4000} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${base}-error` : undefined}>
-            {draft?.reason ?? s.human?.reason ?? ''}
-          </textarea>
-          <div class="inline-actions">
-            <button type="submit" name="action" value="accept" class="secondary keep-button" formnovalidate>
-              {`Keep ${s.suggested}`}
-            </button>
-            <button type="submit" name="action" value="set" class="primary save-button">
-              Save score
-            </button>
-          </div>
-        </form>
+        <FieldForm
+          action={`/review/${sheet.submission_id}/items/${id}`}
+          csrf={props.staff.csrf}
+          nextAnchor={props.nextAnchor}
+          base={base}
+          error={error}
+          legend="Your score"
+          reasonHint="(required when your score differs from the suggestion)"
+          reason={draft?.reason ?? s.human?.reason ?? ''}
+          keepLabel={`Keep ${s.suggested}`}
+          saveLabel="Save score"
+        >
+          {[0, 1, 2, 3].map((n) => (
+            <label class="score-option">
+              <input type="radio" name="score" value={String(n)} checked={current === String(n)} />
+              {` ${n} ${scoreWords[n]}${n === s.suggested ? ' (suggested)' : ''}`}
+            </label>
+          ))}
+        </FieldForm>
       ) : null}
     </article>
   );
@@ -171,40 +204,27 @@ function FlagField(props: SheetPageProps & { id: string; nextAnchor: string }) {
       <Evidence kind="red_flags" id={id} evidence={f.evidence} targets={props.targets} />
       <HumanLine human={f.human} suggested={f.present} show={show} people={props.people} />
       {props.canEdit ? (
-        <form method="post" action={`/review/${sheet.submission_id}/red_flags/${id}`} class="field-form">
-          <CsrfField token={props.staff.csrf} />
-          <input type="hidden" name="next" value={props.nextAnchor} />
-          {error ? (
-            <p class="field-error" id={`${base}-error`} role="alert">
-              {error}
-            </p>
-          ) : null}
-          <fieldset class="scores">
-            <legend>This red flag is</legend>
-            <label class="score-option">
-              <input type="radio" name="present" value="yes" checked={current === 'yes'} />
-              {` present${f.present ? ' (suggested)' : ''}`}
-            </label>
-            <label class="score-option">
-              <input type="radio" name="present" value="no" checked={current === 'no'} />
-              {` not present${f.present ? '' : ' (suggested)'}`}
-            </label>
-          </fieldset>
-          <label for={`${base}-reason`}>
-            Reason <span class="hint">(required when you differ from the suggestion)</span>
+        <FieldForm
+          action={`/review/${sheet.submission_id}/red_flags/${id}`}
+          csrf={props.staff.csrf}
+          nextAnchor={props.nextAnchor}
+          base={base}
+          error={error}
+          legend="This red flag is"
+          reasonHint="(required when you differ from the suggestion)"
+          reason={draft?.reason ?? f.human?.reason ?? ''}
+          keepLabel={f.present ? 'Keep: present' : 'Keep: not present'}
+          saveLabel="Save"
+        >
+          <label class="score-option">
+            <input type="radio" name="present" value="yes" checked={current === 'yes'} />
+            {` present${f.present ? ' (suggested)' : ''}`}
           </label>
-          <textarea id={`${base}-reason`} name="reason" rows={2} maxlength={4000} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${base}-error` : undefined}>
-            {draft?.reason ?? f.human?.reason ?? ''}
-          </textarea>
-          <div class="inline-actions">
-            <button type="submit" name="action" value="accept" class="secondary keep-button" formnovalidate>
-              {f.present ? 'Keep: present' : 'Keep: not present'}
-            </button>
-            <button type="submit" name="action" value="set" class="primary save-button">
-              Save
-            </button>
-          </div>
-        </form>
+          <label class="score-option">
+            <input type="radio" name="present" value="no" checked={current === 'no'} />
+            {` not present${f.present ? '' : ' (suggested)'}`}
+          </label>
+        </FieldForm>
       ) : null}
     </article>
   );
