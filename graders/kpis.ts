@@ -1,5 +1,5 @@
 import { indexed } from '../src/grading/prefilter.js';
-import { hasQuantity, is, MEASURE, pathIs, pickEvidence, placeOf, quote, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
+import { hasQuantity, headingIs, headingsAre, is, MEASURE, pathIs, pickEvidence, placeOf, quote, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { BASELINE_TO_TARGET, BUZZWORD, DIRECTION, KPI_WORD, MODEL_QUALITY, OUTCOME, TARGET, VANITY } from './cues.js';
 
@@ -9,6 +9,8 @@ const MONTH = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 /** A KPI table's header says which columns are baselines and targets ("Today | After pilot (Jun 30) | Year end"). */
 const TARGET_HEADER = indexed(new RegExp(String.raw`\b(?:targets?|goals?|baseline|KPIs?|metrics?|by|from|to|today|current|now|after|year[- ]end|end of|H[12]|Q[1-4]|${MONTH}|20\d\d)\b`, 'i'));
 const WHEN_HEADER = indexed(new RegExp(String.raw`\b(?:by|when|date|deadline|due|quarter|timeline|timing|after|year[- ]end|end of|H[12]|Q[1-4]|${MONTH}|20\d\d)\b`, 'i'));
+/** A line that names a milestone: metrics in its section are tied to it. */
+const MILESTONE_LINE = indexed(/^\W*(?:milestones?\b|M\d{1,2}\b)/i);
 const BUZZWORDS = indexed(new RegExp(BUZZWORD.source, 'gi'));
 
 interface Kpi {
@@ -28,7 +30,7 @@ interface Kpi {
 export const gradeKpis: ItemGrader = ({ units }) => {
   const kpis: Kpi[] = [];
   // Sections that hold a milestone line: a metric listed there is tied to that milestone.
-  const milestoneSections = new Set(units.filter((u) => /^\W*(?:milestones?\b|M\d{1,2}\b)/i.test(u.text)).map((u) => u.section));
+  const milestoneSections = new Set(units.filter((u) => is(u, MILESTONE_LINE)).map((u) => u.section));
   const sectionsByPath = new Map<string, Set<number>>();
   for (const u of units) {
     const key = placeOf(u);
@@ -55,11 +57,11 @@ export const gradeKpis: ItemGrader = ({ units }) => {
       outcome,
       vanity,
       target: value && (TARGET.test(text) || BASELINE_TO_TARGET.test(text) || inKpiContext || is(unit, KPI_WORD) || (header !== undefined && TARGET_HEADER.test(header.text))),
-      timeFrame: is(unit, TIME_FRAME) || TIME_FRAME.test(unit.path.join(' ')) || (header !== undefined && WHEN_HEADER.test(header.text) && /\d/.test(unit.text)),
+      timeFrame: is(unit, TIME_FRAME) || headingsAre(unit, TIME_FRAME) || (header !== undefined && WHEN_HEADER.test(header.text) && /\d/.test(unit.text)),
       milestone: is(unit, MILESTONE) || (header !== undefined && /\bmilestones?\b/i.test(header.text)) || (unit.path.length > 0 && inMilestonePhase(unit)),
     });
   }
-  const mentions = units.filter((u) => is(u, KPI_WORD) || KPI_WORD.test(u.path.at(-1) ?? '') || is(u, OUTCOME));
+  const mentions = units.filter((u) => is(u, KPI_WORD) || headingIs(u, KPI_WORD) || is(u, OUTCOME));
   const outcomeTargets = kpis.filter((k) => k.outcome && k.target);
   // Outcomes named as KPIs with no number: "improve employee satisfaction" (not every KPI has a target).
   const untargeted = units.filter((u) => is(u, OUTCOME) && !hasQuantity(u.text) && (is(u, KPI_WORD) || pathIs(u, KPI_WORD) || is(tableHeader(units, u) ?? u, KPI_WORD) || /^\W*(?:improve|increase|reduce|grow|boost)\b/i.test(u.text)));

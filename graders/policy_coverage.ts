@@ -1,4 +1,4 @@
-import { is, MEASURE, neighbourhood, pickEvidence, quote, roleIn, type Unit } from '../src/grading/text.js';
+import { headingIs, is, MEASURE, neighbourhood, pickEvidence, quote, roleIn, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { CADENCE, GOV_METRIC, ROLLBACK, SPEED, THRESHOLD, TRIGGER } from './cues.js';
 
@@ -31,7 +31,7 @@ const CONCRETE: Record<string, (u: Unit) => boolean> = {
 export const gradePolicyCoverage: ItemGrader = ({ units }) => {
   const policy = units.filter((u) => u.deliverable === 'policy' || u.deliverable === 'unknown');
   const found: Record<string, Unit[]> = {};
-  for (const [part, re] of Object.entries(PARTS)) found[part] = policy.filter((u) => re.test(u.text) || re.test(u.path.at(-1) ?? ''));
+  for (const [part, re] of Object.entries(PARTS)) found[part] = policy.filter((u) => is(u, re) || headingIs(u, re));
   const covered = Object.keys(PARTS).filter((p) => found[p]!.length > 0);
   // Concrete where the part is named, or in the lines right beside it under the same heading
   // ("… is a serious incident. The Support Lead phones the person back the same day").

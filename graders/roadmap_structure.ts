@@ -1,5 +1,5 @@
 import { indexed } from '../src/grading/prefilter.js';
-import { hasQuantity, is, neighbourhood, pickEvidence, quote, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
+import { hasQuantity, headingIs, headingsAre, is, neighbourhood, pickEvidence, quote, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
 import type { GraderResult, ItemGrader, Score } from '../src/grading/types.js';
 import { BASELINE_TO_TARGET, DIRECTION, KPI_WORD, OUTCOME, VANITY } from './cues.js';
 
@@ -60,12 +60,12 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
   // A success metric, not a scope number ("pilot with 30 technicians" sizes the phase; "handle time -15%" measures it).
   const isMetric = (u: Unit) => hasQuantity(u.text) && !is(u, VANITY) && (is(u, OUTCOME) || is(u, KPI_WORD) || is(u, BASELINE_TO_TARGET) || is(u, DIRECTION) || is(u, MOVED_BY));
   const phasesWithMetric = [...periods.values()].filter((p) => p.units.some(isMetric));
-  const risks = roadmap.filter((u) => is(u, RISK) || RISK.test(u.path.at(-1) ?? '') || RISK.test(tableHeader(roadmap, u)?.text ?? ''));
+  const risks = roadmap.filter((u) => is(u, RISK) || headingIs(u, RISK) || RISK.test(tableHeader(roadmap, u)?.text ?? ''));
   const mitigated = risks.filter((u) => {
     const header = tableHeader(roadmap, u)?.text ?? '';
-    return is(u, MITIGATION) || MITIGATION.test(u.path.join(' ')) || MITIGATION.test(header) || neighbourhood(roadmap, u, 1).some((n) => is(n, MITIGATION));
+    return is(u, MITIGATION) || headingsAre(u, MITIGATION) || MITIGATION.test(header) || neighbourhood(roadmap, u, 1).some((n) => is(n, MITIGATION));
   });
-  const horizon = roadmap.some((u) => is(u, HORIZON) || HORIZON.test(u.path.join(' ')));
+  const horizon = roadmap.some((u) => is(u, HORIZON) || headingsAre(u, HORIZON));
 
   let score: Score;
   let rationale: string;

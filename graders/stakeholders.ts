@@ -1,5 +1,5 @@
 import { indexed } from '../src/grading/prefilter.js';
-import { findRoles, is, neighbourhood, pickEvidence, quote, ROLE, roleIn, tableHeader, type Unit } from '../src/grading/text.js';
+import { findRoles, headingIs, headingsAre, is, neighbourhood, pickEvidence, quote, ROLE, roleIn, tableHeader, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { APPROVAL, CADENCE, CADENCE_WORD, GATE, OWNERSHIP } from './cues.js';
 
@@ -10,6 +10,8 @@ const REVIEW_CADENCE = indexed(new RegExp(
 ));
 /** Reviewing a sample of outputs is monitoring, not a stakeholder review. */
 const SAMPLE_REVIEW = indexed(/\bsampl\w*|\b\d[\d,]*\s+(?:\w+\s)?(?:chats|listings|answers|outputs|tickets|conversations|cases|transcripts|responses|drafts|summaries|emails|calls|PRs|documents|letters|records|reports|invoices|claims|orders|messages|replies|notes|sheets|files|threads)\b|\breview(?:s|ed)? (?:of )?(?:the )?(?:logs?|transcripts|outputs|comments)\b/i);
+/** Stakeholders named in general terms. */
+const VAGUE = indexed(/\bstakeholders?\b|\bleadership\b|\bmanagement\b|\bsign[- ]?off\b|\bapprov\w*|\breview(?:ed)? by\b/i);
 const QBR = indexed(/\bQBRs?\b/);
 const MEETING = indexed(/\b(?:meeting|council|board|committee|forum|steering|QBR|business review|readout|check-?in|sync|retro\w*|working group|huddle|chair\w*|attend\w*)\b/i);
 
@@ -23,10 +25,10 @@ export const gradeStakeholders: ItemGrader = ({ units }) => {
   const approverTable = (u: Unit) => u.row && /\b(?:decides?|decision|approv\w*|signs?|sign-?off|signer|owner|accountable|go\/no-go)\b/i.test(tableHeader(units, u)?.text ?? '');
   const approvals = units.filter((u) => roleIn(u) && (is(u, APPROVAL) || approverTable(u)));
   const roles = new Set(approvals.flatMap((u) => findRoles(u.text)));
-  const gated = approvals.filter((u) => is(u, GATE) || GATE.test(u.path.join(' ')) || neighbourhood(units, u, 0).some((n) => is(n, GATE)));
-  const cadences = units.filter((u) => (is(u, CADENCE) || is(u, QBR) || CADENCE.test(u.path.at(-1) ?? '')) && (is(u, REVIEW_CADENCE) || (REVIEW_CADENCE.test(u.path.join(' ')) && /\d|\b(?:weekly|monthly|quarterly)\b/i.test(u.text))) && (!is(u, SAMPLE_REVIEW) || is(u, MEETING)));
+  const gated = approvals.filter((u) => is(u, GATE) || headingsAre(u, GATE) || neighbourhood(units, u, 0).some((n) => is(n, GATE)));
+  const cadences = units.filter((u) => (is(u, CADENCE) || is(u, QBR) || headingIs(u, CADENCE)) && (is(u, REVIEW_CADENCE) || (headingsAre(u, REVIEW_CADENCE) && /\d|\b(?:weekly|monthly|quarterly)\b/i.test(u.text))) && (!is(u, SAMPLE_REVIEW) || is(u, MEETING)));
   const owners = units.filter((u) => roleIn(u) && is(u, OWNERSHIP));
-  const vague = units.filter((u) => /\bstakeholders?\b|\bleadership\b|\bmanagement\b|\bsign[- ]?off\b|\bapprov\w*|\breview(?:ed)? by\b/i.test(u.text));
+  const vague = units.filter((u) => is(u, VAGUE));
 
   // A review cadence completes the plan only when the people who approve (or a governance body) sit in it.
   const governingCadences = cadences.filter((u) => neighbourhood(units, u, 1).some((n) => findRoles(n.text).some((r) => roles.has(r))) || /\b(?:council|board|committee|steering|approvers?|sign-?off (?:group|owners))\b/i.test(u.text));

@@ -118,6 +118,30 @@ export function pathIs(unit: Unit, pattern: RegExp): boolean {
   return answer;
 }
 
+const headingAnswers = new WeakMap<string[], Map<RegExp, boolean>>();
+const lastHeadingAnswers = new WeakMap<string[], Map<RegExp, boolean>>();
+
+function remembered(memo: WeakMap<string[], Map<RegExp, boolean>>, path: string[], pattern: RegExp, text: () => string): boolean {
+  let answers = memo.get(path);
+  if (!answers) memo.set(path, (answers = new Map()));
+  let answer = answers.get(pattern);
+  if (answer === undefined) {
+    pattern.lastIndex = 0;
+    answers.set(pattern, (answer = pattern.test(text())));
+  }
+  return answer;
+}
+
+/** Do a unit's headings, joined with spaces, match? Remembered per section (its units share the path). */
+export function headingsAre(unit: Unit, pattern: RegExp): boolean {
+  return remembered(headingAnswers, unit.path, pattern, () => unit.path.join(' '));
+}
+
+/** Does the heading right above a unit match? Remembered per section. */
+export function headingIs(unit: Unit, pattern: RegExp): boolean {
+  return remembered(lastHeadingAnswers, unit.path, pattern, () => unit.path.at(-1) ?? '');
+}
+
 /** A unit as evidence; long units are cut to a window around `focus` (still verbatim). */
 export function quote(unit: Unit, focus?: RegExp, max = 280): Evidence {
   let text = unit.text;
