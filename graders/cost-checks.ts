@@ -1,5 +1,8 @@
 import { indexed } from '../src/grading/prefilter.js';
-import { hasMoney, is, MONEY, moneyAmounts, parseNumber, type Unit } from '../src/grading/text.js';
+import { AMOUNT, hasMoney, is, MONEY, moneyAmounts, parseNumber, type Unit } from '../src/grading/text.js';
+
+/** A table cell that is only a number: "12,500", "~40k", "2 000". */
+const NUMBER_CELL = new RegExp(String.raw`^\s*[~≈]?\s*(${AMOUNT})\s*([kKmM])?\s*$`);
 
 const TOTAL = indexed(/\b(?:total|grand total|sum|year[- ]?(?:1|one) total|overall)\b/i);
 const MONTHLY = indexed(/\b(?:monthly|per month|\/\s?mo(?:nth)?|a month|each month|pm\b|p\/m)\b/i);
@@ -93,7 +96,7 @@ export function findInconsistentTotals(units: Unit[]): Inconsistency[] {
 }
 
 function numberCell(cell: string): number | undefined {
-  const m = /^\s*[~≈]?\s*(\d(?:[\d,.'’]*\d)?)\s*([kKmM])?\s*$/.exec(cell);
+  const m = NUMBER_CELL.exec(cell);
   if (!m) return undefined;
   const n = parseNumber(m[1]!);
   return n === undefined ? undefined : n * (m[2] ? (m[2].toLowerCase() === 'k' ? 1e3 : 1e6) : 1);

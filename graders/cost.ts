@@ -1,8 +1,11 @@
 import { indexed } from '../src/grading/prefilter.js';
-import { hasMoney, is, MONEY, pathIs, pickEvidence, quote, tableHeader, type Unit } from '../src/grading/text.js';
+import { AMOUNT, hasMoney, is, MONEY, pathIs, pickEvidence, quote, tableHeader, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { findAbsurdUnitCosts, findInconsistentTotals } from './cost-checks.js';
 import { COST_LINES, LEVER, TRADEOFF, TRADEOFF_HINT } from './cues.js';
+
+/** A cost table cell holding a bare amount (the currency sits in the header): "| 2 000 |", "| ~40k |". */
+const PRICED_CELL = new RegExp(String.raw`\|\s*[~≈]?${AMOUNT}\s?[kKmM]?\s*(?:\||$)`);
 
 const TOTAL_OR_EXCLUDED = indexed(/^\W*(?:grand )?total\b|\b(?:exclud\w*|not including|excl\.|without|TBC|TBD|to be (?:confirmed|quoted|decided))\b/i);
 const LEVER_HEADING = indexed(/\b(?:levers?|cost (?:control|levers?|reduction|optimi[sz]ation|savings?)|savings?|optimi[sz]ation|(?:keep|keeping|bring|bringing) (?:the )?(?:costs?|bill|spend) down|reduc\w+ (?:the )?(?:costs?|bill|spend))\b/i);
@@ -20,7 +23,7 @@ const EFFECT =
  */
 export const gradeCost: ItemGrader = ({ units }) => {
   // Figures: money, or a cost table's numeric cells ("Inference | 4,200 | 50,400").
-  const priced = units.filter((u) => hasMoney(u) || (u.row && u.deliverable === 'cost' && /\|\s*[~≈]?\d[\d,.'’]*\s?[kKmM]?\s*(?:\||$)/.test(u.text)));
+  const priced = units.filter((u) => hasMoney(u) || (u.row && u.deliverable === 'cost' && PRICED_CELL.test(u.text)));
   // A total ("Total (excluding model usage)") or a line that leaves the cost out is no line of its own.
   const lineUnits = priced.filter((u) => !TOTAL_OR_EXCLUDED.test(u.text));
   const lines = (Object.keys(COST_LINES) as (keyof typeof COST_LINES)[]).filter((k) => lineUnits.some((u) => COST_LINES[k].test(u.text) || (u.row && COST_LINES[k].test(u.path.join(' ')))));

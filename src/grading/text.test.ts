@@ -15,12 +15,17 @@ describe('money as people write it', () => {
     ['214.018,40 €', 214_018.4],
     ['$0.0004 per postmortem', 0.0004],
     ['1.5 million EUR', 1_500_000],
+    ['420 000 kr', 420_000],
+    ['2 000,50 zł a month', 2000.5],
+    ['€ 12\u00a0500', 12_500],
+    ['3 819 000 SEK', 3_819_000],
   ])('reads %s', (text, value) => {
     expect(moneyAmounts(text)[0]).toBeCloseTo(value, 6);
   });
 
   it('does not take dates, quarters or plain counts for money', () => {
     expect(moneyAmounts('Q3 2025, 14 March, 2,000 tickets a month')).toEqual([]);
+    expect(moneyAmounts('160 000 player reports a month, 2025 200 kr')).toEqual([200]);
   });
 
   it('reads both decimal conventions and thousands separators', () => {
