@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { phraseScores, runBlindBanks, runPhraseBanks } from '../../fixtures/phrases.js';
+import { phraseScores, runBlind2, runBlindBanks, runPhraseBanks } from '../../fixtures/phrases.js';
 
 // The phrase banks (fixtures/phrases) hold single passages labeled by writers who never saw the
 // detectors. These floors sit a little under today's figures (npm run eval prints them): a change
@@ -30,17 +30,20 @@ describe('phrase banks', async () => {
   });
 });
 
-// The blind banks are development data since the end of session 3 (the even half from its middle,
-// the odd half after it was measured once).
+// The blind banks are development data since the end of session 3 (the first bank's even half from
+// its middle, its odd half and the second bank after each was measured once).
 const BLIND_FLOORS: Record<string, number> = {
   'blind: fix_later_with_prompts': 0.85,
   'blind: governance_afterthought': 0.85,
   'blind: either critical flag': 0.85,
   'blind: tradeoff (per passage)': 0.85,
+  'blind2: fix_later_with_prompts': 0.85,
+  'blind2: governance_afterthought': 0.85,
+  'blind2: either critical flag': 0.85,
 };
 
 describe('blind phrase banks', async () => {
-  const results = await runBlindBanks();
+  const results = [...(await runBlindBanks()), ...(await runBlind2())];
   it.each(results.map((r) => [r.name, r] as const))('%s stays above its floor', (name, r) => {
     const wrong = r.rows.filter((x) => x.expected !== x.got).map((x) => `${x.expected ? 'missed' : 'false alarm'}: ${x.text}`);
     expect(BLIND_FLOORS[name], `no floor for ${name}`).toBeDefined();
