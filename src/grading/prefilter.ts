@@ -224,7 +224,6 @@ interface Automaton {
 const literalsOfGate: string[][] = [[]];
 let automaton: Automaton | null = null;
 let pending = true;
-let version = 0;
 
 function build(): Automaton {
   const gotoAscii: number[][] = [[]];
@@ -307,7 +306,6 @@ export function refreshIndex(): void {
   if (!pending) return;
   pending = false;
   automaton = build();
-  version++;
   scans.clear();
   lastText = undefined;
 }
@@ -329,19 +327,6 @@ function hitsOf(a: Automaton, text: string): Uint8Array {
   lastText = text;
   lastHits = hits;
   return hits;
-}
-
-/**
- * False when `re` cannot match `text` (none of its required literals occurs); true when it may.
- * Exact in the "false" direction, so `mayMatch(t, re) && re.test(t)` equals `re.test(t)`.
- * Only patterns made with `indexed` have a gate; any other pattern may always match.
- */
-export function mayMatch(text: string, re: RegExp): boolean {
-  if (!(re instanceof IndexedRegExp)) return true;
-  const a = automaton;
-  const gate = re.gate;
-  if (a === null || gate >= a.gates) return true;
-  return hitsOf(a, text)[gate] === 1;
 }
 
 /**
@@ -377,11 +362,6 @@ export function patternNumber(re: RegExp): number {
   let n = numbers.get(re);
   if (n === undefined) numbers.set(re, (n = numbered++));
   return n;
-}
-
-/** For tests and benchmarks: how many patterns are indexed, and the index version. */
-export function indexStats(): { gates: number; version: number } {
-  return { gates: literalsOfGate.length, version };
 }
 
 /**
