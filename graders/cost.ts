@@ -2,7 +2,7 @@ import { indexed } from '../src/grading/prefilter.js';
 import { AMOUNT, hasMoney, is, MONEY, pathIs, pickEvidence, quote, tableHeader, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { findAbsurdUnitCosts, findInconsistentTotals } from './cost-checks.js';
-import { COST_LINES, LEVER, TRADEOFF, TRADEOFF_HINT } from './cues.js';
+import { COST_LINES, LEVER, TRADEOFF } from './cues.js';
 
 /** A cost table cell holding a bare amount (the currency sits in the header): "| 2 000 |", "| ~40k |". */
 const PRICED_CELL = new RegExp(String.raw`\|\s*[~≈]?${AMOUNT}\s?[kKmM]?\s*(?:\||$)`);
@@ -27,7 +27,7 @@ export const gradeCost: ItemGrader = ({ units }) => {
   // A total ("Total (excluding model usage)") or a line that leaves the cost out is no line of its own.
   const lineUnits = priced.filter((u) => !TOTAL_OR_EXCLUDED.test(u.text));
   const lines = (Object.keys(COST_LINES) as (keyof typeof COST_LINES)[]).filter((k) => lineUnits.some((u) => COST_LINES[k].test(u.text) || (u.row && COST_LINES[k].test(u.path.join(' ')))));
-  const tradeoffs = units.filter((u) => is(u, TRADEOFF_HINT) && is(u, TRADEOFF));
+  const tradeoffs = units.filter((u) => is(u, TRADEOFF));
   // A lever is a known cost technique, or any row of a table or line of a section that is about
   // levers ("Lever | Effect", "## Cost levers", "Keeping the bill down").
   const underLevers = (u: Unit) => (u.row ? tableHeader(units, u) : undefined)?.text.match(LEVER_HEADING) || (!u.row && pathIs(u, LEVER_HEADING) && !pathIs(u, /\btrade-?offs?\b/i));

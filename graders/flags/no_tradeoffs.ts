@@ -1,7 +1,7 @@
 import { indexed } from '../../src/grading/prefilter.js';
 import { isRejectedOrQuoted, pickEvidence, quote } from '../../src/grading/text.js';
 import type { FlagDetector } from '../../src/grading/types.js';
-import { TRADEOFF, TRADEOFF_HINT } from '../cues.js';
+import { TRADEOFF } from '../cues.js';
 
 // A tradeoff weighs goods of different kinds: one option is better on one axis and worse on
 // another. So a passage acknowledges one when it joins two different axes with a word of cost or
@@ -35,10 +35,8 @@ function axesIn(text: string): Set<string> {
 /** One passage: does it weigh one good against another? */
 export function acknowledgesTradeoff(text: string): boolean {
   if (EMPTY_TALK.test(text)) return false;
-  if (TRADEOFF_HINT.test(text)) {
-    const m = TRADEOFF.exec(text);
-    if (m !== null && !(m[0].toLowerCase().startsWith('trade') && isRejectedOrQuoted(text, m.index, m.index + m[0].length) && /\bno trade-?offs?\b/i.test(text))) return true;
-  }
+  const m = TRADEOFF.exec(text);
+  if (m !== null && !(m[0].toLowerCase().startsWith('trade') && isRejectedOrQuoted(text, m.index, m.index + m[0].length) && /\bno trade-?offs?\b/i.test(text))) return true;
   // One axis before the weighing word, another after it: "adds 300 ms per query | but | lifts top-3 accuracy".
   if (ACCEPTED_DOWNSIDE.test(text)) return true;
   // Paying for the better option: "At $300 a month we take the better copy".

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { phraseScores, runBlind2, runBlindBanks, runPhraseBanks } from '../../fixtures/phrases.js';
+import { phraseScores, runBlindBank, runPhraseBanks } from '../../fixtures/phrases.js';
 
 // The phrase banks (fixtures/phrases) hold single passages labeled by writers who never saw the
 // detectors. These floors sit a little under today's figures (npm run eval prints them): a change
@@ -43,7 +43,7 @@ const BLIND_FLOORS: Record<string, number> = {
 };
 
 describe('blind phrase banks', async () => {
-  const results = [...(await runBlindBanks()), ...(await runBlind2())];
+  const results = [...(await runBlindBank('blind')), ...(await runBlindBank('blind2'))];
   it.each(results.map((r) => [r.name, r] as const))('%s stays above its floor', (name, r) => {
     const wrong = r.rows.filter((x) => x.expected !== x.got).map((x) => `${x.expected ? 'missed' : 'false alarm'}: ${x.text}`);
     expect(BLIND_FLOORS[name], `no floor for ${name}`).toBeDefined();

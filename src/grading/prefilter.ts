@@ -182,32 +182,36 @@ function elementNeedsDigit(el: AST.Element): boolean {
   }
 }
 
-/** True when every match of `re` contains a digit ("$1.2M", "40%"): a text without one cannot match. */
-export function requiresDigit(re: RegExp): boolean {
-  try {
-    return needsDigit(parseRegExpLiteral(re).pattern.alternatives);
-  } catch {
-    return false;
-  }
-}
-
-/** The literals (lower-cased) one of which every match of `re` contains; null when there is no useful set. */
-export function requiredLiterals(re: RegExp): string[] | null {
+/**
+ * What the index can know of a pattern, from one parse: the literals (lower-cased) one of which
+ * every match contains (null: no useful set), and whether every match holds a digit.
+ */
+function analyse(re: RegExp): { literals: string[] | null; digit: boolean } {
   let ast: AST.RegExpLiteral;
   try {
     ast = parseRegExpLiteral(re);
   } catch {
-    return null;
+    return { literals: null, digit: false };
   }
-  if (ast.flags.unicodeSets || ast.flags.multiline) return null;
+  const digit = needsDigit(ast.pattern.alternatives);
+  if (ast.flags.unicodeSets || ast.flags.multiline) return { literals: null, digit };
   const info = alternatives(ast.pattern.alternatives);
   const set = better(info.need, info.exact);
-  if (!set || set.some((s) => s.length < MIN_LITERAL)) return null;
-  return set;
+  return { literals: !set || set.some((x) => x.length < MIN_LITERAL) ? null : set, digit };
+}
+
+/** The literals (lower-cased) one of which every match of `re` contains; null when there is no useful set. */
+export function requiredLiterals(re: RegExp): string[] | null {
+  return analyse(re).literals;
+}
+
+/** True when every match of `re` contains a digit ("$1.2M", "40%"): a text without one cannot match. */
+export function requiresDigit(re: RegExp): boolean {
+  return analyse(re).digit;
 }
 
 // ---------------------------------------------------------------------------------------------
-// The index: one automaton over the literals of every pattern asked about so far.
+// The index: one automaton over the literals of every pattern made with `indexed`.
 
 interface Automaton {
   /** Transitions for code units below 128, dense: state * 128 + code. */
@@ -451,12 +455,11 @@ class IndexedRegExp extends RegExp {
  * does not need a digit is returned as it is. Literal sets join the automaton at the next `refreshIndex`.
  */
 export function indexed(re: RegExp): RegExp {
-  const lits = requiredLiterals(re);
-  const digit = requiresDigit(re);
-  if (!lits && !digit) return re;
+  const { literals, digit } = analyse(re);
+  if (!literals && !digit) return re;
   let gate = -1;
-  if (lits) {
-    literalsOfGate.push(lits);
+  if (literals) {
+    literalsOfGate.push(literals);
     gate = literalsOfGate.length - 1;
     pending = true;
   }

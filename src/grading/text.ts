@@ -24,7 +24,7 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /** Cut every section into units: lines first (rows, bullets), then sentences within a line. */
 export function buildUnits(documents: Document[]): Unit[] {
-  // Patterns first asked about while grading the last submission join the literal index now.
+  // Patterns indexed since the last submission (at module load, in practice) join the automaton now.
   refreshIndex();
   const units: Unit[] = [];
   let section = 0;
@@ -94,7 +94,6 @@ export function hasMoney(unit: Unit): boolean {
   return is(unit, DIGIT) && is(unit, MONEY);
 }
 
-const pathMemo = new Map<RegExp, Map<string, boolean>>();
 const joinedPaths = new WeakMap<string[], string>();
 
 /** A unit's heading path joined with " / " (made once per section: its units share the path array). */
@@ -104,20 +103,8 @@ function joinedPath(unit: Unit): string {
   return joined;
 }
 
-/** Does a unit's heading path (joined with " / ") match? Remembered per path: many units share one. */
-export function pathIs(unit: Unit, pattern: RegExp): boolean {
-  let answers = pathMemo.get(pattern);
-  if (!answers) pathMemo.set(pattern, (answers = new Map()));
-  const key = joinedPath(unit);
-  let answer = answers.get(key);
-  if (answer === undefined) {
-    if (answers.size > 10_000) answers.clear();
-    answer = pattern.test(key);
-    answers.set(key, answer);
-  }
-  return answer;
-}
-
+// Heading questions are remembered per heading path (the units of a section share the path array).
+const pathAnswers = new WeakMap<string[], Map<RegExp, boolean>>();
 const headingAnswers = new WeakMap<string[], Map<RegExp, boolean>>();
 const lastHeadingAnswers = new WeakMap<string[], Map<RegExp, boolean>>();
 
@@ -130,6 +117,11 @@ function remembered(memo: WeakMap<string[], Map<RegExp, boolean>>, path: string[
     answers.set(pattern, (answer = pattern.test(text())));
   }
   return answer;
+}
+
+/** Does a unit's heading path, joined with " / ", match? */
+export function pathIs(unit: Unit, pattern: RegExp): boolean {
+  return remembered(pathAnswers, unit.path, pattern, () => joinedPath(unit));
 }
 
 /** Do a unit's headings, joined with spaces, match? Remembered per section (its units share the path). */
