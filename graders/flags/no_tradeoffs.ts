@@ -25,6 +25,15 @@ const ACCEPTED_DOWNSIDE = indexed(/\baccepting (?:the |a |an )?(?:slower|costlie
 const PAY_FOR_BETTER = indexed(/\b(?:we|I) (?:are |'re |will |'ll )?(?:take|taking|choose|choosing|pick|go(?:ing)? with|pay(?:ing)? for|keep|buy(?:ing)?) (?:the )?(?:better|safer|larger|bigger|more accurate|premium)\b/i);
 const EMPTY_TALK = indexed(/\b(?:will|to|we'?ll|must|should) balance (?:[\w-]+ )?(?:cost|speed|quality|latency|privacy|accuracy) (?:and|with|against) (?:[\w-]+ )?(?:cost|speed|quality|latency|privacy|accuracy)\b|\btrade-?offs? considered\b|\bwill (?:evaluate|compare|decide|assess)\b[^.]{0,40}\b(?:vs\.?|versus)\b|\b(?:will|to|we'?ll|must|should) (?:balance|make|consider|manage|weigh|review|assess|find|evaluate|discuss|optimi[sz]e)\b[^.]{0,40}\b(?:trade-?offs?|balance)\b|\bsee (?:the )?(?:appendix|below|section|slide)\b|\bno (?:real |significant |major )?trade-?offs?\b|\bright balance\b|\btrade-?offs? (?:will|are to) be\b/i);
 
+/** What is given up on the far side of the contrast: "but users lose same-day insights", "though it underrepresents rare conditions". */
+const LOSS = indexed(/\b(?:lose|loses|losing|lost|weaker|worse|hurts?|frustrat\w*|rules? out|under-?represent\w*|sacrific\w*|gives? up|give up|stale|wade through|false (?:alarms?|positives?|refusals?|blocks?)|less (?:accurate|fresh|detailed|useful|complete|natural|personal|relevant)|slower|costs? more|more expensive|pricier|fewer|misses|miss out|hated|annoy\w*)\b/gi);
+/** Not a loss but a limit kept: "accuracy must not drop", "without losing quality". */
+const NEGATED_LOSS = /\b(?:not|never|no|without|n't|must not|won't|cannot)\s+(?:\w+\s+){0,2}$/i;
+/** The weighing words that set a good against what follows. */
+const CONTRAST = /^(?:but|though|although|even though|whereas|at the (?:cost|price|expense)|in exchange|in return)\b/i;
+/** Two goods that cannot be had together: "we can't have sub-second responses and full citation checking at the same time", "the more autonomous, the bigger the blast radius". */
+const EXCLUSIVE = indexed(/\b(?:can'?t|cannot|can not) have (?:both\b|[^.;]{3,80}\b(?:at the same time|at once|simultaneously))|\bthe (?:more|less|higher|lower|bigger|smaller|faster|cheaper|stricter|tighter|longer|shorter)\b[^.;]{0,60},\s*the (?:more|less|fewer|higher|lower|bigger|smaller|slower|faster|worse|better|longer)\b/i);
+
 /** The axes a stretch of text speaks of. */
 function axesIn(text: string): Set<string> {
   const out = new Set<string>();
@@ -41,10 +50,16 @@ export function acknowledgesTradeoff(text: string): boolean {
   if (ACCEPTED_DOWNSIDE.test(text)) return true;
   // Paying for the better option: "At $300 a month we take the better copy".
   if (PAY_FOR_BETTER.test(text) && AXES.cost!.test(text)) return true;
+  if (EXCLUSIVE.test(text)) return true;
   for (const m of text.matchAll(WEIGHING_ALL)) {
     const before = axesIn(text.slice(0, m.index));
     const after = axesIn(text.slice(m.index));
     for (const a of before) for (const b of after) if (a !== b) return true;
+    // A good bought on one side, a loss named on the other: "halves the cost, but users lose same-day insights".
+    if (before.size > 0 && CONTRAST.test(m[0])) {
+      const from = m.index + m[0].length;
+      for (const l of text.slice(from).matchAll(LOSS)) if (!NEGATED_LOSS.test(text.slice(Math.max(0, from + l.index - 25), from + l.index))) return true;
+    }
   }
   return false;
 }

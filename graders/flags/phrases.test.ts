@@ -30,8 +30,8 @@ describe('phrase banks', async () => {
   });
 });
 
-// The blind banks are development data since the end of session 3 (the first bank's even half from
-// its middle, its odd half and the second bank after each was measured once).
+// The blind banks are development data once measured: the first bank's even half from the middle of
+// session 3, its odd half and the second bank at its end, the third at the start of session 4.
 const BLIND_FLOORS: Record<string, number> = {
   'blind: fix_later_with_prompts': 0.85,
   'blind: governance_afterthought': 0.85,
@@ -40,10 +40,14 @@ const BLIND_FLOORS: Record<string, number> = {
   'blind2: fix_later_with_prompts': 0.85,
   'blind2: governance_afterthought': 0.85,
   'blind2: either critical flag': 0.85,
+  'blind3: fix_later_with_prompts': 0.9,
+  'blind3: governance_afterthought': 0.9,
+  'blind3: either critical flag': 0.9,
+  'blind3: tradeoff (per passage)': 0.75,
 };
 
 describe('blind phrase banks', async () => {
-  const results = [...(await runBlindBank('blind')), ...(await runBlindBank('blind2'))];
+  const results = [...(await runBlindBank('blind')), ...(await runBlindBank('blind2')), ...(await runBlindBank('blind3'))];
   it.each(results.map((r) => [r.name, r] as const))('%s stays above its floor', (name, r) => {
     const wrong = r.rows.filter((x) => x.expected !== x.got).map((x) => `${x.expected ? 'missed' : 'false alarm'}: ${x.text}`);
     expect(BLIND_FLOORS[name], `no floor for ${name}`).toBeDefined();
