@@ -2,6 +2,7 @@ import { indexed } from '../src/grading/prefilter.js';
 import { headingIs, is, MEASURE, neighbourhood, pickEvidence, quote, roleIn, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { CADENCE, GOV_METRIC, ROLLBACK, SPEED, THRESHOLD, TRIGGER } from './cues.js';
+import { unitDefersGovernance, unitDefersSafeguard } from './flags/deferral.js';
 
 /** The five parts RUBRIC.md asks a policy to cover. */
 const PARTS: Record<string, RegExp> = {
@@ -31,8 +32,10 @@ const CONCRETE: Record<string, (u: Unit) => boolean> = {
  */
 export const gradePolicyCoverage: ItemGrader = ({ units }) => {
   const policy = units.filter((u) => u.deliverable === 'policy' || u.deliverable === 'unknown');
+  // A part put off ("a proper AI policy after go-live", "Evals: post-launch") is absent, not named (RUBRIC.md: a placeholder or deferral scores nothing).
+  const putOff = (u: Unit) => unitDefersGovernance(u) || unitDefersSafeguard(u);
   const found: Record<string, Unit[]> = {};
-  for (const [part, re] of Object.entries(PARTS)) found[part] = policy.filter((u) => is(u, re) || headingIs(u, re));
+  for (const [part, re] of Object.entries(PARTS)) found[part] = policy.filter((u) => (is(u, re) || headingIs(u, re)) && !putOff(u));
   const covered = Object.keys(PARTS).filter((p) => found[p]!.length > 0);
   // Concrete where the part is named, or in the lines right beside it under the same heading
   // ("… is a serious incident. The Support Lead phones the person back the same day").

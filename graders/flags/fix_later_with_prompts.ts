@@ -1,7 +1,7 @@
 import { indexed } from '../../src/grading/prefilter.js';
 import { isRejectedOrQuoted, pickEvidence, quote, straightQuotes } from '../../src/grading/text.js';
 import type { FlagDetector } from '../../src/grading/types.js';
-import { CONDITIONED, COUNTERED, defersSafeguard, GATED, SAFEGUARD_BEFORE, safeguardReading } from './deferral.js';
+import { CONDITIONED, COUNTERED, GATED, SAFEGUARD_BEFORE, safeguardReading, unitDefersSafeguard } from './deferral.js';
 
 const COMPOSED = [
   // Only the readings graders/flags/deferral.ts does not already make (measured on the dev set and the phrase bank).
@@ -61,7 +61,7 @@ function readings(texts: string[]): string {
 export const fixLaterWithPrompts: FlagDetector = {
   detect({ all }) {
     // A sentence that argues against the idea or puts the safeguard before launch is never the flag.
-    const hits = all.filter((u) => (defersSafety(u.text) || defersSafeguard(u.text)) && !COUNTERED.test(u.text) && !GATED.test(u.text));
+    const hits = all.filter((u) => (defersSafety(u.text) || unitDefersSafeguard(u)) && !COUNTERED.test(u.text) && !GATED.test(u.text));
     return hits.length
       ? {
           present: true,
