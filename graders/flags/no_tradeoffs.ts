@@ -23,7 +23,7 @@ const WEIGHING_ALL = indexed(new RegExp(WEIGHING.source, 'gi'));
 const ACCEPTED_DOWNSIDE = indexed(/\baccepting (?:the |a |an )?(?:slower|costlier|more expensive|pricier|less accurate|weaker|longer|higher)\b|\baccept(?:s|ed|ing)? (?:the |a |an )?(?:[\w-]+ ){0,2}(?:drop|loss|hit|penalty|delay|increase|slowdown)\b|\b(?:take|accept|choose|chose|prefer|pick|picked|go with|went with|pay for) (?:the |a )?(?:slower|costlier|more expensive|pricier|less accurate|bigger and slower|smaller and less accurate)\b/i);
 /** Choosing the better option on purpose; with a cost in the same sentence it is a price paid for quality. */
 const PAY_FOR_BETTER = indexed(/\b(?:we|I) (?:are |'re |will |'ll )?(?:take|taking|choose|choosing|pick|go(?:ing)? with|pay(?:ing)? for|keep|buy(?:ing)?) (?:the )?(?:better|safer|larger|bigger|more accurate|premium)\b/i);
-const EMPTY_TALK = indexed(/\b(?:will|to|we'?ll|must|should) balance (?:[\w-]+ )?(?:cost|speed|quality|latency|privacy|accuracy) (?:and|with|against) (?:[\w-]+ )?(?:cost|speed|quality|latency|privacy|accuracy)\b|\btrade-?offs? considered\b|\bwill (?:evaluate|compare|decide|assess)\b[^.]{0,40}\b(?:vs\.?|versus)\b|\b(?:will|to|we'?ll|must|should) (?:balance|make|consider|manage|weigh|review|assess|find|evaluate|discuss|optimi[sz]e)\b[^.]{0,40}\b(?:trade-?offs?|balance)\b|\bsee (?:the )?(?:appendix|below|section|slide)\b|\bno (?:real |significant |major )?trade-?offs?\b|\bright balance\b|\btrade-?offs? (?:will|are to) be\b/i);
+const EMPTY_TALK = indexed(/\btrade-?off (?:analysis|section|discussion)\b[^.]{0,40}\b(?:will be|to be|TBD|later|after)\b|\b(?:vs\.?|versus)\b[^.]{0,30}\bwill be (?:monitored|tracked|reviewed|assessed|evaluated|decided)\b|\bwin-win\b|\b(?:will|to|we'?ll|must|should) balance (?:[\w-]+ )?(?:cost|speed|quality|latency|privacy|accuracy) (?:and|with|against) (?:[\w-]+ )?(?:cost|speed|quality|latency|privacy|accuracy)\b|\btrade-?offs? considered\b|\bwill (?:evaluate|compare|decide|assess)\b[^.]{0,40}\b(?:vs\.?|versus)\b|\b(?:will|to|we'?ll|must|should) (?:balance|make|consider|manage|weigh|review|assess|find|evaluate|discuss|optimi[sz]e)\b[^.]{0,40}\b(?:trade-?offs?|balance)\b|\bsee (?:the )?(?:appendix|below|section|slide)\b|\bno (?:real |significant |major )?trade-?offs?\b|\bright balance\b|\btrade-?offs? (?:will|are to) be\b/i);
 
 /** What is given up on the far side of the contrast: "but users lose same-day insights", "though it underrepresents rare conditions". */
 const LOSS = indexed(/\b(?:lose|loses|losing|lost|weaker|worse|hurts?|frustrat\w*|rules? out|under-?represent\w*|sacrific\w*|gives? up|give up|stale|wade through|false (?:alarms?|positives?|refusals?|blocks?)|less (?:accurate|fresh|detailed|useful|complete|natural|personal|relevant)|slower|costs? more|more expensive|pricier|fewer|misses|miss out|hated|annoy\w*)\b/gi);
@@ -38,11 +38,18 @@ const EXCLUSIVE = indexed(/\bthe better trade\b|\ba (?:good|fair|reasonable|wort
 /** One option chosen over another for a reason; a tradeoff only when the reason is about a good (cost, speed, quality…), not a format choice. */
 const CHOICE_WITH_REASON = indexed(/\b(?:instead of|rather than)\b[^.]{0,80}\b(?:because|since|so that)\b/i);
 /** Paying more: "at about 4x the price", "the price is about 5 times", "pricier". */
-const COST_UP = indexed(/\b(?:at |for )?(?:about |roughly |around |~)?(?:\d+(?:\.\d+)?\s?[x×]|twice|double|triple|(?:two|three|four|five|six|ten) times) (?:the )?(?:[\w-]+ ){0,2}(?:price|cost|spend|bill)\b|\b(?:the )?(?:price|cost) is (?:about |roughly |around |~)?(?:\d+(?:\.\d+)?|two|three|four|five|six|ten)\s?(?:times|[x×])|\b(?:more expensive|pricier|costlier|costs? more)\b/i);
+const COST_UP = indexed(/\bat (?:about |roughly |around |~)?(?:[$€£]\s?[\d.,]+\s?[kKmM]?(?:\/\w+)? extra|(?:double|twice|triple)\b)|\b(?:at |for )?(?:about |roughly |around |~)?(?:\d+(?:\.\d+)?\s?[x×]|twice|double|triple|(?:two|three|four|five|six|ten) times) (?:the )?(?:[\w-]+ ){0,2}(?:price|cost|spend|bill)\b|\b(?:the )?(?:price|cost) is (?:about |roughly |around |~)?(?:\d+(?:\.\d+)?|two|three|four|five|six|ten)\s?(?:times|[x×])|\b(?:more expensive|pricier|costlier|costs? more)\b/i);
 /** Paying less: "small ~6× cheaper", "halves the cost". */
 const COST_DOWN = indexed(/\b(?:\d+(?:\.\d+)?\s?[x×] |(?:two|three|four|five|six|ten) times |much |far )?cheaper\b|\b(?:halves|cuts?|saves?) (?:the )?(?:[\w-]+ )?(?:cost|bill|spend)\b/i);
 /** Worse on some good, said in passing: "drafts noticeably flatter in tone". */
 const NOTICEABLY_WORSE = indexed(/\b(?:noticeably|measurably|visibly|slightly|somewhat|a bit|clearly) (?:\w+er|less \w+|worse|weaker)\b/i);
+
+/** A good bought, on the near side of the contrast: "reduces invented citations", "protects privacy", "keeps prices accurate". */
+const GAIN = indexed(/\b(?:reduc\w*|improv\w*|lifts?|protects?|keeps?|sav(?:e|es|ing)|gives?|lets?|satisf\w*|avoids?|increas\w*|catch\w*|boosts?|cuts?|halves|speeds? up|cheap(?:er)?|faster|more (?:accurate|useful|consistent|complete|relevant|natural|fluent)|better|fixes|stops?|spares?|prevents?)\b/i);
+/** The price paid, on the far side: "adds roughly 1.2 s", "strips context", "shrinks our fine-tuning set", "more noise". */
+const COSTLY = indexed(/\b(?:adds?|slows?|los(?:e|es|ing)|strips?|shrinks?|risks?|doubles?|triples?|less (?:accurate|useful|fresh|complete)|weaker|worse|harder|more (?:noise|time|work|false|expensive)|goes? up|rises?|annoys?|frustrat\w*|under-?represent\w*|(?:don'?t|doesn'?t|won'?t) show up|get nothing|stale|next (?:day|morning)|sound the same|blocks? (?:more|legitimate|ordinary)|flags? (?:about |roughly )?\d)\b/i);
+/** A contrast between the two: but, yet, though, however. */
+const TURN = /\b(?:but|yet|though|although|however|whereas)\b/gi;
 
 /** The axes a stretch of text speaks of. */
 function axesIn(text: string): Set<string> {
@@ -61,10 +68,12 @@ export function acknowledgesTradeoff(text: string): boolean {
   // Paying for the better option: "At $300 a month we take the better copy".
   if (PAY_FOR_BETTER.test(text) && AXES.cost!.test(text)) return true;
   if (EXCLUSIVE.test(text)) return true;
+  // A good bought, a contrast, and a price named: "reduces invented citations but adds roughly 1.2 s".
+  for (const t of text.matchAll(TURN)) if (GAIN.test(text.slice(0, t.index)) && COSTLY.test(text.slice(t.index + t[0].length))) return true;
   if (CHOICE_WITH_REASON.test(text) && axesIn(text).size > 0) return true;
   // Paying more for something ("the bigger model is more accurate at about 4x the price"), or paying less and getting less.
   const up = COST_UP.exec(text);
-  if (up && (axesIn(text.slice(0, up.index) + ' ' + text.slice(up.index + up[0].length)).size > 0 || CONTRAST_ANYWHERE.test(text))) return true;
+  if (up && (/^at\b/i.test(up[0]) || axesIn(text.slice(0, up.index) + ' ' + text.slice(up.index + up[0].length)).size > 0 || CONTRAST_ANYWHERE.test(text))) return true;
   if (COST_DOWN.test(text) && (NOTICEABLY_WORSE.test(text) || [...text.matchAll(LOSS)].some((l) => !NEGATED_LOSS.test(text.slice(Math.max(0, l.index - 25), l.index))))) return true;
   for (const m of text.matchAll(WEIGHING_ALL)) {
     const before = axesIn(text.slice(0, m.index));
