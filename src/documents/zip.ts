@@ -1,4 +1,4 @@
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import { GradesheetError } from '../errors.js';
 import type { Limits } from './limits.js';
 
@@ -7,6 +7,8 @@ interface ZipEntry {
   method: number;
   flags: number;
   compressedSize: number;
+  /** As the directory declares it (0xffffffff when unknown: ZIP64): a hint for the output buffer, never trusted as a limit. */
+  uncompressedSize: number;
   localHeaderOffset: number;
 }
 
@@ -64,7 +66,7 @@ export class SafeZip {
       return data;
     }
     if (entry.method !== 8) throw corrupt(this.file, `the entry ${name} uses an unsupported compression method (${entry.method})`);
-    return this.inflate(data, budget, name);
+    return this.inflate(data, budget, name, entry.uncompressedSize);
   }
 
   /** Read a part as text (UTF-8, or UTF-16 when it starts with a byte-order mark), without a BOM. */
@@ -73,7 +75,24 @@ export class SafeZip {
     return bytes === undefined ? undefined : decodeXmlBytes(bytes);
   }
 
-  private inflate(data: Uint8Array, budget: number, name: string): Uint8Array {
+  private inflate(data: Uint8Array, budget: number, name: string, declared: number): Uint8Array {
+    // Fast path: one pass into a buffer of the declared size plus one byte. A part that fills the
+    // extra byte holds more than its header says (a lie, or a bomb): it goes the streaming way,
+    // which counts every byte. Memory is bounded by the declared size, itself within the budget,
+    // and work by what the part could inflate to at DEFLATE's maximum ratio (about 1032:1), also
+    // within the budget: a lying bomb cannot make this pass run long.
+    if (declared < 0xffffffff && declared + 1 <= budget && data.length * 1032 <= budget) {
+      let out: Uint8Array | undefined;
+      try {
+        out = inflateSync(data, { out: new Uint8Array(declared + 1) });
+      } catch {
+        out = undefined; // the streaming path reports the damage
+      }
+      if (out !== undefined && out.length <= declared) {
+        this.count(out.length, budget, name);
+        return out;
+      }
+    }
     const chunks: Uint8Array[] = [];
     let produced = 0;
     const inflater = new Inflate((chunk) => {
@@ -163,6 +182,7 @@ function readCentralDirectory(bytes: Uint8Array, file: string, limits: Limits): 
     const flags = view.getUint16(p + 8, true);
     const method = view.getUint16(p + 10, true);
     let compressedSize = view.getUint32(p + 20, true);
+    const uncompressedSize = view.getUint32(p + 24, true);
     const nameLen = view.getUint16(p + 28, true);
     const extraLen = view.getUint16(p + 30, true);
     const commentLen = view.getUint16(p + 32, true);
@@ -188,7 +208,7 @@ function readCentralDirectory(bytes: Uint8Array, file: string, limits: Limits): 
       }
     }
     // OOXML part names are case-insensitive; normalise to the common spelling without a leading slash.
-    entries.set(name.replace(/^\//, ''), { name, method, flags, compressedSize, localHeaderOffset });
+    entries.set(name.replace(/^\//, ''), { name, method, flags, compressedSize, uncompressedSize, localHeaderOffset });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
