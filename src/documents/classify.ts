@@ -127,8 +127,12 @@ export function classifyDocument(file: string, raw: RawSection[]): { deliverable
   const nameKind = KINDS.find((k) => NAME_CUES[k].test(file));
   // A deliverable is really there when a heading names it (however short its part), or when it fills 40% of the file:
   // a roadmap deck's risk slide that reads like policy does not make the deck "combined".
+  // When the file's name says what it is ("RAI policy FAQ.docx"), another deliverable needs a heading
+  // that names it: a policy's gate dates and monitoring table read like a roadmap, but are policy.
   const present = KINDS.filter(
-    (k) => total > 0 && (anchored.has(k) ? share[k] > 0 : share[k] / total >= 0.4 && raw.filter((_, i) => perSection[i] === k).length >= 2),
+    (k) =>
+      total > 0 &&
+      (anchored.has(k) ? share[k] > 0 : (!nameKind || k === nameKind) && share[k] / total >= 0.4 && raw.filter((_, i) => perSection[i] === k).length >= 2),
   );
 
   let deliverable: Deliverable;
