@@ -52,10 +52,14 @@ const BLIND_FLOORS: Record<string, number> = {
   'blind5: governance_afterthought': 0.9,
   'blind5: either critical flag': 0.9,
   'blind5: tradeoff (per passage)': 0.85,
+  'blind6: fix_later_with_prompts': 0.85,
+  'blind6: governance_afterthought': 0.9,
+  'blind6: either critical flag': 0.9,
+  'blind6: tradeoff (per passage)': 0.85,
 };
 
 describe('blind phrase banks', async () => {
-  const results = [...(await runBlindBank('blind')), ...(await runBlindBank('blind2')), ...(await runBlindBank('blind3')), ...(await runBlindBank('blind4')), ...(await runBlindBank('blind5'))];
+  const results = [...(await runBlindBank('blind')), ...(await runBlindBank('blind2')), ...(await runBlindBank('blind3')), ...(await runBlindBank('blind4')), ...(await runBlindBank('blind5')), ...(await runBlindBank('blind6'))];
   it.each(results.map((r) => [r.name, r] as const))('%s stays above its floor', (name, r) => {
     const wrong = r.rows.filter((x) => x.expected !== x.got).map((x) => `${x.expected ? 'missed' : 'false alarm'}: ${x.text}`);
     expect(BLIND_FLOORS[name], `no floor for ${name}`).toBeDefined();
