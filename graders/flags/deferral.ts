@@ -117,7 +117,11 @@ const HANDED_OFF = indexed(new RegExp(
 /** The sentence argues against the idea, tells of it as a past mistake, or reports someone else's view. */
 export const COUNTERED = indexed(/^\W*(?:no|none of (?:the|our|these)|nothing|neither)\b[^.;]{0,60}\b(?:is|are|was|gets?|will be) (?:postponed|deferred|pushed|left|parked|moved|delayed)\b|\bnot (?:something|a thing) (?:we|you|to be|to)\b[^.;]{0,30}\b(?:afterwards|later|after)\b|\b(?:(?:is|was|would be) a mistake to|(?:mistake|tempting) to (?:say|think|assume|believe)|an argument (?:we heard|made|raised)|some (?:argued|suggested|proposed)|(?:not|n't|never) (?:\w+ ){0,4}as (?:a )?non-(?:issue|scenario)|we still (?:run|do|keep|hold|sign)|(?:is|are) never (?:the|a|an) (?:response|answer|fix|remedy)|(?:common|classic|typical|big|frequent) mistake|(?:the )?mistake (?:is|would be) to|(?:not|n't|never) (?:\w+ ){0,4}as (?:something|an? (?:afterthought|add-on|extra|later step))|not an afterthought|(?:on top of|in addition to) (?:the )?(?:[\w-]+ ){0,3}(?:gate|pre-launch|pre-GA|existing|internal)|don'?t leave it to them|needs? both\b|no need to (?:reinvent|build (?:our|a|an) own|start from scratch)|\breuse\b|not (?:trusted|allowed|permitted|left) to|not comfortable (?:calling|saying|treating|declaring)|(?:isn'?t|is not|not) (?:another|someone else'?s|other) (?:team'?s|people'?s|department'?s) (?:job|problem|responsibility)|win-win|isn'?t an afterthought|not bolted on|pretend\w*|rehears\w*|drill\w*|(?:that is|that'?s|which is|this is) (?:exactly |precisely )?why|exactly why|precisely why|(?:isn'?t|is not|aren'?t|are not) (?:something|a thing) (?:we|you) (?:add|bolt|do|leave|skip)|ships? with|in place before|exists? before|comes? first|continu(?:e|es|ing) to|last year'?s|this time|we disagree|disagree|we can'?t(?! (?:imagine|see|think|foresee|picture))|we cannot(?! (?:imagine|see|think|foresee|picture))|pushed back|instead,? we|we refuse|not here\b|we are not doing (?:that|this)|we (?:will not|won'?t) do (?:that|this)|(?:some|other|many) [\w-]+s (?:let|use|do|have|say|think|believe|argue|prefer)\b|we don'?t do that|was a mistake|were wrong|didn'?t (?:work|fall|hold)|this plan starts with|lessons?|learned|is now a (?:gate|condition|launch|requirement)|now (?:a )?(?:gate|launch) (?:\d|condition|criterion)|objection|(?:asked|suggested|proposed|argued) (?:whether|that|we|to)|(?:some|other|many) (?:teams|vendors|companies|people)|the temptation|anti-?pattern|we reject|rejected|originally|used to|in the past|(?:we|I|they|people) (?:once )?(?:thought|believed|assumed)|in (?:the|our) (?:first|previous|old|earlier) (?:version|release|pilot|attempt)|our (?:19|20)\d\d|myth|wrongly)\b/i);
 /** Tied to a measured condition: a considered reduction, not a deferral. */
-export const CONDITIONED = indexed(/\bcapped at\b|\bcap(?:ped)? (?:of|at) [$€£]?\s?\d|\b(?:contingent|conditional) on\b|\bsubject to (?:the )?(?:[\w-]+ ){0,3}(?:sign-?off|approval|gate)\b|\b(?:if|when|once|after|as long as|provided|until|only after|while)\b[^.;]{0,60}(?:\d+(?:\.\d+)?\s?%|\d+ (?:weeks?|months?|days?) (?:in a row|running|straight)|(?:below|under|above|at least|no more than|exceeds?)\s[^.;]{0,12}\d)|(?:\b(?:above|below|under|over|exceeds?|drops? (?:below|under)|rises? above|at least|no more than|or less|or more)\s?~?|[<>≤≥]\s?)\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?% or (?:less|more|lower|higher)\b/i);
+/** Tied to a decision or a cap: "contingent on the committee's sign-off", "spend is capped at $15k". */
+const CONDITIONED_ON = indexed(/\bcapped at\b|\bcap(?:ped)? (?:of|at) [$€£]?\s?\d|\b(?:contingent|conditional) on\b|\bsubject to (?:the )?(?:[\w-]+ ){0,3}(?:sign-?off|approval|gate)\b/i);
+/** Tied to a measured condition (kept apart from CONDITIONED_ON: a match needs a digit, so the literal index skips most sentences). */
+const CONDITIONED_MEASURED = indexed(/\b(?:if|when|once|after|as long as|provided|until|only after|while)\b[^.;]{0,60}(?:\d+(?:\.\d+)?\s?%|\d+ (?:weeks?|months?|days?) (?:in a row|running|straight)|(?:below|under|above|at least|no more than|exceeds?)\s[^.;]{0,12}\d)|(?:\b(?:above|below|under|over|exceeds?|drops? (?:below|under)|rises? above|at least|no more than|or less|or more)\s?~?|[<>≤≥]\s?)\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?% or (?:less|more|lower|higher)\b/i);
+export const CONDITIONED = { test: (text: string): boolean => CONDITIONED_MEASURED.test(text) || CONDITIONED_ON.test(text) };
 /** A gate or a step before launch: governance scheduled before it is not deferred. */
 const GATED_AT = indexed(/\b(?:(?:don'?t|do not|won'?t|will not|never|cannot|can'?t) (?:go live|launch|ship|release|deploy|start|open|roll out)\w*(?: [\w-]+){0,3} (?:until|before|without)|approves? (?:every|each|all) (?:[\w-]+ )?gates?|before (?:the |any |we |our |its |each |every |they |it )?(?:launch|go-?live|pilot|gate|release|rollout|GA|ship|deploy|redeploy|sign|users|anything|open|start|roll out|go live|first)\w*|(?:launch|gate) (?:condition|criterion|requirement)|gate \d|(?:a|its own|their own|new|separate) (?:\w+ )?gate\b|gated by|gates? (?:the )?(?:release|launch|rollout|go-?live|GA)|ahead of (?:the )?(?:\w+ )?(?:\d+ \w+ )?(?:launch|pilot|go-?live|release|rollout)|(?:entry|exit|launch|go-live) criteri(?:on|a)|condition (?:for|of) (?:the )?(?:pilot|launch|go-?live|M\d+|gate \d+|phase \d+|release)|(?:passes|pass|passing|through) (?:the|a|its|each) (?:\w+ )?gate|signs? off (?:before|each|every)|signed off by|signed by|approved by)/i);
 /** A gate or step before launch is named (and not negated: "not a launch criterion"). */
@@ -140,7 +144,12 @@ export const GATED = { test(text: string): boolean {
 } };
 const GATED_ALL = indexed(new RegExp(GATED_AT.source, 'gi'));
 /** A safeguard in place from the start is the opposite of deferring it ("review queue from day one"); an automation from day one is not. */
-const FROM_THE_START = indexed(new RegExp(String.raw`(?:${SAFEGUARD_BEFORE.source}|review\w*|monitor\w*|logging|audit\w*|approv\w*|sign-?offs?|human|governance|compliance|privacy|security|legal|polic(?:y|ies)|gates?)(?:(?!remov|drop|retir|skip|switch|turn)[^.;]){0,50}\bfrom (?:day one|the start|launch|the first day)\b`, 'i'));
+const FROM_START_PHRASE = indexed(/\bfrom (?:day one|the start|launch|the first day)\b/gi);
+const IN_PLACE_BEFORE = new RegExp(String.raw`(?:${SAFEGUARD_BEFORE.source}|review\w*|monitor\w*|logging|audit\w*|approv\w*|sign-?offs?|human|governance|compliance|privacy|security|legal|polic(?:y|ies)|gates?)(?:(?!remov|drop|retir|skip|switch|turn)[^.;]){0,50}$`, 'i');
+const FROM_THE_START = { test(text: string): boolean {
+  for (const m of text.matchAll(FROM_START_PHRASE)) if (IN_PLACE_BEFORE.test(text.slice(Math.max(0, m.index - 160), m.index))) return true;
+  return false;
+} };
 
 // ---------------------------------------------------------------------------------------------
 // Remedies that are the flag by themselves
@@ -215,6 +224,13 @@ function reviewRemovedNear(text: string): boolean {
 
 /** Which reading of a safeguard deferral a passage matches (null: none); the guards come after. */
 function safeguardDeferralRule(text: string): string | null {
+  // The readings below that put off, wave away or leave undone need a topic to act on; without one
+  // (most sentences) only the topic-free readings at the end can apply.
+  const topical = SAFEGUARD_BEFORE.test(text) || MEASURING.test(text) || QUALITY.test(text) || COST.test(text) || HUMAN_REVIEW.test(text) || ANY_CHECK.test(text);
+  return (topical ? topicalReading(text) : null) ?? topicFreeReading(text);
+}
+
+function topicalReading(text: string): string | null {
   const live = (m: { index: number; end: number } | null) => m !== null && !undercut(text, m);
   const deferredAt = at(text, DEFERRED);
   const deferred = live(deferredAt) ? deferredAt : null;
@@ -240,8 +256,14 @@ function safeguardDeferralRule(text: string): string | null {
   if (dismissed && !/\bnot worth\b|\b(?:is|are) fine\b/i.test(text) && spans(text, COST_ALL).some((m) => gap(m, dismissed) <= 60)) return 'cost dismissed';
   if (deferred && SET_UP_MEASURING.test(text) && !CADENCE.test(text)) return 'measurement set up later';
   if (deferred && !CADENCE.test(text) && spans(text, MEASURING_ALL).some((m) => fragmentBetween(text, m, deferred, false) || comesLater(text, m, deferred))) return 'measurement set up later';
-  if (live(at(text, ERRORS_FINE))) return 'errors are fine';
   if (HUMAN_REVIEW.test(text) && ((dismissed && spans(text, HUMAN_REVIEW_ALL).some((m) => gap(m, dismissed) <= 60)) || reviewRemovedNear(text) || /\b(?:only|just) (?:in|during|for) the (?:first|beta|pilot|trial)|\b(?:during|for|in) the (?:first \w+ (?:weeks?|days?|months?)|beta|pilot)(?: only)?\b[^.;]{0,30}\b(?:after(?:wards)?|then|once)\b|\b(?:during|for|in) the (?:\w+ )?(?:beta|pilot|trial) only\b/i.test(text))) return 'human review removed';
+  return null;
+}
+
+/** Readings that need no topic: errors waved away, a prompt as the remedy, users as the test, the model left to itself. */
+function topicFreeReading(text: string): string | null {
+  const live = (m: { index: number; end: number } | null) => m !== null && !undercut(text, m);
+  if (live(at(text, ERRORS_FINE))) return 'errors are fine';
   if (FAILURE.test(text) && !SAFEGUARD_BEFORE.test(text) && live(at(text, PROMPT_REMEDY))) return 'failure fixed by prompt';
   if (INSTEAD_OF_SAFEGUARD.test(text) && live(at(text, PROMPT_REMEDY))) return 'prompt edits instead of a safeguard';
   if (live(at(text, PROMPT_ONLY))) return 'guardrails only in the prompt';
@@ -311,6 +333,7 @@ const MEASURING_ALL = indexed(new RegExp(MEASURING.source, 'gi'));
 const QUALITY_ALL = indexed(new RegExp(QUALITY.source, 'gi'));
 /** "we don't add any check": a check of any kind, as the object of what is not done. */
 const ANY_CHECK_ALL = indexed(/\b(?:any|a|an|extra|separate|additional) (?:[\w-]+ )?(?:checks?|reviews?|tests?|filters?|classifiers?|validation|verification)\b/gi);
+const ANY_CHECK = indexed(new RegExp(ANY_CHECK_ALL.source, 'i'));
 const COST_ALL = indexed(new RegExp(COST.source, 'gi'));
 const HUMAN_REVIEW_ALL = indexed(new RegExp(HUMAN_REVIEW.source, 'gi'));
 const GOVERNANCE_ALL = indexed(new RegExp(GOVERNANCE.source, 'gi'));
