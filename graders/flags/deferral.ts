@@ -181,7 +181,6 @@ function undercut(text: string, m: { index: number; end: number }): boolean {
 
 /** Does this passage defer or wave away a safeguard (the `fix_later_with_prompts` meaning)? */
 export function defersSafeguard(raw: string): boolean {
-  if (isTable(raw)) return raw.split('\n').some(defersSafeguard);
   const text = straightQuotes(raw);
   if (safeguardDeferralRule(text) === null) return false;
   return !(COUNTERED.test(text) || FROM_THE_START.test(text) || CONDITIONED.test(text) || EMPOWERED.test(text) || GATED.test(text));
@@ -190,18 +189,15 @@ export function defersSafeguard(raw: string): boolean {
 // The flag detectors and policy_coverage (where a deferred part is absent) ask about the same
 // sentences: answers are remembered per unit, so for one grading only.
 const unitAnswers = new WeakMap<object, { safeguard?: boolean; governance?: boolean }>();
+function answersOf(u: object): { safeguard?: boolean; governance?: boolean } {
+  let a = unitAnswers.get(u);
+  if (!a) unitAnswers.set(u, (a = {}));
+  return a;
+}
 /** defersSafeguard of a unit's text, asked once per unit. */
-export function unitDefersSafeguard(u: { text: string }): boolean {
-  let a = unitAnswers.get(u);
-  if (!a) unitAnswers.set(u, (a = {}));
-  return (a.safeguard ??= defersSafeguard(u.text));
-}
+export const unitDefersSafeguard = (u: { text: string }): boolean => (answersOf(u).safeguard ??= defersSafeguard(u.text));
 /** defersGovernance of a unit's text, asked once per unit. */
-export function unitDefersGovernance(u: { text: string }): boolean {
-  let a = unitAnswers.get(u);
-  if (!a) unitAnswers.set(u, (a = {}));
-  return (a.governance ??= defersGovernance(u.text));
-}
+export const unitDefersGovernance = (u: { text: string }): boolean => (answersOf(u).governance ??= defersGovernance(u.text));
 
 /**
  * The thing not done is the topic: its object ("we won't run offline quality evals"), or the
@@ -309,11 +305,6 @@ function fragmentBetween(text: string, topic: { index: number; end: number }, de
   return FRAGMENT.test(between) || (/^[^.;]{0,20}$/.test(between) && /^\s?(?:[–:|]|->|→)/.test(text.slice(deferred.index)));
 }
 
-/** A table as one unit: rows on lines, cells between pipes. */
-function isTable(raw: string): boolean {
-  return raw.includes('\n') && raw.includes(' | ');
-}
-
 function spans(text: string, re: RegExp): { index: number; end: number }[] {
   return [...text.matchAll(re)].map((m) => ({ index: m.index, end: m.index + m[0].length }));
 }
@@ -341,7 +332,6 @@ const REVIEW_REMOVED_ALL = indexed(new RegExp(REVIEW_REMOVED.source, 'gi'));
 
 /** Does this passage defer governance or hand it to someone else (the `governance_afterthought` meaning)? */
 export function defersGovernance(raw: string): boolean {
-  if (isTable(raw)) return raw.split('\n').some(defersGovernance);
   const text = straightQuotes(raw);
   // Approving each output is review (the other flag); governance is sign-offs, policies and reviews of the system.
   if (!GOVERNANCE.test(text) || !GOVERNANCE.test(text.replace(HUMAN_REVIEW_ALL, ' '))) return false;
@@ -356,8 +346,8 @@ const MEETS_REGULARLY = indexed(/\b(?:(?:run|hold|do|conduct)s? (?:weekly|monthl
 function readsAsGovernanceDeferral(text: string): boolean {
   // In a table row the cells are separate answers: the governance word must stand in or beside the
   // cell that defers it ("Prompt caching of policy text | −28% | none needed" defers a quality check).
-  const row = text.includes(' | ');
-  const near = (m: { index: number; end: number }) => !row || spans(text, GOVERNANCE_ALL).some((g) => gap(g, m) <= 60);
+  const topics = text.includes(' | ') ? spans(text, GOVERNANCE_ALL) : null;
+  const near = (m: { index: number; end: number }) => topics === null || topics.some((g) => gap(g, m) <= 60);
   const live = (m: { index: number; end: number } | null) => m !== null && !undercut(text, m) && near(m);
   if (live(at(text, HANDED_OFF))) return true;
   const dismissed = at(text, DISMISSED);

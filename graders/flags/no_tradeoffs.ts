@@ -25,12 +25,18 @@ const ACCEPTED_DOWNSIDE = indexed(/\baccept(?:s|ed|ing)? (?:a |an |the )?(?:\w+e
 const PAY_FOR_BETTER = indexed(/\b(?:we|I) (?:are |'re |will |'ll )?(?:take|taking|choose|choosing|pick|go(?:ing)? with|pay(?:ing)? for|keep|buy(?:ing)?) (?:the )?(?:better|safer|larger|bigger|more accurate|premium)\b/i);
 const EMPTY_TALK = indexed(/\b(?:vs\.?|versus)\b[^.]{0,40}\bwill (?:evaluate|compare|decide|assess)\b|\btrade-?off (?:analysis|section|discussion)\b[^.]{0,40}\b(?:will be|to be|TBD|later|after)\b|\b(?:vs\.?|versus)\b[^.]{0,30}\bwill be (?:monitored|tracked|reviewed|assessed|evaluated|decided)\b|\bwin-win\b|\b(?:will|to|we'?ll|must|should) balance (?:[\w-]+ )?(?:cost|speed|quality|latency|privacy|accuracy) (?:and|with|against) (?:[\w-]+ )?(?:cost|speed|quality|latency|privacy|accuracy)\b|\btrade-?offs? considered\b|\bwill (?:evaluate|compare|decide|assess)\b[^.]{0,40}\b(?:vs\.?|versus)\b|\b(?:will|to|we'?ll|must|should) (?:balance|make|consider|manage|weigh|review|assess|find|evaluate|discuss|optimi[sz]e)\b[^.]{0,40}\b(?:trade-?offs?|balance)\b|\bsee (?:the )?(?:appendix|below|section|slide)\b|\bno (?:real |significant |major )?trade-?offs?\b|\bright balance\b|\btrade-?offs? (?:will|are to) be\b/i);
 
-/** What is given up on the far side of the contrast: "but users lose same-day insights", "though it underrepresents rare conditions". */
-const LOSS = indexed(/\b(?:\d+ (?:points?|pts) lower|lower on|slightly (?:reduces?|lowers?|hurts?|worsens?)|preempt\w*|run late|risk that|next morning|instead of in real time|more misroutes|lose|loses|losing|lost|weaker|worse|hurts?|frustrat\w*|rules? out|under-?represent\w*|sacrific\w*|gives? up|give up|stale|wade through|false (?:alarms?|positives?|refusals?|blocks?)|less (?:accurate|fresh|detailed|useful|complete|natural|personal|relevant)|slower|costs? more|more expensive|pricier|fewer|misses|miss out|hated|annoy\w*)\b/gi);
-/** Not a loss but a limit kept: "accuracy must not drop", "without losing quality". */
+/**
+ * The price paid, on the far side of a contrast or beside a saving: "but users lose same-day
+ * insights", "adds roughly 1.2 s", "strips context", "though it underrepresents rare conditions".
+ */
+const PRICE = indexed(/\b(?:\d+ (?:points?|pts) lower|lower on|slightly (?:reduces?|lowers?|hurts?|worsens?)|preempt\w*|run late|risk that|next morning|instead of in real time|more misroutes|lose|loses|losing|lost|weaker|worse|hurts?|frustrat\w*|rules? out|under-?represent\w*|sacrific\w*|gives? up|give up|stale|wade through|false (?:alarms?|positives?|refusals?|blocks?)|less (?:accurate|fresh|detailed|useful|complete|natural|personal|relevant)|slower|costs? more|more expensive|pricier|fewer|misses|miss out|hated|annoy\w*|costs? us|underperform\w*|lag\w*|takes? (?:up to|longer)|can'?t be|miss(?:es)?|go(?:es)? unnoticed|bland|unreadable|run late|preempt\w*|dilute\w*|more misroutes|\d+% more \w+|catch later|burns?|less \w+ly|says? '?I don'?t know|refus(?:es|als?)|weak(?:er)? (?:one|model)|ties? (?:us|the model|it) to|locks? (?:us|it) in|adds?|slows?|los(?:e|es|ing)|strips?|shrinks?|risks?|doubles?|triples?|less (?:accurate|useful|fresh|complete)|weaker|worse|harder|more (?:noise|time|work|false|expensive)|goes? up|rises?|annoys?|frustrat\w*|under-?represent\w*|(?:don'?t|doesn'?t|won'?t) show up|get nothing|stale|next (?:day|morning)|sound the same|blocks? (?:more|legitimate|ordinary)|flags? (?:about |roughly )?\d)\b/gi);/** Not a loss but a limit kept: "accuracy must not drop", "without losing quality". */
 const NEGATED_LOSS = /\b(?:not|never|no|without|n't|must not|won't|cannot)\s+(?:\w+\s+){0,2}$/i;
+/** Is a price named in the text, and not negated? */
+function priced(text: string): boolean {
+  for (const l of text.matchAll(PRICE)) if (!NEGATED_LOSS.test(text.slice(Math.max(0, l.index - 25), l.index))) return true;
+  return false;
+}
 /** The weighing words that set a good against what follows. */
-const CONTRAST_ANYWHERE = /\b(?:but|though|although|whereas|yet)\b/i;
 const CONTRAST = /^(?:but|though|although|even though|whereas|at the (?:cost|price|expense)|in exchange|in return)\b/i;
 /** Two goods that cannot be had together ("we can't have sub-second responses and full citation checking at the same time", "the more autonomous, the bigger the blast radius"), or a price judged worth it ("the larger model is the better trade"). */
 const EXCLUSIVE = indexed(/\bfewer \w+[^.;]{0,40}\bbut (?:more|less)\b|\bmore \w+[^.;]{0,40}\bbut (?:fewer|less)\b|\b(?:eats?|eating) (?:into |most of |much of )?(?:our )?margins?\b|\brather not spend\b[^.]{0,40}\bbut\b|\b(?:we (?:keep|accept|chose|choose|take) (?:it|that|this|the \w+)\b[^.]{0,30}\bbecause\b|\bthe price (?:we|I) (?:chose|choose|are willing|were willing|pay)\b|\bwe live with\b|\b(?:we|I) (?:give|gave) up (?:some |a bit of |a little )?\w+)|\bmeans (?:giving up|losing|missing|sacrificing)\b|\b(?:tighter|stricter|more strict|heavier|stronger|more aggressive)\b[^.;]{0,60}\b(?:lowers?|reduces?|cuts?|drops?|hurts?)\b[^.;]{0,30}\b(?:F1|accuracy|recall|precision|AUC|quality|conversion|coverage|fluency)\b|[−-]\s?\d[\d.]*\s?%?\s?(?:[\w-]+ )?(?:cost|spend|latency)\b[^.;]{0,30}[−-]\s?\d[\d.]*\s?(?:pts?|points?|%)\s?(?:of )?(?:accuracy|quality|F1|recall|precision)\b|\bthe better trade\b|\ba (?:good|fair|reasonable|worthwhile) trade\b|\bworth the (?:extra |higher )?(?:cost|money|price|premium|spend)\b|\b(?:can'?t|cannot|can not) have (?:both\b|[^.;]{3,80}\b(?:at the same time|at once|simultaneously))|\bthe (?:more|less|higher|lower|bigger|smaller|faster|cheaper|stricter|tighter|longer|shorter)\b[^.;]{0,60},\s*the (?:more|less|fewer|higher|lower|bigger|smaller|slower|faster|worse|better|longer)\b/i);
@@ -46,12 +52,11 @@ const NOTICEABLY_WORSE = indexed(/\b(?:noticeably|measurably|visibly|slightly|so
 
 /** A good bought, on the near side of the contrast: "reduces invented citations", "protects privacy", "keeps prices accurate". */
 const GAIN = indexed(/\b(?:fresh|affordable|stable|fewer \w+|keeps? (?:\w+ )?(?:down|low|fresh|affordable|current)|instant|safer|fresher|never (?:invent|hallucinat|leak|miss)\w*|reduc\w*|improv\w*|lifts?|protects?|keeps?|sav(?:e|es|ing)|gives?|lets?|satisf\w*|avoids?|increas\w*|catch\w*|boosts?|cuts?|halves|speeds? up|cheap(?:er)?|faster|more (?:accurate|useful|consistent|complete|relevant|natural|fluent)|better|fixes|stops?|spares?|prevents?)\b/i);
-/** The price paid, on the far side: "adds roughly 1.2 s", "strips context", "shrinks our fine-tuning set", "more noise". */
-const COSTLY = indexed(/\b(?:costs? us|underperform\w*|lag\w*|takes? (?:up to|longer)|can'?t be|miss(?:es)?|go(?:es)? unnoticed|bland|unreadable|run late|preempt\w*|dilute\w*|more misroutes|\d+% more \w+|catch later|burns?|less \w+ly|says? '?I don'?t know|refus(?:es|als?)|weak(?:er)? (?:one|model)|ties? (?:us|the model|it) to|locks? (?:us|it) in|adds?|slows?|los(?:e|es|ing)|strips?|shrinks?|risks?|doubles?|triples?|less (?:accurate|useful|fresh|complete)|weaker|worse|harder|more (?:noise|time|work|false|expensive)|goes? up|rises?|annoys?|frustrat\w*|under-?represent\w*|(?:don'?t|doesn'?t|won'?t) show up|get nothing|stale|next (?:day|morning)|sound the same|blocks? (?:more|legitimate|ordinary)|flags? (?:about |roughly )?\d)\b/i);
 /** A price joined by "and": strong enough words only. */
 const STRONG_PRICE = indexed(/\band (?:also )?(?:annoys?|frustrates?|blocks?|slows?|burns?|doubles?|triples?|loses?)\b/i);
 /** A contrast between the two: but, yet, though, however. */
 const TURN = /\b(?:but|yet|though|although|however|whereas)\b/gi;
+const HAS_TURN = new RegExp(TURN.source, 'i');
 
 /** The axes a stretch of text speaks of. */
 function axesIn(text: string): Set<string> {
@@ -65,7 +70,6 @@ export function acknowledgesTradeoff(text: string): boolean {
   if (EMPTY_TALK.test(text)) return false;
   const m = TRADEOFF.exec(text);
   if (m !== null && !(m[0].toLowerCase().startsWith('trade') && isRejectedOrQuoted(text, m.index, m.index + m[0].length) && /\bno trade-?offs?\b/i.test(text))) return true;
-  // One axis before the weighing word, another after it: "adds 300 ms per query | but | lifts top-3 accuracy".
   if (ACCEPTED_DOWNSIDE.test(text)) return true;
   // Paying for the better option: "At $300 a month we take the better copy".
   if (PAY_FOR_BETTER.test(text) && AXES.cost!.test(text)) return true;
@@ -74,7 +78,7 @@ export function acknowledgesTradeoff(text: string): boolean {
   for (const t of text.matchAll(TURN)) {
     const before = text.slice(0, t.index);
     const after = text.slice(t.index + t[0].length);
-    if ((GAIN.test(before) && COSTLY.test(after)) || (COSTLY.test(before) && GAIN.test(after))) return true;
+    if ((GAIN.test(before) && priced(after)) || (priced(before) && GAIN.test(after))) return true;
   }
   // "catches more fraud and annoys more honest cardholders", "improve detection by 4 points and triple storage".
   const also = STRONG_PRICE.exec(text);
@@ -82,17 +86,15 @@ export function acknowledgesTradeoff(text: string): boolean {
   if (CHOICE_WITH_REASON.test(text) && axesIn(text).size > 0) return true;
   // Paying more for something ("the bigger model is more accurate at about 4x the price"), or paying less and getting less.
   const up = COST_UP.exec(text);
-  if (up && (/^at\b/i.test(up[0]) || axesIn(text.slice(0, up.index) + ' ' + text.slice(up.index + up[0].length)).size > 0 || CONTRAST_ANYWHERE.test(text))) return true;
-  if (COST_DOWN.test(text) && (NOTICEABLY_WORSE.test(text) || [...text.matchAll(LOSS)].some((l) => !NEGATED_LOSS.test(text.slice(Math.max(0, l.index - 25), l.index))))) return true;
+  if (up && (/^at\b/i.test(up[0]) || axesIn(text.slice(0, up.index) + ' ' + text.slice(up.index + up[0].length)).size > 0 || HAS_TURN.test(text))) return true;
+  if (COST_DOWN.test(text) && (NOTICEABLY_WORSE.test(text) || priced(text))) return true;
+  // One axis before the weighing word, another after it: "adds 300 ms per query | but | lifts top-3 accuracy".
   for (const m of text.matchAll(WEIGHING_ALL)) {
     const before = axesIn(text.slice(0, m.index));
     const after = axesIn(text.slice(m.index));
     for (const a of before) for (const b of after) if (a !== b) return true;
     // A good bought on one side, a loss named on the other: "halves the cost, but users lose same-day insights".
-    if (before.size > 0 && CONTRAST.test(m[0])) {
-      const from = m.index + m[0].length;
-      for (const l of text.slice(from).matchAll(LOSS)) if (!NEGATED_LOSS.test(text.slice(Math.max(0, from + l.index - 25), from + l.index))) return true;
-    }
+    if (before.size > 0 && CONTRAST.test(m[0]) && priced(text.slice(m.index + m[0].length))) return true;
   }
   return false;
 }

@@ -166,8 +166,11 @@ export function withPath(unit: Unit): string {
 
 // Money in the forms candidates write it: "$1.2M", "€45k", "USD 3,000", "45.000 EUR", "0,14 €",
 // "CHF 96'000", "₹2.5 lakh", "Rs 1.2 crore", "¥375", "A$12k", "1,200 dollars".
-const CURRENCY_BEFORE = String.raw`(?:(?:US|A|C|S|NZ|HK|R|MX)\$|[$€£¥₹₩]|Rs\.?|(?:USD|EUR|GBP|JPY|INR|CHF|AUD|CAD|SGD|NZD|SEK|NOK|DKK|ZAR|BRL|MXN|KRW|AED|SAR|CNY|RMB|HKD|TWD|THB|IDR|PHP|ILS|TRY|PLN|CZK|HUF)\b)`;
-const CURRENCY_AFTER = String.raw`(?:(?:USD|EUR|GBP|JPY|INR|CHF|AUD|CAD|SGD|NZD|SEK|NOK|DKK|PLN|CZK|HUF|ZAR|BRL|MXN|KRW|AED|SAR|CNY|RMB|HKD|TWD|THB|IDR|PHP|ILS|TRY|dollars|euros|pounds|yen|rupees|francs|kronor|kroner|won|dirhams|pesos|kr|zł|zl|Kč|원)(?![\w])|[€£¥₹₩](?![\d]))`;
+/** ISO codes written before or after an amount ("USD 3,000", "45.000 EUR"). */
+const CURRENCY_CODES = 'USD|EUR|GBP|JPY|INR|CHF|AUD|CAD|SGD|NZD|SEK|NOK|DKK|PLN|CZK|HUF|ZAR|BRL|MXN|KRW|AED|SAR|CNY|RMB|HKD|TWD|THB|IDR|PHP|ILS|TRY';
+const CURRENCY_SIGNS = '€£¥₹₩';
+const CURRENCY_BEFORE = String.raw`(?:(?:US|A|C|S|NZ|HK|R|MX)\$|[$${CURRENCY_SIGNS}]|Rs\.?|(?:${CURRENCY_CODES})\b)`;
+const CURRENCY_AFTER = String.raw`(?:(?:${CURRENCY_CODES}|dollars|euros|pounds|yen|rupees|francs|kronor|kroner|won|dirhams|pesos|kr|zł|zl|Kč|원)(?![\w])|[${CURRENCY_SIGNS}](?![\d]))`;
 /** Digits grouped by spaces ("420 000 kr", "2 000,50 zł", thin or no-break spaces too), or by commas, dots and apostrophes. */
 export const AMOUNT = String.raw`(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)|\d(?:[\d,.'’]*\d)?)`;
 const SCALE = String.raw`(?:[kKmMbB]|mn|bn|million|billion|thousand|lakhs?|crores?|cr|millones|millions|Mio\.?|Mrd\.?|mln)`;
@@ -215,7 +218,7 @@ export function parseNumber(raw: string, european = false): number | undefined {
 const SCALES: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, millions: 1e6, millones: 1e6, mio: 1e6, 'mio.': 1e6, mln: 1e6, b: 1e9, bn: 1e9, billion: 1e9, mrd: 1e9, 'mrd.': 1e9, lakh: 1e5, lakhs: 1e5, crore: 1e7, crores: 1e7, cr: 1e7 };
 
 /** Parse "$1.2M", "1,200,000 USD", "€45k", "£3,000", "120k", "0,14 €", "₹2.5 lakh" into a number (currency ignored). */
-const AMOUNT_SCALED = new RegExp(String.raw`(${AMOUNT})\s?(k|m|mn|b|bn|million|billion|thousand|lakhs?|crores?|cr|millones|millions|mio\.?|mrd\.?|mln)?\b`, 'i');
+const AMOUNT_SCALED = new RegExp(String.raw`(${AMOUNT})\s?(${SCALE})?\b`, 'i');
 
 export function parseAmount(text: string): number | undefined {
   const m = AMOUNT_SCALED.exec(text);
