@@ -33,6 +33,23 @@ describe('cost_model grader', () => {
     expect(r.score).toBeLessThan(3);
   });
 
+  it('gives 1 to priced lines with no total; a payback sentence is not a total', async () => {
+    const d = await doc(
+      'cost.md',
+      `# Cost\n\n| Line | Cost |\n|---|---|\n| App development | NOK 650 000 |\n| Tablets (30 boats) | NOK 6 000 per boat |\n| Product lead (60 %) | NOK 540 000 |\n\nCompared with NOK 2,1 million in fines last year, the development is earned back in the first year.\n`,
+    );
+    const r = runGrader(gradeCostModel, 'cost_model', [d]);
+    expect(r.signals.total).toBe(false);
+    expect(r.score).toBe(1);
+  });
+
+  it('reads an "all in" row as the total and "$ / month" as ongoing costs', async () => {
+    const d = await doc('cost.md', `# Cost (monthly)\n\n| Line | $ / month |\n|---|---|\n| Inference | ~$38k |\n| Hosting | $2k |\n| **All in** | **~$40k / month** |\n`);
+    const r = runGrader(gradeCostModel, 'cost_model', [d]);
+    expect(r.signals).toMatchObject({ total: true, ongoing: true });
+    expect(r.score).toBe(2);
+  });
+
   it('gives 1 to a cost mention without a model', async () => {
     const r = runGrader(gradeCostModel, 'cost_model', [await doc('cost.md', '# Cost\n\nCosts should stay modest in year one.\n')]);
     expect(r.score).toBe(1);

@@ -3,12 +3,15 @@ import { hasMoney, is, MONEY, NUMBER, pickEvidence, quote, tableHeader, type Uni
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { findAbsurdUnitCosts, findInconsistentTotals } from './cost-checks.js';
 
-const TOTAL = indexed(/\b(?:total|year[- ]?(?:1|one)|annual\w*|first[- ]year|12[- ]months?|per year|\/\s?yr|FY\s?\d*|yearly)\b/i);
+const TOTAL = indexed(/\b(?:total|all[- ]in|year[- ]?(?:1|one)|annual\w*|first[- ]year|12[- ]months?|per year|FY\s?\d*|yearly)\b|\/\s?(?:yr|year)\b/i);
 /** Costs paid once, named as such (integration work billed monthly is not a one-off split). */
 const ONE_OFF = indexed(/\b(?:one[- ]?(?:off|time)|upfront|up-front|set-?up (?:cost|fee)s?|initial (?:build|setup|investment|cost)|capex|non-recurring|once\b)\b/i);
-const ONGOING = indexed(/\b(?:monthly|per month|\/\s?mo(?:nth)?|a month|each month|recurring|run[- ]?rate|opex|ongoing|steady[- ]state|subscription)\b/i);
+const ONGOING = indexed(/\b(?:monthly|per month|a month|each month|recurring|run[- ]?rate|opex|ongoing|steady[- ]state|subscription)\b|\/\s?mo(?:nth)?\b/i);
 const ASSUMPTION =
   indexed(/\b(?:assum\w*|users?|MAU|DAU|seats?|agents?|queries|requests|conversations|tickets|calls|messages|documents|tokens?|volume|traffic|growth|utili[sz]ation|price per|per (?:user|query|request|ticket|day|1[kKmM]|million|thousand)|\/\s?1[kKmM]\b|based on)\b/i);
+
+/** Return on the cost, not the cost: payback, break-even, revenue, avoided fines. */
+const PAYBACK = indexed(/\b(?:earned back|earns? (?:it(?:self)? )?back|pays? (?:for itself|back)|paid back|payback|break[- ]?even|revenue|fines?|ROI)\b/i);
 
 const COST_WORD = indexed(/\bcosts?\b|\bbudget\w*|\bspend\b|\bopex\b|\bcapex\b|\bexpens\w+|\bpric\w+/i);
 
@@ -19,7 +22,9 @@ const COST_WORD = indexed(/\bcosts?\b|\bbudget\w*|\bspend\b|\bopex\b|\bcapex\b|\
  */
 export const gradeCostModel: ItemGrader = ({ units }) => {
   const priced = units.filter((u) => hasMoney(u) || (u.row && /\d/.test(u.text)));
-  const totals = priced.filter((u) => is(u, TOTAL) || (u.row && TOTAL.test(tableHeader(units, u)?.text ?? '') && hasMoney(u)));
+  // A sentence weighing the cost against what it returns ("earned back in the first year") is no
+  // total, unless it names one ("All in, year one lands at $126,000, and … pays for itself").
+  const totals = priced.filter((u) => (is(u, TOTAL) && (!is(u, PAYBACK) || /\b(?:total|all[- ]in)\b/i.test(u.text))) || (u.row && TOTAL.test(tableHeader(units, u)?.text ?? '') && hasMoney(u)));
   const oneOff = units.filter((u) => is(u, ONE_OFF) && (hasMoney(u) || (u.row && priced.some((p) => p.section === u.section))));
   const ongoing = units.filter((u) => is(u, ONGOING) && (hasMoney(u) || (u.row && priced.some((p) => p.section === u.section))));
   const assumptions = units.filter((u) => is(u, ASSUMPTION) && is(u, NUMBER));
@@ -35,7 +40,7 @@ export const gradeCostModel: ItemGrader = ({ units }) => {
   if (have === 4 && !unrealistic) {
     score = 3;
     rationale = 'A Year-1 total, split into one-off and ongoing costs, with the assumptions behind it.';
-  } else if (priced.length >= 2 && (parts.total || priced.length >= 3)) {
+  } else if (priced.length >= 2 && parts.total) {
     score = 2;
     const missing = [
       !parts.total ? 'a Year-1 total' : '',

@@ -13,6 +13,17 @@ describe('governance grader', () => {
     expect(r.signals.rollback_triggers).toBeGreaterThan(0);
   });
 
+  it('gives 2 when the rollback trigger and its owner are there but not how fast it happens', async () => {
+    const d = await doc(
+      'policy.md',
+      `# Responsible AI policy\n\n| Measure | Bar | How we check |\n|---|---|---|\n| Field accuracy | at least 90% | one vet corrects 30 random drafts every week |\n| Missed suspicion | recall at least 98% | logged from vet edits |\n\nWe roll back to the manual form when weekly field accuracy is under 85% two weeks in a row; the product lead decides.\n`,
+    );
+    const r = runGrader(gradeGovernance, 'governance', [d]);
+    expect(r.signals).toMatchObject({ who_decides: true, how_fast: false });
+    expect(r.score).toBe(2);
+    expect(r.rationale).toContain('how fast');
+  });
+
   it('gives 2 to thresholds without rollback criteria', async () => {
     const d = await doc('policy.md', `# Policy\n\nAnswer accuracy must stay above 95% on our evaluation set.\n`);
     expect(runGrader(gradeGovernance, 'governance', [d]).score).toBe(2);

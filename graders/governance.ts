@@ -8,7 +8,8 @@ const OVERSIGHT = indexed(/\bthresholds?\b|\bguardrails?\b|\bmonitor\w*|\blook (
 
 /**
  * `governance`: measurable thresholds with how each is measured, and explicit rollback
- * criteria: what breach triggers it, who decides, how fast (RUBRIC.md).
+ * criteria: what breach triggers it, who decides, how fast (RUBRIC.md). A 3 needs the speed: a
+ * reviewer reads a rollback with no time to act ("we can switch it off") as vague, so 2.
  */
 export const gradeGovernance: ItemGrader = ({ units }) => {
   const thresholds = units.filter((u) => is(u, GOV_METRIC) && is(u, THRESHOLD));
@@ -31,7 +32,7 @@ export const gradeGovernance: ItemGrader = ({ units }) => {
 
   let score: Score;
   let rationale: string;
-  if (metricNames.size >= 2 && measured.length >= 1 && triggered.length >= 1 && (who || fast)) {
+  if (metricNames.size >= 2 && measured.length >= 1 && triggered.length >= 1 && fast) {
     score = 3;
     rationale = `Thresholds on ${metricNames.size} measures with how they are measured, and rollback triggered by a threshold breach${who ? ', with who decides' : ''}${fast ? ', and how fast' : ''}.`;
   } else if (thresholds.length >= 1 || triggered.length >= 1) {
@@ -40,7 +41,7 @@ export const gradeGovernance: ItemGrader = ({ units }) => {
       metricNames.size < 2 ? 'thresholds on several measures' : '',
       measured.length === 0 ? 'how they are measured' : '',
       triggered.length === 0 ? 'a threshold that triggers rollback' : '',
-      triggered.length > 0 && !who && !fast ? 'who decides or how fast' : '',
+      triggered.length > 0 && !fast ? 'how fast the rollback happens' : '',
     ].filter(Boolean);
     rationale = `Some measurable thresholds or rollback triggers are given; missing: ${missing.join(', ')}.`;
   } else if (mentions.length > 0 || rollbacks.length > 0) {

@@ -37,6 +37,14 @@ describe('money as people write it', () => {
     expect(parseNumber('45.000')).toBe(45);
     expect(parseAmount('$1,200.')).toBe(1200);
   });
+
+  it('reads lira, rand, ringgit and other currencies, with their own thousands marks', () => {
+    expect(moneyAmounts('LLM inference | Ongoing | 3.750 TL avg | 45.000 TL')).toEqual([3750, 45_000]);
+    expect(moneyAmounts('Speech-to-text + LLM usage (R 2 300 / month) | R 27 600')).toEqual([2300, 27_600]);
+    expect(moneyAmounts('RM 4,500 a month; KSh 120,000; R$ 12.500; ₺1.200')).toEqual([4500, 120_000, 12_500, 1200]);
+    // A bare R is rand only before a grouped or three-digit amount: not a release name or a year.
+    expect(moneyAmounts('Release R2 ships in YEAR 2026, FORM 200')).toEqual([]);
+  });
 });
 
 describe('roles', () => {

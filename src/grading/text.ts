@@ -167,10 +167,12 @@ export function withPath(unit: Unit): string {
 // Money in the forms candidates write it: "$1.2M", "€45k", "USD 3,000", "45.000 EUR", "0,14 €",
 // "CHF 96'000", "₹2.5 lakh", "Rs 1.2 crore", "¥375", "A$12k", "1,200 dollars".
 /** ISO codes written before or after an amount ("USD 3,000", "45.000 EUR"). */
-const CURRENCY_CODES = 'USD|EUR|GBP|JPY|INR|CHF|AUD|CAD|SGD|NZD|SEK|NOK|DKK|PLN|CZK|HUF|ZAR|BRL|MXN|KRW|AED|SAR|CNY|RMB|HKD|TWD|THB|IDR|PHP|ILS|TRY';
-const CURRENCY_SIGNS = '€£¥₹₩';
-const CURRENCY_BEFORE = String.raw`(?:(?:US|A|C|S|NZ|HK|R|MX)\$|[$${CURRENCY_SIGNS}]|Rs\.?|(?:${CURRENCY_CODES})\b)`;
-const CURRENCY_AFTER = String.raw`(?:(?:${CURRENCY_CODES}|dollars|euros|pounds|yen|rupees|francs|kronor|kroner|won|dirhams|pesos|kr|zł|zl|Kč|원)(?![\w])|[${CURRENCY_SIGNS}](?![\d]))`;
+const CURRENCY_CODES =
+  'USD|EUR|GBP|JPY|INR|CHF|AUD|CAD|SGD|NZD|SEK|NOK|DKK|PLN|CZK|HUF|ZAR|BRL|MXN|KRW|AED|SAR|CNY|RMB|HKD|TWD|THB|IDR|PHP|ILS|TRY|MYR|VND|NGN|KES|EGP|QAR|KWD|COP|CLP|ARS|PEN|RON|BGN|ISK|UAH|RUB|PKR|BDT|LKR|MAD|GHS';
+const CURRENCY_SIGNS = '€£¥₹₩₺₫₦₴₽฿₱₪৳';
+/** Rand written "R 2 300" or "R27 600": a bare R only before a grouped or three-digit amount (not "R2", a release). */
+const CURRENCY_BEFORE = String.raw`(?:(?:US|A|C|S|NZ|HK|R|MX)\$|[$${CURRENCY_SIGNS}]|(?<![\w])(?:Rs\.?|Rp\.?|RM|K[Ss]h\.?|E£|S\/|R(?=\s?(?:\d{1,3}[ \u00a0,]\d{3}|\d{3,}))|(?:${CURRENCY_CODES})\b))`;
+const CURRENCY_AFTER = String.raw`(?:(?:${CURRENCY_CODES}|TL|dollars|euros|pounds|yen|rupees|francs|kronor|kroner|won|dirhams|pesos|lira|rand|baht|ringgit|rupiah|naira|shillings|forint|lei|złoty|zloty|dinars?|riyals?|yuan|reais|kr|zł|zl|Kč|Ft|원)(?![\w])|[${CURRENCY_SIGNS}](?![\d]))`;
 /** Digits grouped by spaces ("420 000 kr", "2 000,50 zł", thin or no-break spaces too), or by commas, dots and apostrophes. */
 export const AMOUNT = String.raw`(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)|\d(?:[\d,.'’]*\d)?)`;
 const SCALE = String.raw`(?:[kKmMbB]|mn|bn|million|billion|thousand|lakhs?|crores?|cr|millones|millions|Mio\.?|Mrd\.?|mln)`;
@@ -223,7 +225,8 @@ const AMOUNT_SCALED = new RegExp(String.raw`(${AMOUNT})\s?(${SCALE})?\b`, 'i');
 export function parseAmount(text: string): number | undefined {
   const m = AMOUNT_SCALED.exec(text);
   if (!m) return undefined;
-  const european = /€|\bEUR\b|\bCHF\b|\b(?:SEK|NOK|DKK|PLN|CZK|HUF|kr|zł|Kč)(?![\w])/.test(text) && !/\$|£/.test(text);
+  // Currencies written with dot thousands ("45.000 TL", "R$ 12.500", "Rp 1.500.000") read the European way.
+  const european = /[€₺₫]|R\$|\bRp\b|\b(?:EUR|CHF|SEK|NOK|DKK|PLN|CZK|HUF|TRY|TL|BRL|IDR|VND|ARS|CLP|COP|RON|lei|kr|zł|Kč)(?![\w])/.test(text) && !/(?<!R)\$|£/.test(text);
   const n = parseNumber(m[1]!, european);
   if (n === undefined) return undefined;
   return n * (SCALES[(m[2] ?? '').toLowerCase()] ?? 1);
