@@ -71,4 +71,11 @@ describe('cost grader', () => {
     expect(r.signals.levers_with_effect).toBeGreaterThanOrEqual(2);
     expect(r.score).toBe(3);
   });
+
+  it('does not take the price the candidate would charge for a model-usage cost', async () => {
+    const d = await doc('plan.txt', `COSTS\n- AI API: cheap, cents per packet\n- Hosting: free tiers for now\nPricing idea: $49 per packet, or $299/month unlimited.\n`);
+    const r = runGrader(gradeCost, 'cost', [d]);
+    expect(r.signals.cost_lines_with_figures).toBe(0);
+    expect(r.score).toBe(1);
+  });
 });

@@ -8,6 +8,8 @@ import { COST_LINES, LEVER, TRADEOFF } from './cues.js';
 const PRICED_CELL = new RegExp(String.raw`\|\s*[~≈]?${AMOUNT}\s?[kKmM]?\s*(?:\||$)`);
 
 const TOTAL_OR_EXCLUDED = indexed(/^\W*(?:grand )?total\b|\b(?:exclud\w*|not including|excl\.|without|TBC|TBD|to be (?:confirmed|quoted|decided))\b/i);
+/** What the customer pays: a price to sell at, not a cost to bear. */
+const OUR_PRICE = indexed(/\b(?:pricing (?:idea|plan|model|tiers?)|(?:our|list|sale|selling|subscription) price|we (?:would |will |could )?charge|charg(?:e|ing) (?:customers|clients|users|each|per)|revenue|MRR|ARR)\b/i);
 const LEVER_HEADING = indexed(/\b(?:levers?|cost (?:control|levers?|reduction|optimi[sz]ation|savings?)|savings?|optimi[sz]ation|(?:keep|keeping|bring|bringing) (?:the )?(?:costs?|bill|spend) down|reduc\w+ (?:the )?(?:costs?|bill|spend))\b/i);
 /** The header row or the heading line itself is not a lever. */
 const LEVER_HEADING_ONLY = indexed(/^\W*(?:(?:cost )?levers?|effects?|savings?|(?:estimated )?(?:effect|impact|saving)s?)(?:\s*\|\s*(?:(?:estimated )?(?:effect|impact|saving)s?|how|what|lever))*\W*$/i);
@@ -25,7 +27,8 @@ export const gradeCost: ItemGrader = ({ units }) => {
   // Figures: money, or a cost table's numeric cells ("Inference | 4,200 | 50,400").
   const priced = units.filter((u) => hasMoney(u) || (u.row && u.deliverable === 'cost' && PRICED_CELL.test(u.text)));
   // A total ("Total (excluding model usage)") or a line that leaves the cost out is no line of its own.
-  const lineUnits = priced.filter((u) => !TOTAL_OR_EXCLUDED.test(u.text));
+  // So is what the candidate would charge ("Pricing idea: $49 per packet"): revenue, not cost.
+  const lineUnits = priced.filter((u) => !TOTAL_OR_EXCLUDED.test(u.text) && !is(u, OUR_PRICE));
   const lines = (Object.keys(COST_LINES) as (keyof typeof COST_LINES)[]).filter((k) => lineUnits.some((u) => COST_LINES[k].test(u.text) || (u.row && COST_LINES[k].test(u.path.join(' ')))));
   const tradeoffs = units.filter((u) => is(u, TRADEOFF));
   // A lever is a known cost technique, or any row of a table or line of a section that is about

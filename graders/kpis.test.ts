@@ -21,6 +21,16 @@ describe('kpis grader', () => {
     expect(r.rationale).toMatch(/milestone/);
   });
 
+  it('does not take a response time ("within 24 hours") for the date a target is due', async () => {
+    const d = await doc(
+      'roadmap.md',
+      `# Success\n\n- Vet reading time: from 6 hours to 2 hours a week by the end of the pilot (June)\n- Welfare concerns reaching a vet within 24 hours: 95%\n- Keeper admin time: down 30%\n`,
+    );
+    const r = runGrader(gradeKpis, 'kpis', [d]);
+    expect(r.signals.with_time_frame).toBe(1);
+    expect(r.score).toBe(2);
+  });
+
   it('caps vanity metrics at 1 however many numbers they carry', async () => {
     const d = await doc('roadmap.md', `# Roadmap\n\n## KPIs\n\n- 1M prompts sent by Q4\n- 500k model calls per month by Q2\n- 12 AI features shipped by December\n`);
     const r = runGrader(gradeKpis, 'kpis', [d]);

@@ -20,4 +20,28 @@ describe('roadmap_structure grader', () => {
     const d = await doc('roadmap.md', `# Roadmap\n\nFirst we build the assistant, then we improve it, then we grow.\n`);
     expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]).score).toBe(1);
   });
+
+  it('reads month rows under a heading that spans the year as twelve periods', async () => {
+    const rows = ['May 2026', 'Jun 2026', 'Jul 2026', 'Aug 2026', 'Sep 2026', 'Oct 2026', 'Nov 2026', 'Dec 2026', 'Jan 2027', 'Feb 2027', 'Mar 2027', 'Apr 2027'];
+    const table = rows.map((m, i) => `| ${m} | ${i < 4 ? 'Build' : 'Pilot'} | milestone ${i + 1} live | tickets −${10 + i} % vs last winter |`).join('\n');
+    const d = await doc('roadmap.md', `# Roadmap May 2026 – Apr 2027\n\n| Month | Phase | Milestone | Metric |\n|---|---|---|---|\n${table}\n\n| Risk | Mitigation |\n|---|---|\n| GPS gaps | show "no live data" instead |\n`);
+    const r = runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]);
+    expect(r.signals.calendar_periods).toBe(12);
+    expect(r.score).toBe(3);
+  });
+
+  it('reads numbered quarter paragraphs and named phases with their months', async () => {
+    const numbered = await doc(
+      'roadmap.md',
+      `# 2. Roadmap (January–December 2026)\n\n2.1 Q1 – Build and back-test. Milestone: back-tested on 2,000 calls.\n2.2 Q2 – Shadow mode on the night shift. Milestone: Gate 2 decision.\n2.3 Q3 – Assisted mode on all shifts. Milestone: all shifts live.\n2.4 Q4 – Assisted mode extended to alarms.\n`,
+    );
+    const a = runGrader(gradeRoadmapStructure, 'roadmap_structure', [numbered]);
+    expect(a.signals.calendar_periods).toBe(4);
+    expect(a.score).toBe(2);
+    const named = await doc(
+      'roadmap.md',
+      `# Roadmap\n\nDiscovery, Apr-May 2026. Milestone 29 May: discovery assessment passed.\n\nAlpha, Jun-Aug 2026. Milestone 28 Aug: Gate A.\n\nPrivate beta, Sep-Nov 2026. Milestone 27 Nov: Gate B.\n`,
+    );
+    expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [named]).signals.calendar_periods).toBe(3);
+  });
 });

@@ -22,6 +22,18 @@ const MOVED_BY = indexed(/[-−+]\s?\d+(?:\.\d+)?\s?%|\bexit\b|\b(?:down|up|fewe
 const CALENDAR_PERIOD = indexed(/\b(months? (?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?:\s?[-–]\s?(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I))?)\b|\b(Q[1-4]|H[12])\b|\b(months?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?)\b|\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s?[-–]\s?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)?)\b|\b(weeks?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?)\b|\b(W(?:k)?\d{1,2}(?:\s?[-–]\s?W?\d{1,2})?)\b|\b(days?\s?\d+\s?[-–]\s?\d+)\b/i);
 const PHASE = indexed(/\b(phase\s?(?:\d|one|two|three|four|five)|stage\s?\d|wave\s?\d|horizon\s?\d)\b/i);
 
+const MONTHS_RE = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
+const PERIOD_OPENER = indexed(new RegExp(String.raw`^\W{0,3}(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:Q[1-4]|H[12]|M\d{1,2}\b|W(?:k)?\d{1,2}\b|month|week|phase|stage|wave|(?:${MONTHS_RE}))`, 'i'));
+const NAMED_PHASE_OPENER = indexed(new RegExp(String.raw`^\W{0,3}[\p{L}][\p{L}'’-]*(?: [\p{L}'’-]+){0,3}\s?[,:(–—-]\s?(?:${MONTHS_RE})[a-z]*\.?\s?[-–—]\s?(?:${MONTHS_RE})`, 'iu'));
+
+const MONTH_NAMES = new RegExp(String.raw`\b(${MONTHS_RE})[a-z]*\b`, 'gi');
+/** How many months a text's first and last month names span ("May 2026 – Apr 2027": 12; "Jan–Mar": 3). */
+function monthsSpanned(text: string): number {
+  const months = [...text.matchAll(MONTH_NAMES)].map((m) => MONTHS_RE.split('|').indexOf(m[1]!.toLowerCase().slice(0, 3)));
+  if (months.length < 2) return 0;
+  return ((months.at(-1)! - months[0]! + 12) % 12) + 1;
+}
+
 function periodLabel(text: string): { label: string; calendar: boolean } | undefined {
   const c = CALENDAR_PERIOD.exec(text);
   const p = PHASE.exec(text);
@@ -44,12 +56,18 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
   let carried: { label: string; calendar: boolean; section: number } | undefined;
   for (const u of roadmap) {
     // The nearest heading names the period; an ancestor ("Roadmap (January to December)") only when no line does.
-    const fromLast = periodLabel(u.path.at(-1) ?? '');
+    // A heading that spans the year ("Roadmap (January–December 2026)") is the horizon, not a phase.
+    const last = u.path.at(-1) ?? '';
+    const fromLast = monthsSpanned(last) >= 6 ? undefined : periodLabel(last);
     const fromPath = fromLast ?? (carried && carried.section === u.section ? undefined : periodLabel(u.path.join(' ')));
     const fromLine = u.text.length < 300 ? periodLabel(u.text.slice(0, 30)) : undefined;
-    if (fromLine && (u.row || /^\W{0,3}(?:Q[1-4]|H[12]|M\d{1,2}\b|W(?:k)?\d{1,2}\b|month|week|phase|stage|wave|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/i.test(u.text))) carried = { ...fromLine, section: u.section };
+    // A line opens a period when it starts with one ("Q1 –", "2.1 Q1 –", "Month 3:"), is a table row,
+    // or names a phase and then its months ("Discovery, Apr-May 2026.", "Alpha (Jun–Aug):").
+    const opens = fromLine !== undefined && (u.row || PERIOD_OPENER.test(u.text) || NAMED_PHASE_OPENER.test(u.text));
+    if (opens) carried = { ...fromLine, section: u.section };
     else if (carried && carried.section !== u.section && !(u.row || fromLast)) carried = undefined;
-    const p = fromLast ?? (carried && carried.section === u.section ? carried : undefined) ?? fromPath;
+    // A table row's own month beats the heading above the table ("Roadmap May 2026 – Apr 2027").
+    const p = (u.row && opens ? fromLine : undefined) ?? fromLast ?? (carried && carried.section === u.section ? carried : undefined) ?? fromPath;
     if (!p) continue;
     const entry = periods.get(p.label) ?? { calendar: p.calendar, units: [] };
     entry.units.push(u);
