@@ -24,6 +24,16 @@ describe('governance grader', () => {
     expect(r.rationale).toContain('how fast');
   });
 
+  it('reads "switches the assistant off … back on the old templates within 15 minutes" as a rollback with owner and speed', async () => {
+    const d = await doc(
+      'policy.md',
+      `# How do we know it is still working?\n\nEdit rate: under 25% of drafts substantially changed before sending, measured automatically by comparing draft and sent text.\nComplaints mentioning a message: under 5 a month, from the complaints log.\n\n# How do we switch it off?\n\nTriggers: one clinical error reaching a donor; edit rate above 40% for two weeks in a row. The donor relations manager switches the assistant off in the CRM settings, and the team is back on the old templates within 15 minutes.\n`,
+    );
+    const r = runGrader(gradeGovernance, 'governance', [d]);
+    expect(r.signals).toMatchObject({ who_decides: true, how_fast: true });
+    expect(r.score).toBe(3);
+  });
+
   it('gives 2 to thresholds without rollback criteria', async () => {
     const d = await doc('policy.md', `# Policy\n\nAnswer accuracy must stay above 95% on our evaluation set.\n`);
     expect(runGrader(gradeGovernance, 'governance', [d]).score).toBe(2);

@@ -31,6 +31,16 @@ describe('kpis grader', () => {
     expect(r.score).toBe(2);
   });
 
+  it('reads outcome targets written as prose against today\'s figure', async () => {
+    const d = await doc(
+      'roadmap.txt',
+      `July to September adds deferral letters. Milestone 3, at the end of September: 55% of pilot donors deferred for low haemoglobin rebook once their deferral period ends, against 42% today.\n\nBy the end of December, milestone 4, an O negative appeal goes out within 4 hours of the stock alert instead of two days, and first-time donor return at six months reaches 38% across the region.\n`,
+    );
+    const r = runGrader(gradeKpis, 'kpis', [d]);
+    expect(r.signals.with_time_frame).toBeGreaterThanOrEqual(2);
+    expect(r.score).toBe(3);
+  });
+
   it('caps vanity metrics at 1 however many numbers they carry', async () => {
     const d = await doc('roadmap.md', `# Roadmap\n\n## KPIs\n\n- 1M prompts sent by Q4\n- 500k model calls per month by Q2\n- 12 AI features shipped by December\n`);
     const r = runGrader(gradeKpis, 'kpis', [d]);

@@ -11,6 +11,16 @@ describe('stakeholders grader', () => {
     expect(runGrader(gradeStakeholders, 'stakeholders', [d]).score).toBe(3);
   });
 
+  it('counts a monthly steering group that holds the approvers as the review forum', async () => {
+    const d = await doc(
+      'policy.md',
+      `# Who decides?\n\nThe Medical Director approves each gate and any new message type. The Data Protection Officer approves the DPIA before Gate 1.\n\n# How do we know it is still working?\n\nThe monthly Donor Experience steering group (Medical Director, donor relations manager, DPO and the product lead) reviews all four.\n`,
+    );
+    const r = runGrader(gradeStakeholders, 'stakeholders', [d]);
+    expect(r.signals.review_cadences).toBeGreaterThan(0);
+    expect(r.score).toBe(3);
+  });
+
   it('holds a review cadence without the approvers at 2, and does not count sampling outputs as a review', async () => {
     const d = await doc(
       'policy.md',

@@ -5,7 +5,7 @@ import { APPROVAL, CADENCE, CADENCE_WORD, GATE, OWNERSHIP } from './cues.js';
 
 /** A standing review of the model, the strategy or the governance, with its rhythm. */
 const REVIEW_CADENCE = indexed(new RegExp(
-  String.raw`\b(?:${CADENCE_WORD})\b[^.;]{0,40}\b(?:(?:model|strategy|strategic|governance|roadmap|risk|safety|quality|business|product|steering|portfolio|operating|performance|metrics?|KPI|RAI|AI|ethics|exec\w*|leadership|stakeholder|cost|budget|program|progress|policy|launch|release|evaluation|eval|council|board|committee)\s+)?(?:reviews?|meetings?|syncs?|councils?|boards?|committees?|forums?|readouts?|retros?|retrospectives?|QBRs?|working groups?|huddles?|round-?tables?|panels?)\b|\b(?:reviews?|meetings?|syncs?|councils?|boards?|committees?|forums?|readouts?|working groups?|huddles?)\b[^.;]{0,30}\b(?:${CADENCE_WORD})\b|\bQBRs?\b`,
+  String.raw`\b(?:${CADENCE_WORD})\b[^.;]{0,40}\b(?:(?:model|strategy|strategic|governance|roadmap|risk|safety|quality|business|product|steering|portfolio|operating|performance|metrics?|KPI|RAI|AI|ethics|exec\w*|leadership|stakeholder|cost|budget|program|progress|policy|launch|release|evaluation|eval|council|board|committee)\s+)?(?:reviews?|meetings?|syncs?|councils?|boards?|committees?|forums?|readouts?|retros?|retrospectives?|QBRs?|(?:working|steering|review|advisory|oversight|governance) groups?|huddles?|round-?tables?|panels?)\b|\b(?:reviews?|meetings?|syncs?|councils?|boards?|committees?|forums?|readouts?|(?:working|steering|review|advisory|oversight|governance) groups?|huddles?)\b[^.;]{0,30}\b(?:${CADENCE_WORD})\b|\bQBRs?\b`,
   'i',
 ));
 /** Reviewing a sample of outputs is monitoring, not a stakeholder review. */
