@@ -40,4 +40,20 @@ describe('stakeholders grader', () => {
     const d = await doc('policy.md', `# Policy\n\nWe will keep stakeholders informed as we go.\n`);
     expect(runGrader(gradeStakeholders, 'stakeholders', [d]).score).toBe(1);
   });
+
+  it('holds a weekly review run by the owner alone at 1: a cadence needs approvers to count', async () => {
+    const d = await doc('roadmap.md', `# Who\n\n- Me: owner, roadmap, weekly review\n- Dana (CS lead): keeps me posted on tickets\n`);
+    const r = runGrader(gradeStakeholders, 'stakeholders', [d]);
+    expect(r.signals.cadences_with_approvers).toBe(0);
+    expect(r.score).toBe(1);
+  });
+
+  it('does not count a sign-off put off past launch, and reads "Go-live for M1: <role>" as one', async () => {
+    const later = await doc('policy.md', `# Policy\n\nOwner: Head of Procurement.\n\nFormal sign-offs from Quality and Legal we'll line up once the pilot buyers are happy with it.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [later]).score).toBe(1);
+    const decider = await doc('policy.md', `# Policy\n\nGo-live for M1 (alpha) and M2 (soft launch): Head of Player Support + me.\n`);
+    const r = runGrader(gradeStakeholders, 'stakeholders', [decider]);
+    expect(r.signals.sign_off_on_gates).toBeGreaterThan(0);
+    expect(r.score).toBe(2);
+  });
 });

@@ -2,6 +2,7 @@ import { indexed } from '../src/grading/prefilter.js';
 import { findRoles, headingIs, headingsAre, is, neighbourhood, pickEvidence, quote, ROLE, roleIn, tableHeader, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { APPROVAL, CADENCE, CADENCE_WORD, GATE, OWNERSHIP } from './cues.js';
+import { unitDefersGovernance } from './flags/deferral.js';
 
 /** A standing review of the model, the strategy or the governance, with its rhythm. */
 const REVIEW_CADENCE = indexed(new RegExp(
@@ -10,6 +11,8 @@ const REVIEW_CADENCE = indexed(new RegExp(
 ));
 /** Reviewing a sample of outputs is monitoring, not a stakeholder review. */
 const SAMPLE_REVIEW = indexed(/\bsampl\w*|\b\d[\d,]*\s+(?:\w+\s)?(?:chats|listings|answers|outputs|tickets|conversations|cases|transcripts|responses|drafts|summaries|emails|calls|PRs|documents|letters|records|reports|invoices|claims|orders|messages|replies|notes|sheets|files|threads)\b|\breview(?:s|ed)? (?:of )?(?:the )?(?:logs?|transcripts|outputs|comments)\b/i);
+/** A line that opens with a go-live or gate and names, after a colon, who takes it. */
+const DECIDER_LINE = /^\W*(?:go-?live|launch|rollout|roll-out|release to \w+|gate\s?\w{0,3})\b[^:|.]{0,60}:\s*(.+)$/i;
 /** Stakeholders named in general terms. */
 const VAGUE = indexed(/\bstakeholders?\b|\bleadership\b|\bmanagement\b|\bsign[- ]?off\b|\bapprov\w*|\breview(?:ed)? by\b/i);
 const QBR = indexed(/\bQBRs?\b/);
@@ -23,7 +26,13 @@ const MEETING = indexed(/\b(?:meeting|council|board|committee|forum|steering|QBR
 export const gradeStakeholders: ItemGrader = ({ units }) => {
   // A row of a table whose header says who decides or signs ("Gate | Decides") approves too.
   const approverTable = (u: Unit) => u.row && /\b(?:decides?|decision|approv\w*|signs?|sign-?off|signer|owner|accountable|go\/no-go)\b/i.test(tableHeader(units, u)?.text ?? '');
-  const approvals = units.filter((u) => roleIn(u) && (is(u, APPROVAL) || approverTable(u)));
+  // "Go-live for M1 (alpha) and M2 (soft launch): Head of Player Support + me." names who lets it go live.
+  const deciderLine = (u: Unit) => {
+    const m = DECIDER_LINE.exec(u.text);
+    return m !== null && findRoles(m[1]!.slice(0, 60)).length > 0;
+  };
+  // A sign-off put off past launch or handed to another party is no sign-off plan (governance_afterthought says so).
+  const approvals = units.filter((u) => roleIn(u) && (is(u, APPROVAL) || approverTable(u) || deciderLine(u)) && !unitDefersGovernance(u));
   const roles = new Set(approvals.flatMap((u) => findRoles(u.text)));
   const gated = approvals.filter((u) => is(u, GATE) || headingsAre(u, GATE) || neighbourhood(units, u, 0).some((n) => is(n, GATE)));
   const cadences = units.filter((u) => (is(u, CADENCE) || is(u, QBR) || headingIs(u, CADENCE)) && (is(u, REVIEW_CADENCE) || (headingsAre(u, REVIEW_CADENCE) && /\d|\b(?:weekly|monthly|quarterly)\b/i.test(u.text))) && (!is(u, SAMPLE_REVIEW) || is(u, MEETING)));
@@ -38,7 +47,7 @@ export const gradeStakeholders: ItemGrader = ({ units }) => {
   if (roles.size >= 2 && gated.length >= 1 && governingCadences.length >= 1) {
     score = 3;
     rationale = `Named roles sign off (${[...roles].slice(0, 4).join(', ')}) on named gates, and reviews have a cadence.`;
-  } else if (approvals.length >= 1 || cadences.length >= 1) {
+  } else if (approvals.length >= 1 || governingCadences.length >= 1) {
     score = 2;
     const missing = [
       roles.size < 2 ? 'several named roles signing off' : '',
