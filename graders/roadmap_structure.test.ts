@@ -44,4 +44,19 @@ describe('roadmap_structure grader', () => {
     );
     expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [named]).signals.calendar_periods).toBe(3);
   });
+
+  it('carries a phase opened by a line through its bullets, and stops at a label line', async () => {
+    const d = await doc(
+      'roadmap.txt',
+      `ROADMAP (12 months)\n\nPHASE 1 - JAN to FEB - Build and prove it offline\n  - Test set: 400 past notes graded by two managers.\n  - Phase metric: at least 97% of statements correct on the test set (M1, 28 Feb).\n\nPHASE 2 - MAR to MAY - Pilot in three homes\n  - Phase metric: calls asking for updates down 40% by M2 (31 May).\n\nPHASE 3 - JUN to DEC - All homes\n  - Rollout home by home, two a fortnight.\n\nTargets\n  - update calls from 2,300 to 1,300 a week by December\n`,
+    );
+    const r = runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]);
+    expect(r.signals.calendar_periods).toBe(3);
+    expect(r.signals.phases_with_metrics).toBe(2);
+  });
+
+  it('counts a row of a table with a metric column as its phase\'s metric', async () => {
+    const d = await doc('roadmap.md', `# Roadmap\n\n| Months | Milestone | Exit metric |\n|---|---|---|\n| Apr–Jun | Gate 1, 30 Jun | P1 recall 99% on the eval set |\n| Jul–Aug | Gate 2, 29 Aug | 60% of drafts accepted |\n`);
+    expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]).signals.phases_with_metrics).toBe(2);
+  });
 });

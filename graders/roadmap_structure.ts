@@ -1,5 +1,5 @@
 import { indexed } from '../src/grading/prefilter.js';
-import { hasQuantity, headingIs, headingsAre, is, neighbourhood, pickEvidence, quote, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
+import { hasQuantity, headingIs, headingsAre, is, neighbourhood, pickEvidence, placeOf, quote, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
 import type { GraderResult, ItemGrader, Score } from '../src/grading/types.js';
 import { BASELINE_TO_TARGET, DIRECTION, KPI_WORD, OUTCOME, VANITY } from './cues.js';
 
@@ -17,6 +17,9 @@ const DATE = indexed(/\b\d{1,2}\.(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\b|\b\
 const MILESTONE_ANYWHERE = indexed(/\bmilestones?\s?\d+\b|\bM\d{1,2}\s?[(:]/i);
 /** A measured change or bar: "down 40%", "+12 pts", "at or below 5 working days", "90% of trial crew rate answers useful". */
 const MOVED_BY = indexed(/[-−+]\s?\d+(?:\.\d+)?\s?%|\bexit\b|\b(?:down|up|fewer|lower|higher|cut|reduced?)\s(?:by\s)?(?:about |~)?\d+(?:[.,]\d+)?\s?(?:%|pts?|points?)|\b(?:at or (?:below|above)|no more than|at least|under|below|above)\s~?\d+(?:[.,]\d+)?\s?(?:%|working days?|days?|hours?|minutes?|s\b|seconds?)|\b\d+(?:[.,]\d+)?\s?% of (?:\w+ ){0,4}(?:rate|say|report|find|answer|resolve|complete|use)\w*/i);
+
+/** A table column that holds each phase's success measure. */
+const METRIC_HEADER = /\b(?:(?:exit|success|phase) (?:metrics?|criteri(?:on|a)|measures?)|metrics?|KPIs?|targets?|success|measured? by|how we know|done when|definition of done)\b/i;
 
 /** Calendar periods (quarters, halves, months) as opposed to bare "Phase 2". */
 const CALENDAR_PERIOD = indexed(/\b(months? (?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?:\s?[-–]\s?(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I))?)\b|\b(Q[1-4]|H[12])\b|\b(months?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?)\b|\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s?[-–]\s?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)?)\b|\b(weeks?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?)\b|\b(W(?:k)?\d{1,2}(?:\s?[-–]\s?W?\d{1,2})?)\b|\b(days?\s?\d+\s?[-–]\s?\d+)\b/i);
@@ -53,21 +56,25 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
 
   // Each unit belongs to the period its heading names, or to the last period a line opened in its section.
   const periods = new Map<string, { calendar: boolean; units: Unit[] }>();
-  let carried: { label: string; calendar: boolean; section: number } | undefined;
+  // A period opened by a line runs on through the lines and list items under the same heading of the same file.
+  let carried: { label: string; calendar: boolean; section: number; place: string } | undefined;
+  const within = (c: typeof carried, u: Unit) => c !== undefined && (c.section === u.section || (!u.row && c.place === placeOf(u)));
   for (const u of roadmap) {
     // The nearest heading names the period; an ancestor ("Roadmap (January to December)") only when no line does.
     // A heading that spans the year ("Roadmap (January–December 2026)") is the horizon, not a phase.
     const last = u.path.at(-1) ?? '';
     const fromLast = monthsSpanned(last) >= 6 ? undefined : periodLabel(last);
-    const fromPath = fromLast ?? (carried && carried.section === u.section ? undefined : periodLabel(u.path.join(' ')));
+    const fromPath = fromLast ?? (within(carried, u) ? undefined : periodLabel(u.path.join(' ')));
     const fromLine = u.text.length < 300 ? periodLabel(u.text.slice(0, 30)) : undefined;
     // A line opens a period when it starts with one ("Q1 –", "2.1 Q1 –", "Month 3:"), is a table row,
     // or names a phase and then its months ("Discovery, Apr-May 2026.", "Alpha (Jun–Aug):").
     const opens = fromLine !== undefined && (u.row || PERIOD_OPENER.test(u.text) || NAMED_PHASE_OPENER.test(u.text));
-    if (opens) carried = { ...fromLine, section: u.section };
-    else if (carried && carried.section !== u.section && !(u.row || fromLast)) carried = undefined;
+    // A short label line ("Targets", "Risks") in a file without headings starts something else.
+    if (carried && !opens && carried.section !== u.section && !u.row && u.text.length <= 30 && !/\d|[.;,]$/.test(u.text)) carried = undefined;
+    if (opens) carried = { ...fromLine, section: u.section, place: placeOf(u) };
+    else if (carried && !within(carried, u) && !(u.row || fromLast)) carried = undefined;
     // A table row's own month beats the heading above the table ("Roadmap May 2026 – Apr 2027").
-    const p = (u.row && opens ? fromLine : undefined) ?? fromLast ?? (carried && carried.section === u.section ? carried : undefined) ?? fromPath;
+    const p = (u.row && opens ? fromLine : undefined) ?? fromLast ?? (within(carried, u) ? carried : undefined) ?? fromPath;
     if (!p) continue;
     const entry = periods.get(p.label) ?? { calendar: p.calendar, units: [] };
     entry.units.push(u);
@@ -76,7 +83,9 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
   const calendarPeriods = [...periods.values()].filter((p) => p.calendar).length;
   const dated = roadmap.filter((u) => is(u, DATE) && (is(u, MILESTONE_VERB) || is(u, MILESTONE_LABEL) || is(u, MILESTONE_ANYWHERE)));
   // A success metric, not a scope number ("pilot with 30 technicians" sizes the phase; "handle time -15%" measures it).
-  const isMetric = (u: Unit) => hasQuantity(u.text) && !is(u, VANITY) && (is(u, OUTCOME) || is(u, KPI_WORD) || is(u, BASELINE_TO_TARGET) || is(u, DIRECTION) || is(u, MOVED_BY));
+  // A row of a table with a metric column ("Phase | Months | Milestone | Exit metric") carries its phase's metric.
+  const metricColumn = (u: Unit) => u.row && METRIC_HEADER.test(tableHeader(roadmap, u)?.text ?? '');
+  const isMetric = (u: Unit) => hasQuantity(u.text) && !is(u, VANITY) && (is(u, OUTCOME) || is(u, KPI_WORD) || is(u, BASELINE_TO_TARGET) || is(u, DIRECTION) || is(u, MOVED_BY) || metricColumn(u));
   const phasesWithMetric = [...periods.values()].filter((p) => p.units.some(isMetric));
   const risks = roadmap.filter((u) => is(u, RISK) || headingIs(u, RISK) || RISK.test(tableHeader(roadmap, u)?.text ?? ''));
   const mitigated = risks.filter((u) => {
