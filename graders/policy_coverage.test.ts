@@ -15,4 +15,22 @@ describe('policy_coverage grader', () => {
     const d = await doc('policy.md', `# AI policy\n\nWe will monitor the assistant.\n`);
     expect(runGrader(gradePolicyCoverage, 'policy_coverage', [d]).score).toBe(1);
   });
+
+  const base = `# Policy\n\n## Decision rights\n\nThe Head of Ticketing owns go/no-go decisions.\n\n## Gates\n\nNo release before 95% correct answers on 300 test questions.\n\n## Monitoring\n\nWeekly review of 50 sampled chats.\n\n`;
+
+  it('holds a bare "can be switched off" at named, even beside an incident owner on the same line', async () => {
+    const d = await doc('policy.md', base + `## Incidents and rollback\n\nIncidents are logged and triaged by the Head of Ticketing within one working day. Encore can be switched off if needed.\n`);
+    const r = runGrader(gradePolicyCoverage, 'policy_coverage', [d]);
+    expect(r.signals.rollback).toBe(1);
+    expect(r.score).toBe(2);
+  });
+
+  it('holds a vague trigger ("falls noticeably") at named, and takes "after any critical incident" as a trigger', async () => {
+    const vague = await doc('policy.md', base + `## Incidents\n\nSev-1 incidents page the on-call engineer.\n\n## Rollback\n\nIf accuracy falls noticeably, we would revert students to the existing FAQ pages.\n`);
+    expect(runGrader(gradePolicyCoverage, 'policy_coverage', [vague]).signals.rollback).toBe(1);
+    const severe = await doc('policy.md', base + `## Incidents\n\nSev-1 incidents page the on-call engineer.\n\n## Rollback\n\nWe can switch back to the old decision-tree bot from the admin console, and we do after any critical incident.\n`);
+    const r = runGrader(gradePolicyCoverage, 'policy_coverage', [severe]);
+    expect(r.signals.rollback).toBe(2);
+    expect(r.score).toBe(3);
+  });
 });

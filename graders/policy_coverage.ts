@@ -1,7 +1,7 @@
 import { indexed } from '../src/grading/prefilter.js';
 import { headingIs, is, MEASURE, neighbourhood, pickEvidence, quote, roleIn, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
-import { CADENCE, GOV_METRIC, ROLLBACK, SPEED, THRESHOLD, TRIGGER } from './cues.js';
+import { CADENCE, ROLLBACK, SPEED, THRESHOLD, TRIGGER } from './cues.js';
 import { unitDefersGovernance, unitDefersSafeguard } from './flags/deferral.js';
 
 /** The five parts RUBRIC.md asks a policy to cover. */
@@ -23,8 +23,23 @@ const CONCRETE: Record<string, (u: Unit) => boolean> = {
   monitoring: (u) => is(u, CADENCE) || is(u, MEASURE) || /\d/.test(u.text),
   incident_response: (u) => is(u, SPEED) || /\bsev(?:erity)?[- ]?[0-4]\b|\bon-?call\b|\bP[0-3]\b|\bpag(?:e|ed|es|ing)\b/i.test(u.text),
   // A rollback is concrete with an owner, a measurable trigger or a speed; "can be disabled" alone is a bare mechanism.
-  rollback: (u) => roleIn(u) || (is(u, TRIGGER) && (is(u, THRESHOLD) || is(u, GOV_METRIC))) || is(u, SPEED),
+  // In a line holding several sentences, only the one about rollback counts ("Incidents are triaged by the Head of
+  // Ticketing within one working day. Encore can be switched off if needed." has no rollback owner).
+  rollback: (u) => {
+    const s = rollbackSentence(u);
+    return roleIn(s) || (is(s, TRIGGER) && is(s, THRESHOLD)) || SEVERE_EVENT.test(s.text) || is(s, SPEED);
+  },
 };
+
+/** A trigger that needs no number: "after any critical incident". */
+const SEVERE_EVENT = /\b(?:if|when|after|following|on|upon|for) (?:any|every|a|one) (?:single )?(?:critical|serious|major|severe|P[01]|sev(?:erity)?[- ]?[12]) (?:incident|error|failure|breach)s?\b/i;
+const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
+/** The sentences of a unit that speak of rollback, as a unit of their own (the unit itself when it is one sentence). */
+function rollbackSentence(u: Unit): Unit {
+  if (!/[.;!?]\s+\S/.test(u.text)) return u;
+  const parts = [...SENTENCES.segment(u.text)].map((x) => x.segment).filter((x) => ROLLBACK.test(x));
+  return parts.length ? { ...u, text: parts.join(' ').trim() } : u;
+}
 
 /**
  * `policy_coverage`: decision rights, deployment gates, post-deploy monitoring, incident
@@ -39,7 +54,10 @@ export const gradePolicyCoverage: ItemGrader = ({ units }) => {
   const covered = Object.keys(PARTS).filter((p) => found[p]!.length > 0);
   // Concrete where the part is named, or in the lines right beside it under the same heading
   // ("… is a serious incident. The Support Lead phones the person back the same day").
-  const solid = covered.filter((p) => found[p]!.some((u) => neighbourhood(policy, u, 1).some(CONCRETE[p]!)));
+  // For rollback the neighbour must be about rollback too: an incident owner on the next line does not
+  // make "The service can be withdrawn if needed" a plan.
+  const besides = (p: string, n: Unit) => p !== 'rollback' || is(n, ROLLBACK) || is(n, TRIGGER) || headingIs(n, ROLLBACK);
+  const solid = covered.filter((p) => found[p]!.some((u) => neighbourhood(policy, u, 1).some((n) => CONCRETE[p]!(n) && (n === u || besides(p, n)))));
   const missing = Object.keys(PARTS).filter((p) => !covered.includes(p)).map((p) => p.replace('_', ' '));
   const thin = covered.filter((p) => !solid.includes(p)).map((p) => p.replace('_', ' '));
 
