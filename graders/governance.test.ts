@@ -34,6 +34,14 @@ describe('governance grader', () => {
     expect(r.score).toBe(3);
   });
 
+  it('does not take a rollback whose own condition has no bar ("if there are many problems") as triggered', async () => {
+    const d = await doc(
+      'policy.md',
+      `# Policy\n\nWe will monitor the quality of the summaries.\n\nThe supervisors check 20 summaries, at least 90% must be usable.\nIf there are many problems, the HSE manager can decide to stop the tool and to come back to the manual process.\n`,
+    );
+    expect(runGrader(gradeGovernance, 'governance', [d]).signals.rollback_triggers).toBe(0);
+  });
+
   it('gives 2 to thresholds without rollback criteria', async () => {
     const d = await doc('policy.md', `# Policy\n\nAnswer accuracy must stay above 95% on our evaluation set.\n`);
     expect(runGrader(gradeGovernance, 'governance', [d]).score).toBe(2);

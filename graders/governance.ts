@@ -23,7 +23,10 @@ export const gradeGovernance: ItemGrader = ({ units }) => {
     // Rollback criteria often run over a few lines: "We roll back when:" then the triggers.
     const near = neighbourhood(units, r, 3);
     // A trigger is a bar on a measure near the rollback: "if groundedness drops below 90%", "error rate above 3%".
-    const hasTrigger = near.some((n) => is(n, THRESHOLD) && (is(n, TRIGGER) || is(n, GOV_METRIC)));
+    // A rollback that states its own condition without a bar ("If there are many problems, … stop the tool")
+    // has a vague trigger, whatever numbers stand in the lines around it.
+    const ownVagueCondition = !r.row && /\b(?:if|when|whenever|should)\b/i.test(r.text) && !is(r, THRESHOLD) && !/:\s*$/.test(r.text);
+    const hasTrigger = (is(r, THRESHOLD) && (is(r, TRIGGER) || is(r, GOV_METRIC))) || (!ownVagueCondition && near.some((n) => is(n, THRESHOLD) && (is(n, TRIGGER) || is(n, GOV_METRIC))));
     if (hasTrigger) triggered.push(r);
     if (near.some((n) => roleIn(n))) who = true;
     if (near.some((n) => is(n, SPEED))) fast = true;
