@@ -31,7 +31,7 @@ describe('phrase banks', async () => {
 });
 
 // The blind banks are development data once measured: the first bank's even half from the middle of
-// session 3, its odd half and the second bank at its end, the third at the start of session 4.
+// session 3, its odd half and the second bank at its end, the third at the start of session 4, and so on.
 const BLIND_FLOORS: Record<string, number> = {
   'blind: fix_later_with_prompts': 0.85,
   'blind: governance_afterthought': 0.85,
@@ -56,10 +56,15 @@ const BLIND_FLOORS: Record<string, number> = {
   'blind6: governance_afterthought': 0.9,
   'blind6: either critical flag': 0.9,
   'blind6: tradeoff (per passage)': 0.85,
+  // blind7: measured once at f2a453c (0.62 / 0.83 / 0.74 / 0.81), tuned on in session 5.
+  'blind7: fix_later_with_prompts': 0.85,
+  'blind7: governance_afterthought': 0.9,
+  'blind7: either critical flag': 0.9,
+  'blind7: tradeoff (per passage)': 0.9,
 };
 
 describe('blind phrase banks', async () => {
-  const results = [...(await runBlindBank('blind')), ...(await runBlindBank('blind2')), ...(await runBlindBank('blind3')), ...(await runBlindBank('blind4')), ...(await runBlindBank('blind5')), ...(await runBlindBank('blind6'))];
+  const results = [...(await runBlindBank('blind')), ...(await runBlindBank('blind2')), ...(await runBlindBank('blind3')), ...(await runBlindBank('blind4')), ...(await runBlindBank('blind5')), ...(await runBlindBank('blind6')), ...(await runBlindBank('blind7'))];
   it.each(results.map((r) => [r.name, r] as const))('%s stays above its floor', (name, r) => {
     const wrong = r.rows.filter((x) => x.expected !== x.got).map((x) => `${x.expected ? 'missed' : 'false alarm'}: ${x.text}`);
     expect(BLIND_FLOORS[name], `no floor for ${name}`).toBeDefined();
