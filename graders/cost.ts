@@ -80,6 +80,8 @@ export const gradeCost: ItemGrader = ({ units }) => {
   };
 };
 
-function fmt(n: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+/** One formatter, made once: `toLocaleString` builds a new one on every call. */
+const AMOUNT_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+export function fmt(n: number): string {
+  return AMOUNT_FORMAT.format(n);
 }

@@ -2,6 +2,7 @@ import { indexed } from '../src/grading/prefilter.js';
 import { hasMoney, is, MONEY, NUMBER, pickEvidence, quote, tableHeader, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { findAbsurdUnitCosts, findInconsistentTotals } from './cost-checks.js';
+import { fmt } from './cost.js';
 
 const TOTAL = indexed(/\b(?:total|all[- ]in|year[- ]?(?:1|one)|annual\w*|first[- ]year|12[- ]months?|per year|FY\s?\d*|yearly)\b|\/\s?(?:yr|year)\b/i);
 /** Costs paid once, named as such (integration work billed monthly is not a one-off split). */
@@ -47,7 +48,7 @@ export const gradeCostModel: ItemGrader = ({ units }) => {
       !parts.one_off ? 'one-off costs' : '',
       !parts.ongoing ? 'ongoing (monthly) costs' : '',
       !parts.assumptions ? 'the assumptions (volume, tokens, users)' : '',
-      inconsistent.length ? `lines that add up (they sum to ${inconsistent[0]!.computed.toLocaleString('en-US')}, the total says ${inconsistent[0]!.stated.toLocaleString('en-US')})` : '',
+      inconsistent.length ? `lines that add up (they sum to ${fmt(inconsistent[0]!.computed)}, the total says ${fmt(inconsistent[0]!.stated)})` : '',
       absurd.length ? 'realistic unit costs' : '',
     ].filter(Boolean);
     rationale = `A cost breakdown with figures, but missing: ${missing.join(', ')}.`;

@@ -77,6 +77,15 @@ describe('indexed patterns behave exactly like the plain ones', () => {
     expect(indexed(re)).toBe(re);
   });
 
+  it('splits a long alternation and still picks the leftmost match, earliest alternative first', () => {
+    const plain = /\b(?:after launch|launch|later|eventually)\b/i;
+    const gated = indexed(new RegExp(plain.source, plain.flags));
+    refreshIndex();
+    for (const s of ['We ship at launch and add evals after launch, or later.', 'eventually, later', 'nothing here', 'LATER after launch']) {
+      expect([gated.exec(s)?.index, gated.exec(s)?.[0], gated.test(s)]).toEqual([plain.exec(s)?.index, plain.exec(s)?.[0], plain.test(s)]);
+    }
+  });
+
   it("gives every graders' pattern the same answer as the plain pattern on every sentence of the labeled set", async () => {
     const root = join(import.meta.dirname, '../../fixtures');
     const sentences: string[] = [];
@@ -102,6 +111,10 @@ describe('indexed patterns behave exactly like the plain ones', () => {
     for (const { plain, gated } of pairs) {
       for (const s of sentences) {
         if (plain.test(s) !== gated.test(s)) differences++;
+        // exec too: a split pattern runs its alternatives one by one and must pick the same match.
+        const a = plain.exec(s);
+        const b = gated.exec(s);
+        if (a?.index !== b?.index || a?.[0] !== b?.[0]) differences++;
         if (skips(indexView(s), gated)) ruledOut++;
       }
     }

@@ -200,6 +200,53 @@ function analyse(re: RegExp): { literals: string[] | null; digit: boolean } {
   return { literals: !set || set.some((x) => x.length < MIN_LITERAL) ? null : set, digit };
 }
 
+/** Does the node hold a capturing group or a backreference (answers then depend on group numbers)? */
+function capturesIn(node: AST.Node): boolean {
+  switch (node.type) {
+    case 'CapturingGroup':
+    case 'Backreference':
+      return true;
+    case 'Pattern':
+    case 'Group':
+      return node.alternatives.some(capturesIn);
+    case 'Alternative':
+      return node.elements.some(capturesIn);
+    case 'Assertion':
+      return 'alternatives' in node && node.alternatives.some(capturesIn);
+    case 'Quantifier':
+      return capturesIn(node.element);
+    default:
+      return false;
+  }
+}
+
+/**
+ * The pattern as a list of alternatives that together match exactly what it matches
+ * ("a|b|c", or "\b(?:a|b|c)\b" distributed to "\b(?:a)\b", …), or null when it cannot be split
+ * that way (one alternative, capturing groups, global or sticky flags).
+ */
+function splitAlternatives(re: RegExp): string[] | null {
+  if (re.global || re.sticky) return null;
+  let ast: AST.RegExpLiteral;
+  try {
+    ast = parseRegExpLiteral(re);
+  } catch {
+    return null;
+  }
+  if (capturesIn(ast.pattern)) return null;
+  const alts = ast.pattern.alternatives;
+  if (alts.length >= 2) return alts.map((a) => a.raw);
+  const els = alts[0]!.elements;
+  const groups = els.filter((e) => e.type === 'Group');
+  if (groups.length !== 1 || !els.every((e) => e.type === 'Group' || e.type === 'Assertion')) return null;
+  const group = groups[0] as AST.Group;
+  if (group.alternatives.length < 2) return null;
+  const at = els.indexOf(group);
+  const before = els.slice(0, at).map((e) => e.raw).join('');
+  const after = els.slice(at + 1).map((e) => e.raw).join('');
+  return group.alternatives.map((a) => `${before}(?:${a.raw})${after}`);
+}
+
 /** The literals (lower-cased) one of which every match of `re` contains; null when there is no useful set. */
 export function requiredLiterals(re: RegExp): string[] | null {
   return analyse(re).literals;
@@ -290,20 +337,31 @@ function step(other: Map<number, number>[], fail: Int32Array, ascii: Int32Array,
   }
 }
 
-/** Which gates have one of their literals in `text` (1) or none (0). */
-function scan(a: Automaton, text: string): Uint8Array {
-  const hit = new Uint8Array(a.gates);
+/**
+ * Which gates have one of their literals in `text`: a bit per gate (set: may match), and in the
+ * last word the number of gates the automaton knew (a gate made later is never ruled out).
+ */
+function scan(a: Automaton, text: string): IndexView {
+  const words = (a.gates + 31) >>> 5;
+  const hit = new Uint32Array(words + 1);
+  hit[words] = a.gates;
   const lower = text.toLowerCase();
   let state = 0;
   for (let i = 0; i < lower.length; i++) {
     const c = lower.charCodeAt(i);
-    if (c >= 48 && c <= 57) hit[0] = 1;
+    if (c >= 48 && c <= 57) hit[0]! |= 1;
     state = c < 128 ? a.ascii[state * 128 + c]! : step(a.other, a.fail, a.ascii, state, c);
     const out = a.out[state];
-    if (out) for (let k = 0; k < out.length; k++) hit[out[k]!] = 1;
+    if (out) for (let k = 0; k < out.length; k++) {
+      const g = out[k]!;
+      hit[g >>> 5]! |= 1 << (g & 31);
+    }
   }
   return hit;
 }
+
+/** The index's answer for one text (see `scan`). */
+export type IndexView = Uint32Array;
 
 /** Rebuild the automaton if patterns were indexed since; called between submissions (`buildUnits`). */
 export function refreshIndex(): void {
@@ -314,12 +372,12 @@ export function refreshIndex(): void {
   lastText = undefined;
 }
 
-const scans = new Map<string, Uint8Array>();
+const scans = new Map<string, IndexView>();
 let lastText: string | undefined;
-let lastHits: Uint8Array | undefined;
+let lastHits: IndexView | undefined;
 
 /** Which gates may match `text` (1) and which cannot (0); remembered per text. */
-function hitsOf(a: Automaton, text: string): Uint8Array {
+function hitsOf(a: Automaton, text: string): IndexView {
   // Graders often ask several questions of one sentence in a row.
   if (text === lastText) return lastHits!;
   let hits = scans.get(text);
@@ -337,19 +395,37 @@ function hitsOf(a: Automaton, text: string): Uint8Array {
  * The index's view of one text, for callers that ask many patterns of it (`is` in text.ts keeps it
  * per unit): `skips(view, re)` is true when `re` cannot match the text. Null: no index yet.
  */
-export function indexView(text: string): Uint8Array | null {
+export function indexView(text: string): IndexView | null {
   const a = automaton;
   return a === null ? null : hitsOf(a, text);
 }
 
 /** True when `view` (from `indexView`) shows that the indexed pattern `re` cannot match. */
-export function skips(view: Uint8Array | null, re: RegExp): boolean {
+export function skips(view: IndexView | null, re: RegExp): boolean {
   return view !== null && re instanceof IndexedRegExp && blocked(view, re.gate, re.digit);
 }
 
 /** Does the view rule the pattern out: a digit it needs is missing, or all of its literals are? */
-function blocked(view: Uint8Array, gate: number, digit: boolean): boolean {
-  return (digit && view[0] === 0) || (gate > 0 && gate < view.length && view[gate] === 0);
+function blocked(view: IndexView, gate: number, digit: boolean): boolean {
+  return (digit && (view[0]! & 1) === 0) || (gate > 0 && gate < view[view.length - 1]! && ((view[gate >>> 5]! >>> (gate & 31)) & 1) === 0);
+}
+
+/**
+ * Does `re` match `text`, given the index's `view` of it (from `indexView`)? For a split pattern only
+ * the alternatives whose literals occur are run; otherwise the plain pattern is.
+ */
+export function testWithView(view: IndexView | null, re: RegExp, text: string): boolean {
+  if (re instanceof IndexedRegExp) {
+    if (view !== null && blocked(view, re.gate, re.digit)) return false;
+    if (view !== null && re.pieces !== null) {
+      for (const p of re.pieces) if (!blocked(view, p.gate, p.digit) && p.re.test(text)) return true;
+      return false;
+    }
+    re.plain.lastIndex = 0;
+    return re.plain.test(text);
+  }
+  re.lastIndex = 0;
+  return re.test(text);
 }
 
 /** The plain pattern behind an indexed one (itself otherwise), for callers that checked `skips` already. */
@@ -359,6 +435,11 @@ export function plainOf(re: RegExp): RegExp {
 
 const numbers = new Map<RegExp, number>();
 let numbered = 0;
+
+/** How many pattern numbers have been given out. */
+export function patternCount(): number {
+  return numbered;
+}
 
 /** A small number for each pattern, for callers that keep answers in arrays (`is` in text.ts). */
 export function patternNumber(re: RegExp): number {
@@ -380,15 +461,34 @@ class IndexedRegExp extends RegExp {
   /** Every match holds a digit. */
   readonly digit: boolean;
   readonly plain: RegExp;
+  /** The alternatives, each behind its own gate (-1: always run), when the pattern splits into several. */
+  readonly pieces: { re: RegExp; gate: number; digit: boolean }[] | null;
   readonly number = numbered++;
   static override get [Symbol.species](): RegExpConstructor {
     return RegExp;
   }
-  constructor(re: RegExp, gate: number, digit: boolean) {
+  constructor(re: RegExp, gate: number, digit: boolean, pieces: { re: RegExp; gate: number; digit: boolean }[] | null = null) {
     super(re.source, re.flags);
     this.gate = gate;
     this.digit = digit;
     this.plain = new RegExp(re.source, re.flags);
+    this.pieces = pieces;
+  }
+  /**
+   * Only the alternatives whose own literals occur are run; the match is the leftmost one, and at
+   * one position the earliest alternative wins, exactly as the whole pattern would choose.
+   */
+  private piecewise(view: IndexView, text: string): RegExpExecArray | null {
+    let best: RegExpExecArray | null = null;
+    for (const p of this.pieces!) {
+      if (blocked(view, p.gate, p.digit)) continue;
+      const m = p.re.exec(text);
+      if (m !== null && (best === null || m.index < best.index)) {
+        best = m;
+        if (m.index === 0) break;
+      }
+    }
+    return best;
   }
   private pass(input: string): boolean {
     const a = automaton;
@@ -406,6 +506,10 @@ class IndexedRegExp extends RegExp {
   }
   override exec(input: string): RegExpExecArray | null {
     const text = String(input);
+    if (this.pieces !== null && automaton !== null) {
+      const view = hitsOf(automaton, text);
+      return blocked(view, this.gate, this.digit) ? null : this.piecewise(view, text);
+    }
     const plain = this.twin(text);
     if (plain === null) return null;
     const out = plain.exec(text);
@@ -414,6 +518,12 @@ class IndexedRegExp extends RegExp {
   }
   override test(input: string): boolean {
     const text = String(input);
+    if (this.pieces !== null && automaton !== null) {
+      const view = hitsOf(automaton, text);
+      if (blocked(view, this.gate, this.digit)) return false;
+      for (const p of this.pieces) if (!blocked(view, p.gate, p.digit) && p.re.test(text)) return true;
+      return false;
+    }
     const plain = this.twin(text);
     if (plain === null) return false;
     const out = plain.test(text);
@@ -456,12 +566,22 @@ class IndexedRegExp extends RegExp {
  */
 export function indexed(re: RegExp): RegExp {
   const { literals, digit } = analyse(re);
-  if (!literals && !digit) return re;
-  let gate = -1;
-  if (literals) {
-    literalsOfGate.push(literals);
-    gate = literalsOfGate.length - 1;
-    pending = true;
-  }
-  return new IndexedRegExp(re, gate, digit);
+  const split = splitAlternatives(re);
+  // A long alternation is also split: each alternative gets its own gate, so a sentence that holds
+  // the literal of one alternative runs that alternative alone, not the whole pattern.
+  const pieces = split !== null && split.length >= 3 ? split.map((source) => piece(new RegExp(source, re.flags))) : null;
+  if (!literals && !digit && (pieces === null || pieces.every((p) => p.gate === -1 && !p.digit))) return re;
+  return new IndexedRegExp(re, gateOf(literals), digit, pieces);
+}
+
+function gateOf(literals: string[] | null): number {
+  if (!literals) return -1;
+  literalsOfGate.push(literals);
+  pending = true;
+  return literalsOfGate.length - 1;
+}
+
+function piece(re: RegExp): { re: RegExp; gate: number; digit: boolean } {
+  const { literals, digit } = analyse(re);
+  return { re, gate: gateOf(literals), digit };
 }

@@ -4,7 +4,7 @@
  * Pure and deterministic: no I/O, no clocks.
  */
 import type { Document, SectionDeliverable } from '../documents/model.js';
-import { indexed, indexView, patternNumber, plainOf, refreshIndex, skips } from './prefilter.js';
+import { indexed, indexView, patternCount, patternNumber, refreshIndex, testWithView, type IndexView } from './prefilter.js';
 import type { Evidence } from './sheet.js';
 
 export interface Unit {
@@ -51,7 +51,7 @@ export function buildUnits(documents: Document[]): Unit[] {
 // number (0 not asked yet, 1 no, 2 yes), and the literal index's view of its text.
 interface Memo {
   answers: Uint8Array;
-  view: Uint8Array | null | undefined;
+  view: IndexView | null | undefined;
 }
 const memos = new WeakMap<Unit, Memo>();
 let lastUnit: Unit | undefined;
@@ -65,7 +65,8 @@ let lastMemo: Memo | undefined;
 export function is(unit: Unit, pattern: RegExp): boolean {
   const id = patternNumber(pattern);
   let memo = unit === lastUnit ? lastMemo : memos.get(unit);
-  if (!memo) memos.set(unit, (memo = { answers: new Uint8Array(Math.max(64, (id + 1) * 2)), view: undefined }));
+  // Sized for every pattern made so far (they are made at module load), so it rarely grows.
+  if (!memo) memos.set(unit, (memo = { answers: new Uint8Array(Math.max(patternCount(), id + 1)), view: undefined }));
   lastUnit = unit;
   lastMemo = memo;
   let answers = memo.answers;
@@ -77,12 +78,7 @@ export function is(unit: Unit, pattern: RegExp): boolean {
   const known = answers[id]!;
   if (known !== 0) return known === 2;
   if (memo.view === undefined) memo.view = indexView(unit.text);
-  let answer = false;
-  if (!skips(memo.view, pattern)) {
-    const plain = plainOf(pattern);
-    plain.lastIndex = 0;
-    answer = plain.test(unit.text);
-  }
+  const answer = testWithView(memo.view, pattern, unit.text);
   answers[id] = answer ? 2 : 1;
   return answer;
 }
