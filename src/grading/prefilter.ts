@@ -21,6 +21,8 @@ interface Info {
 }
 
 const MAX_SET = 64;
+/** Longer literals are cut to this many characters in the automaton (see `build`). */
+const MAX_LITERAL = 10;
 /** Shorter literals occur in almost every sentence: a gate on them saves nothing. */
 const MIN_LITERAL = 2;
 
@@ -297,7 +299,9 @@ function build(): Automaton {
     }
     outs[state]!.add(gate);
   };
-  literalsOfGate.forEach((lits, gate) => lits.forEach((l) => add(l, gate)));
+  // A literal's first MAX_LITERAL characters are a literal too: every match holds them. Cutting
+  // long literals there keeps the trie (and its dense table) small at little cost in precision.
+  literalsOfGate.forEach((lits, gate) => lits.forEach((l) => add(l.slice(0, MAX_LITERAL), gate)));
   const n = gotoAscii.length;
   const ascii = new Int32Array(n * 128);
   const fail = new Int32Array(n);
