@@ -41,6 +41,23 @@ describe('kpis grader', () => {
     expect(r.score).toBe(3);
   });
 
+  it('reads a KPI table by its columns: baseline, target, and the milestone it is read at', async () => {
+    const d = await doc(
+      'roadmap.md',
+      `# Success measures\n\n| Measure | Baseline | Target | Milestone |\n|---|---|---|---|\n| Days from release to published notes | 4 | 0 (same day) | M3 · 29 Aug |\n| Support tickets per release | 310 | 150 | M4 · 12 Dec |\n`,
+    );
+    const r = runGrader(gradeKpis, 'kpis', [d]);
+    expect(r.signals.outcome_kpis_with_target).toBe(2);
+    expect(r.score).toBe(3);
+  });
+
+  it('takes "by W26 (end of phase 3)" as a milestone and "till 30.VI" as a date', async () => {
+    const d = await doc('roadmap.md', `# Targets\n\n- Working days to close: 9 → 7 by W26 (end of phase 3)\n- Unreconciled items older than 30 days: 410 → under 100 by W26\n- Handover time 35 min → 22 min in pilot divisions till 30.VI\n`);
+    const r = runGrader(gradeKpis, 'kpis', [d]);
+    expect(r.signals.with_time_frame).toBe(3);
+    expect(r.signals.tied_to_milestone).toBeGreaterThan(0);
+  });
+
   it('caps vanity metrics at 1 however many numbers they carry', async () => {
     const d = await doc('roadmap.md', `# Roadmap\n\n## KPIs\n\n- 1M prompts sent by Q4\n- 500k model calls per month by Q2\n- 12 AI features shipped by December\n`);
     const r = runGrader(gradeKpis, 'kpis', [d]);

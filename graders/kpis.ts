@@ -4,11 +4,14 @@ import type { ItemGrader, Score } from '../src/grading/types.js';
 import { BASELINE_TO_TARGET, BUZZWORD, DIRECTION, KPI_WORD, MODEL_QUALITY, OUTCOME, TARGET, VANITY } from './cues.js';
 
 /** An explicit tie to a milestone ("at M3 self-service GA", "after the pilot launch"); sitting in a Q3 section is not one. */
-const MILESTONE = indexed(/\bM\d{1,2}\b|\bmilestones?\b|\b(?:at|after|with|by|before|for|on|from) (?:the )?(?:[\w-]+ ){0,3}(?:launch|GA|general availability|beta|pilot|go-?live|rollout|release|cut-?over)\b|\b(?:launch|GA|beta|pilot|rollout|release)\s?\+\s?\d/i);
+const MILESTONE = indexed(/\bM\d{1,2}\b|\bmilestones?\b|\bend of (?:phase|stage|wave|the pilot|pilot|beta) ?\d*\b|\b(?:at|after|with|by|before|for|on|from) (?:the )?(?:[\w-]+ ){0,3}(?:launch|GA|general availability|beta|pilot|go-?live|rollout|release|cut-?over)\b|\b(?:launch|GA|beta|pilot|rollout|release)\s?\+\s?\d/i);
 const MONTH = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 /** A KPI table's header says which columns are baselines and targets ("Today | After pilot (Jun 30) | Year end"). */
 const TARGET_HEADER = indexed(new RegExp(String.raw`\b(?:targets?|goals?|baseline|KPIs?|metrics?|by|from|to|today|current|now|after|year[- ]end|end of|H[12]|Q[1-4]|${MONTH}|20\d\d)\b`, 'i'));
-const WHEN_HEADER = indexed(new RegExp(String.raw`\b(?:by|when|date|deadline|due|quarter|timeline|timing|after|year[- ]end|end of|H[12]|Q[1-4]|${MONTH}|20\d\d)\b`, 'i'));
+const WHEN_HEADER = indexed(new RegExp(String.raw`\b(?:by|when|date|deadline|due|quarter|timeline|timing|after|year[- ]end|end of|H[12]|Q[1-4]|${MONTH}|20\d\d|milestones?|checked at|read at|measured at|MS\d?)\b`, 'i'));
+/** A KPI table's baseline and target columns. */
+const BASELINE_COLUMN = /\b(?:baseline|today|current(?:ly)?|now|from|before|starting point|as[- ]is)\b/i;
+const TARGET_COLUMN = /\b(?:targets?|goals?|to|by|after|year[- ]end|end of|aim|to-be)\b/i;
 /** A line that names a milestone: metrics in its section are tied to it. */
 const MILESTONE_LINE = indexed(/^\W*(?:milestones?\b|M\d{1,2}\b)/i);
 const BUZZWORDS = indexed(new RegExp(BUZZWORD.source, 'gi'));
@@ -49,7 +52,9 @@ export const gradeKpis: ItemGrader = ({ units }) => {
     const vanity = VANITY.test(text);
     // An outcome: a named customer or business result, or any number moved from a baseline to a target
     // that is not a model-quality threshold (those belong to governance).
-    const outcome = !vanity && (OUTCOME.test(text) || (value && MEASURE.test(text) && (BASELINE_TO_TARGET.test(text) || DIRECTION.test(text)) && !MODEL_QUALITY.test(text)));
+    // A row of a table with a baseline column and a target column moves a number too ("tickets per release | 310 | 150").
+    const movedInTable = header !== undefined && BASELINE_COLUMN.test(header.text) && TARGET_COLUMN.test(header.text) && (text.match(/\d+/g)?.length ?? 0) >= 2;
+    const outcome = !vanity && (OUTCOME.test(text) || (value && (MEASURE.test(text) || movedInTable) && (BASELINE_TO_TARGET.test(text) || DIRECTION.test(text) || movedInTable) && !MODEL_QUALITY.test(text)));
     if (!outcome && !vanity) continue;
     if (!inKpiContext && !is(unit, KPI_WORD) && !value) continue;
     kpis.push({
