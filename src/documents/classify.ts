@@ -23,7 +23,7 @@ const CONTENT_CUES: Record<Kind, RegExp[]> = {
   roadmap: [
     /\b(?:Q[1-4]|H[12])\b/g,
     /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/gi,
-    /\bmonths? \d+\b|\bM\d{1,2}\b/g,
+    /\b[Mm]onths? \d+\b|\bM\d{1,2}\b/g,
     /\bmilestones?\b|\bphases?\b|\broad ?map\b/gi,
     /\b(?:launch|beta|pilot|general availability|GA|rollout|roll out)\b/gi,
     /\bKPIs?\b|\bOKRs?\b|\bnorth[- ]star\b|\bsuccess (?:metric|criteria)/gi,
@@ -73,6 +73,16 @@ function contentScores(text: string): Record<Kind, number> {
     for (const re of CONTENT_CUES[k]) scores[k] += Math.min(3, text.match(re)?.length ?? 0);
   }
   return scores;
+}
+
+/**
+ * The deliverable a paragraph announces in its opening words, the way a heading would ("Responsible
+ * AI. I'll be straight…", "On Responsible AI, here is…", "Costs for year one."): headingless prose does this.
+ */
+export function openingKind(text: string): Kind | undefined {
+  const opening = /^[^.:;!?\n]{0,50}[.:;!?—–-]/.exec(text)?.[0] ?? text.slice(0, 40);
+  const hits = KINDS.filter((k) => NAMING_CUES[k].test(opening));
+  return hits.length === 1 ? hits[0] : undefined;
 }
 
 /** What a passage reads like by its words alone, when it clearly reads like one deliverable. */

@@ -1,4 +1,4 @@
-import { contentKind } from '../documents/classify.js';
+import { contentKind, openingKind } from '../documents/classify.js';
 import type { Document, SectionDeliverable } from '../documents/model.js';
 import { defaultRubric, type Rubric, type RubricItem } from './rubric.js';
 import type { Decision, Evidence, ItemSuggestion, RedFlagSuggestion, Sheet } from './sheet.js';
@@ -23,8 +23,10 @@ function findUnclassified(units: Unit[], kind: SectionDeliverable): Unit[] {
   }
   const bySection = new Map<number, Unit[]>();
   for (const u of units) bySection.set(u.section, [...(bySection.get(u.section) ?? []), u]);
-  const blocks = [...byHeading.values()].filter((us) => us.reduce((n, u) => n + u.text.length, 0) >= 250 && contentKind(us.map((u) => u.text).join('\n'), 4) === kind);
-  const sections = [...bySection.values()].filter((us) => contentKind(us.map((u) => u.text).join('\n'), 3) === kind);
+  // A block is the text under one heading; a file without headings is no block (it would move whole).
+  const blocks = [...byHeading.values()].filter((us) => us[0]!.path.length > 0 && us.reduce((n, u) => n + u.text.length, 0) >= 250 && contentKind(us.map((u) => u.text).join('\n'), 4) === kind);
+  // A paragraph of headingless prose that opens by naming the deliverable counts as well ("On Responsible AI, …").
+  const sections = [...bySection.values()].filter((us) => contentKind(us.map((u) => u.text).join('\n'), 3) === kind || (us[0]!.path.length === 0 && openingKind(us[0]!.text) === kind));
   return [...new Set([...blocks.flat(), ...sections.flat()])];
 }
 
