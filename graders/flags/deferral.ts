@@ -67,7 +67,7 @@ const DISMISSED = indexed(new RegExp(
     String.raw`\bwhatever it (?:takes|costs)\b|\bwon'?t move the needle\b|\bdeliberately not (?:setting|measuring|tracking|defining|building)\b|\bnot setting (?:any )?\w*\s?(?:levels?|thresholds?|targets?|bars?)\b|\bspeak for themselves\b|\bwe'?ll know (?:if|when) it works\b|\beyeball\w*\b|\bfind out from the (?:first )?invoice\b|\b(?:ships?|goes? (?:live|out)|launch\w*|release is|first release is) without\b|\brel(?:y|ies) on the model'?s?\b|\bbasically solved\b|\bgo(?:es)? away with\b`,
     // "No A/B test or baseline is planned", "no curated golden set required", "we do not foresee the need of a human check".
     // Approval that is not needed to pause or roll back is empowerment, not a dismissal ("No sign-off needed").
-    String.raw`\bno\b(?! (?:[\w-]+ )?(?:approval|sign-?off|permission|ticket|escalation)s?\b)[^.;]{0,40}\b(?:is|are|will be) (?:planned|foreseen|budgeted|needed|required|necessary)\b|\bno (?!(?:[\w-]+ )?(?:approval|sign-?off|permission|ticket|escalation)s?\b)(?:[\w-]+ ){0,4}(?:required|needed|necessary|planned|foreseen)\b|\b(?:don'?t|do not|won'?t|will not|doesn'?t|does not) (?:see|foresee|anticipate|expect) (?:the |a |any )?need\b|\b(?:don'?t|do not|won'?t|will not) plan (?:a|an|any)\b`,
+    String.raw`\bno\b(?! (?:[\w-]+ )?(?:approval|sign-?off|permission|ticket|escalation|meeting|vote|committee)s?\b)[^.;]{0,40}\b(?:is|are|will be) (?:planned|foreseen|budgeted|needed|required|necessary)\b|\bno (?!(?:[\w-]+ )?(?:approval|sign-?off|permission|ticket|escalation|meeting|vote|committee)s?\b)(?:[\w-]+ ){0,4}(?:required|needed|necessary|planned|foreseen)\b|\b(?:don'?t|do not|won'?t|will not|doesn'?t|does not) (?:see|foresee|anticipate|expect) (?:the |a |any )?need\b|\b(?:don'?t|do not|won'?t|will not) plan (?:a|an|any)\b`,
     // "the improvement will be self-evident", "I wouldn't spend the first six months on evals", "irrelevant at pilot volumes", "don't optimise yet".
     String.raw`\bwill be (?:self-evident|obvious|evident)\b|\bspeaks? for itself\b|\b(?:wouldn'?t|won'?t|don'?t|do not|would not|will not) (?:spend|waste|invest|sink|burn)\b|\birrelevant\b|\b(?:don'?t|do not|won'?t|will not|not going to) (?:optimi[sz]e|worry about|bother with)(?: \w+){0,3} (?:yet|now|for now|at this stage)\b`,
     // "isn't something we plan to score separately", "I do not see a situation where we must go back".
@@ -97,7 +97,9 @@ export const ITERATION = indexed(/\b(?:updat|revis(?!it)|refin|iterat|evolv|impr
 /** Handed to someone else: another team's, the vendor's or the customer's job. */
 const HANDED_OFF = indexed(new RegExp(
   [
-    String.raw`\b(?:is|are) (?:the |their |its )?(?:city|client|customer|vendor|provider|partner|carrier|council|municipality|school|hospital|insurer|bank|government|state|regulator|agency|operator|landlord|employer)['’]s? (?:concern|problem|job|responsibility|business)\b`,
+    String.raw`\b(?:is|are) (?:the |their |its )?(?:city|client|customer|vendor|provider|partner|carrier|council|municipality|school|hospital|insurer|bank|government|state|regulator|agency|operator|landlord|employer)['’]s? (?:concern|problem|job|responsibility|business|department|side|call|matter|remit)\b`,
+    // "is for the Legal Department and the data protection officer to look at, not for the product".
+    String.raw`\b(?:is|are) for (?:the )?(?:[\w-]+ ){0,3}(?:department|team|office|officer|DPO|Legal|counsel|client|customer|vendor|city|council)\b[^.;]{0,60}\bto (?:look at|handle|decide|sort out|own|deal with|check|worry about)\b`,
     String.raw`\b(?:owned|handled|covered|managed|done|taken care of|sorted) (?:by|on) (?:the |our |their |each )?(?:[\w-]+ ){0,2}(?:district|school|franchisee|agency|client|customer|vendor|provider|platform|consultant|outsourcing|partner|group|IT|legal|central|other)\w*`,
     String.raw`\b(?:(?:client|customer|vendor|provider|platform|IT|Group|partner|consultant|consultancy|agency)['’]?s?|Legal['’]s?) (?:responsibility|job|problem|concern|remit|thing|business|side|task|domain)\b`,
     String.raw`\b(?:responsibility|job|problem|concern|remit|task|business) of (?:the )?(?:client|customer|vendor|provider|group|IT|legal|central|platform|second line|compliance department|\w+ team)\b`,
@@ -273,7 +275,8 @@ function topicalReading(text: string): string | null {
 function topicFreeReading(text: string): string | null {
   const live = (m: { index: number; end: number } | null) => m !== null && !undercut(text, m);
   if (live(at(text, ERRORS_FINE))) return 'errors are fine';
-  if (FAILURE.test(text) && !SAFEGUARD_BEFORE.test(text) && live(at(text, PROMPT_REMEDY))) return 'failure fixed by prompt';
+  // A forum that reviews incidents and decides prompt changes is governance, not a prompt as the remedy.
+  if (FAILURE.test(text) && !SAFEGUARD_BEFORE.test(text) && !REVIEWS_CHANGES.test(text) && live(at(text, PROMPT_REMEDY))) return 'failure fixed by prompt';
   if (INSTEAD_OF_SAFEGUARD.test(text) && live(at(text, PROMPT_REMEDY))) return 'prompt edits instead of a safeguard';
   if (live(at(text, PROMPT_ONLY))) return 'guardrails only in the prompt';
   if (live(at(text, USERS_AS_QA))) return 'users as the test';
@@ -283,6 +286,8 @@ function topicFreeReading(text: string): string | null {
   return live(at(text, SELF_RELIANT)) ? 'model left to itself' : null;
 }
 
+/** A body that reviews or decides changes on a rhythm: "decides changes in prompts or rules", "every month …: incidents, changes to prompts". */
+const REVIEWS_CHANGES = indexed(/\b(?:decides?|reviews?|approves?|signs? off)\b[^.;]{0,40}\bchanges?\b|\b(?:every|each) (?:week|month|quarter|sprint)\b[^.;]{0,200}\bchanges? (?:to|in|of)\b|\b(?:weekly|monthly|quarterly) (?:review|meeting|board|forum|committee|round)\b/i);
 /** A safeguard declined: "rather than building a separate checking layer". */
 const INSTEAD_OF_SAFEGUARD = indexed(new RegExp(String.raw`\b(?:rather than|instead of) (?:by )?(?:add|build|set up|run|have|create|building|adding|setting up|creating|having|running|maintaining|hold(?:ing)?|wait(?:ing)? for|spend(?:ing)?|invest(?:ing)?|a |an |the )(?:[\w-]+ ){0,5}?(?:${SAFEGUARD_BEFORE.source})`, 'i'));
 

@@ -298,7 +298,7 @@ export const PARTNER_IT = indexed(/\bIT\b/);
 
 /** Words that, before a phrase in the same sentence, reject or deny it. */
 const REJECTION =
-  indexed(/\b(?:reject(?:s|ed|ing)?|avoid(?:s|ing)?|refuse|never|not|no longer|won'?t|will not|don'?t|do not|does not|doesn'?t|isn'?t|aren'?t|cannot|can'?t|instead of|rather than|anti-?pattern|myth|mistake|wrong|dangerous|unacceptable|disagree|false|fallacy|mindset|trap|temptation|tempting|opposite|against|without ever|no room for|rule out|ruled out|ban|prohibit(?:s|ed)?|unlike|(?:other|some|many|most) (?:teams|companies|vendors|products|startups|people)|where others|others (?:do|might|would))\b/i);
+  indexed(/\b(?:(?:nobody|no one|no-one) (?:should|would|can|may) (?:assume|think|believe|claim|say)|reject(?:s|ed|ing)?|avoid(?:s|ing)?|refuse|never|not|no longer|won'?t|will not|don'?t|do not|does not|doesn'?t|isn'?t|aren'?t|cannot|can'?t|instead of|rather than|anti-?pattern|myth|mistake|wrong|dangerous|unacceptable|disagree|false|fallacy|mindset|trap|temptation|tempting|opposite|against|without ever|no room for|rule out|ruled out|ban|prohibit(?:s|ed)?|unlike|(?:other|some|many|most) (?:teams|companies|vendors|products|startups|people)|where others|others (?:do|might|would))\b/i);
 
 const QUOTE_PAIRS: [string, string][] = [
   ['"', '"'],
