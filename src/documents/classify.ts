@@ -103,8 +103,16 @@ function best(scores: Record<Kind, number>, minimum: number): Kind | undefined {
  */
 export function classifyDocument(file: string, raw: RawSection[]): { deliverable: Deliverable; sections: Section[] } {
   const anchored = new Set<Kind>();
+  const declared = new Set<Kind>();
   const perSection: (Kind | undefined)[] = raw.map((s) => {
     for (let i = s.path.length - 1; i >= 0; i--) {
+      // A title that names several deliverables ("take-home (roadmap / policy / cost)") anchors none of
+      // its sections, but says the file holds each of them.
+      const named = KINDS.filter((k) => NAMING_CUES[k].test(s.path[i]!));
+      if (named.length >= 2) {
+        for (const k of named) declared.add(k);
+        continue;
+      }
       const k = headingKind(s.path[i]!);
       if (k) {
         if (s.path.some((h) => NAMING_CUES[k].test(h))) anchored.add(k);
@@ -142,7 +150,7 @@ export function classifyDocument(file: string, raw: RawSection[]): { deliverable
   const present = KINDS.filter(
     (k) =>
       total > 0 &&
-      (anchored.has(k) ? share[k] > 0 : (!nameKind || k === nameKind) && share[k] / total >= 0.4 && raw.filter((_, i) => perSection[i] === k).length >= 2),
+      (anchored.has(k) || declared.has(k) ? share[k] > 0 : (!nameKind || k === nameKind) && share[k] / total >= 0.4 && raw.filter((_, i) => perSection[i] === k).length >= 2),
   );
 
   let deliverable: Deliverable;

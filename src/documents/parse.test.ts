@@ -162,6 +162,15 @@ describe('classifying deliverables', () => {
     expect(by('cost')).toContain('Total: $54,000');
   });
 
+  it('reads a lone bold line as a heading, and a title naming all three deliverables as a combined file', async () => {
+    const text = `# TriageAssist – take-home (roadmap / policy / cost)\n\n**Q1. What do we ship when?**\n\nMonth 1–3: pilot in 2 clinics, milestone M3 go/no-go. Month 4–6: 10 clinics. Month 7–12: all 22 clinics.\n\n**Q5. Who decides, and how do we stop it?**\n\nThe medical director approves each gate. Rollback: the on-call nurse lead switches the assistant off within 15 minutes if a red-flag case is missed; incidents are reviewed within 24 hours.\n\n**Q8. What does it cost?**\n\nInference about ¥180,000 per month; hosting ¥40,000 per month; total Year 1 ¥4,400,000.\n\nThis is **not** a heading, only a word in bold.\n`;
+    const d = await parseDocument({ name: 'takehome.md', bytes: enc(text) });
+    expect(d.deliverable).toBe('combined');
+    expect(d.sections.find((s) => s.text.startsWith('The medical director'))).toMatchObject({ path: ['TriageAssist – take-home (roadmap / policy / cost)', 'Q5. Who decides, and how do we stop it?'], deliverable: 'policy' });
+    expect(d.sections.find((s) => s.text.startsWith('Inference'))!.deliverable).toBe('cost');
+    expect(d.sections.some((s) => s.text === 'This is not a heading, only a word in bold.')).toBe(true);
+  });
+
   it('uses the name when the content is thin, and says unknown when nothing tells', async () => {
     expect((await parseDocument({ name: 'RAI policy.md', bytes: enc('Some words about our approach.\n') })).deliverable).toBe('policy');
     expect((await parseDocument({ name: 'doc1.md', bytes: enc('Some words about our approach.\n') })).deliverable).toBe('unknown');

@@ -103,13 +103,17 @@ export function sectionize(tree: Root): RawSection[] {
   for (const node of tree.children) {
     const location = locationOf(node, lastLocation);
     lastLocation = location;
-    if (node.type === 'heading') {
+    // A paragraph that is one short bold line ("**Q5. Who decides?**") is how many people write a
+    // heading: it heads what follows, below any real heading (depth 7).
+    const boldHeading = isBoldLine(node);
+    if (node.type === 'heading' || boldHeading) {
       const text = blockText(node).replace(/\n/g, ' ');
       if (!text) continue;
-      flushHeading(node.depth);
-      while (stack.length && stack.at(-1)!.depth >= node.depth) stack.pop();
-      stack.push({ depth: node.depth, text });
-      pendingHeading = node.data?.synthetic ? undefined : { path: stack.map((h) => h.text), location, text, depth: node.depth };
+      const depth = node.type === 'heading' ? node.depth : 7;
+      flushHeading(depth);
+      while (stack.length && stack.at(-1)!.depth >= depth) stack.pop();
+      stack.push({ depth, text });
+      pendingHeading = node.type === 'heading' && node.data?.synthetic ? undefined : { path: stack.map((h) => h.text), location, text, depth };
       continue;
     }
     const path = stack.map((h) => h.text);
@@ -127,6 +131,15 @@ export function sectionize(tree: Root): RawSection[] {
   }
   flushHeading(0);
   return sections;
+}
+
+/** One short line of bold text and nothing else, not ending like a sentence. */
+function isBoldLine(node: Nodes): boolean {
+  if (node.type !== 'paragraph') return false;
+  const kids = node.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
+  if (kids.length !== 1 || kids[0]!.type !== 'strong') return false;
+  const text = inlineText(kids[0]!).trim();
+  return text.length > 0 && text.length <= 100 && !text.includes('\n') && !/[.,;]$/.test(text);
 }
 
 function samePath(a: string[], b: string[]): boolean {
