@@ -102,13 +102,22 @@ function numberCell(cell: string): number | undefined {
   return n === undefined ? undefined : n * (m[2] ? (m[2].toLowerCase() === 'k' ? 1e3 : 1e6) : 1);
 }
 
-const PER_UNIT = indexed(/\bper (?:query|request|call|conversation|ticket|message|user|seat|customer|session|chat|question|answer|document)\b|\/\s?(?:query|request|call|conversation|ticket|user|seat|message)\b/i);
+/** A price per piece of work ("per photo", "per letter", "/ query"); not per token, per 1K tokens or per unit of time. */
+const PER_UNIT = indexed(/\bper (?!(?:1[kKmM]|1,?000|million|thousand|tokens?|month|year|week|day|hour|minute|second|annum|FTE|head|GB|TB|kWh)\b)[a-z]{3,}\b|\/\s?(?:query|request|call|conversation|ticket|user|seat|message|photo|image|letter|page|document|report|case)\b/i);
+
+const TOKENS_PER_PIECE = /\b(\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+)\s?(?:input |output )?tokens\b/i;
 
 /** Unit costs no real system has (an LLM answer for a hundred-thousandth of a cent). */
 export function findAbsurdUnitCosts(units: Unit[]): Unit[] {
   return units.filter((u) => {
     if (!is(u, PER_UNIT) || !hasMoney(u)) return false;
     const amounts = moneyAmounts(u.text);
-    return amounts.some((a) => a > 0 && a < 0.00005);
+    // A hundredth of a cent for a piece of model work is off by orders of magnitude in any currency.
+    if (amounts.some((a) => a > 0 && a < 0.0001)) return true;
+    // So is a price per piece that, for the tokens it says the piece takes, makes 1,000 tokens cost
+    // under 0.003 of a cent ("0,0003 kr per letter, as we send about 3 000 tokens per letter").
+    const tokens = TOKENS_PER_PIECE.exec(u.text);
+    const n = tokens ? parseNumber(tokens[1]!.replace(/\s/g, ''), true) : undefined;
+    return n !== undefined && n >= 100 && amounts.some((a) => a > 0 && (a / n) * 1000 < 0.00003);
   });
 }

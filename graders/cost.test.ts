@@ -28,11 +28,11 @@ describe('cost grader', () => {
     expect(r.score).toBe(3);
   });
 
-  it('holds absurd unit costs at 2', async () => {
+  it('holds absurd unit costs at 1 (the labeling conventions: the figures cannot be relied on)', async () => {
     const absurd = strong + '\nInference works out at $0.0000001 per query.\n';
     const r = runGrader(gradeCost, 'cost', [await doc('cost.md', absurd)]);
     expect(r.signals.absurd_unit_costs).toBe(1);
-    expect(r.score).toBe(2);
+    expect(r.score).toBe(1);
   });
 
   it('gives 1 to cost talk without figures', async () => {

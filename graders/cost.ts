@@ -48,7 +48,7 @@ export const gradeCost: ItemGrader = ({ units }) => {
   if (lines.length >= 2 && lines.includes('inference') && tradeoffs.length >= 1 && leverKinds.size >= 2 && withEffect.length >= 1 && !unrealistic) {
     score = 3;
     rationale = `Figures for ${lines.join(', ')}; ${tradeoffs.length} tradeoff statement(s); ${leverKinds.size} cost levers, ${withEffect.length} with an estimated effect.`;
-  } else if (priced.length >= 1 && lines.includes('inference')) {
+  } else if (priced.length >= 1 && lines.includes('inference') && !unrealistic) {
     score = 2;
     const missing = [
       lines.length < 2 ? 'figures for the main cost lines' : '',
@@ -61,7 +61,11 @@ export const gradeCost: ItemGrader = ({ units }) => {
     rationale = `Concrete figures are given, but missing: ${missing.join(', ')}.`;
   } else if (mentions.length > 0 || priced.length > 0 || levers.length > 0) {
     score = 1;
-    rationale = priced.length > 0 ? 'Figures are given, but none for the model usage (inference) line, the cost that grows with use.' : 'Cost is mentioned, but without figures for its main lines.';
+    rationale = unrealistic
+      ? 'Figures are given, but the model usage rests on unit costs no real system has (off by orders of magnitude), so they cannot be relied on.'
+      : priced.length > 0
+        ? 'Figures are given, but none for the model usage (inference) line, the cost that grows with use.'
+        : 'Cost is mentioned, but without figures for its main lines.';
   } else {
     score = 0;
     rationale = 'Nothing in the submission addresses cost.';

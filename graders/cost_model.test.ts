@@ -30,7 +30,8 @@ describe('cost_model grader', () => {
     );
     const r = runGrader(gradeCostModel, 'cost_model', [d]);
     expect(r.signals.absurd_unit_costs).toBe(1);
-    expect(r.score).toBeLessThan(3);
+    expect(r.score).toBe(1);
+    expect(r.rationale).toContain('orders of magnitude');
   });
 
   it('gives 1 to priced lines with no total; a payback sentence is not a total', async () => {
@@ -53,5 +54,15 @@ describe('cost_model grader', () => {
   it('gives 1 to a cost mention without a model', async () => {
     const r = runGrader(gradeCostModel, 'cost_model', [await doc('cost.md', '# Cost\n\nCosts should stay modest in year one.\n')]);
     expect(r.score).toBe(1);
+  });
+
+  it('reads an absurd price per piece of work in any currency, and a price too low for the tokens it says a piece takes', async () => {
+    const photo = await doc('cost.md', `# Custo\n\n- Vision AI inference (R$ 0,00001 per photo) for 5,4 million photos per month: R$ 54 per month\n- Total Ano 1: R$ 40.000\n`);
+    expect(runGrader(gradeCostModel, 'cost_model', [photo]).signals.absurd_unit_costs).toBe(1);
+    const letter = await doc('cost.md', `# Cost\n\n- The model costs about $0.00003 per letter, as we send about 3,000 tokens per letter.\n- Total Year 1: $40,000\n`);
+    expect(runGrader(gradeCostModel, 'cost_model', [letter]).signals.absurd_unit_costs).toBe(1);
+    // A real small-model price per query is not absurd.
+    const real = await doc('cost.md', `# Cost\n\n- Inference: $0.0006 per query at 3,000 tokens per query.\n- Total Year 1: $40,000\n`);
+    expect(runGrader(gradeCostModel, 'cost_model', [real]).signals.absurd_unit_costs).toBe(0);
   });
 });

@@ -41,7 +41,7 @@ export const gradeCostModel: ItemGrader = ({ units }) => {
   if (have === 4 && !unrealistic) {
     score = 3;
     rationale = 'A Year-1 total, split into one-off and ongoing costs, with the assumptions behind it.';
-  } else if (priced.length >= 2 && parts.total) {
+  } else if (priced.length >= 2 && parts.total && absurd.length === 0) {
     score = 2;
     const missing = [
       !parts.total ? 'a Year-1 total' : '',
@@ -54,7 +54,7 @@ export const gradeCostModel: ItemGrader = ({ units }) => {
     rationale = `A cost breakdown with figures, but missing: ${missing.join(', ')}.`;
   } else if (money.length > 0 || units.some((u) => is(u, COST_WORD))) {
     score = 1;
-    rationale = 'Cost is mentioned, but there is no Year-1 model: no total with a breakdown.';
+    rationale = absurd.length ? 'The model rests on unit costs no real system has (off by orders of magnitude), so its total is meaningless.' : 'Cost is mentioned, but there is no Year-1 model: no total with a breakdown.';
   } else {
     score = 0;
     rationale = 'No cost model was found.';
