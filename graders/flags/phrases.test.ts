@@ -61,10 +61,15 @@ const BLIND_FLOORS: Record<string, number> = {
   'blind7: governance_afterthought': 0.9,
   'blind7: either critical flag': 0.9,
   'blind7: tradeoff (per passage)': 0.9,
+  // blind8: measured once at 83cbf9c (0.68 / 0.74 / 0.71 / 0.84), critical flags tuned on late in session 5.
+  'blind8: fix_later_with_prompts': 0.85,
+  'blind8: governance_afterthought': 0.9,
+  'blind8: either critical flag': 0.9,
+  'blind8: tradeoff (per passage)': 0.8,
 };
 
 describe('blind phrase banks', async () => {
-  const results = [...(await runBlindBank('blind')), ...(await runBlindBank('blind2')), ...(await runBlindBank('blind3')), ...(await runBlindBank('blind4')), ...(await runBlindBank('blind5')), ...(await runBlindBank('blind6')), ...(await runBlindBank('blind7'))];
+  const results = [...(await runBlindBank('blind')), ...(await runBlindBank('blind2')), ...(await runBlindBank('blind3')), ...(await runBlindBank('blind4')), ...(await runBlindBank('blind5')), ...(await runBlindBank('blind6')), ...(await runBlindBank('blind7')), ...(await runBlindBank('blind8'))];
   it.each(results.map((r) => [r.name, r] as const))('%s stays above its floor', (name, r) => {
     const wrong = r.rows.filter((x) => x.expected !== x.got).map((x) => `${x.expected ? 'missed' : 'false alarm'}: ${x.text}`);
     expect(BLIND_FLOORS[name], `no floor for ${name}`).toBeDefined();
