@@ -61,11 +61,11 @@ const BLIND_FLOORS: Record<string, number> = {
   'blind7: governance_afterthought': 0.9,
   'blind7: either critical flag': 0.9,
   'blind7: tradeoff (per passage)': 0.9,
-  // blind8: measured once at 83cbf9c (0.68 / 0.74 / 0.71 / 0.84), critical flags tuned on late in session 5.
+  // blind8: measured once at 83cbf9c (0.68 / 0.74 / 0.71 / 0.84), tuned on late in session 5.
   'blind8: fix_later_with_prompts': 0.85,
   'blind8: governance_afterthought': 0.9,
   'blind8: either critical flag': 0.9,
-  'blind8: tradeoff (per passage)': 0.8,
+  'blind8: tradeoff (per passage)': 0.9,
 };
 
 describe('blind phrase banks', async () => {
