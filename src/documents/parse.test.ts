@@ -108,6 +108,14 @@ describe('Markdown and text', () => {
       { path: ['ROADMAP', 'Q1 (Jan-Mar):'], location: 'line 7', text: 'We then launch to everyone in Q2.', deliverable: 'roadmap' },
     ]);
   });
+
+  it('reads a title boxed between rule lines as a heading, and drops lone rules', async () => {
+    const text = 'Dear hiring team,\n\n----------------\nRoadmap\n----------------\n\nStep 1: trial at 5 sites from April.\n\n----------------\nResponsible AI policy\n----------------\n\nThe safety officer decides; AI is only support.\n\n----------------\n';
+    const d = await parseDocument({ name: 'email.txt', bytes: enc(text) });
+    expect(d.sections.find((s) => s.text.startsWith('Step 1'))!.path).toEqual(['Roadmap']);
+    expect(d.sections.find((s) => s.text.startsWith('The safety officer'))).toMatchObject({ path: ['Responsible AI policy'], deliverable: 'policy' });
+    expect(d.sections.some((s) => /^-+$/.test(s.text))).toBe(false);
+  });
 });
 
 describe('plain text laid out in columns', () => {

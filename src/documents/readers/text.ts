@@ -106,10 +106,18 @@ function emitBlock(block: string[], firstLine: number, out: RootContent[], at: {
     out.push({ type: 'heading', depth: at.first ? 1 : 2, children: [{ type: 'text', value: block[0]!.trim() }], position: position(firstLine) });
     return;
   }
-  // Setext-style heading: "Title" then "=====".
-  if (block.length >= 2 && UNDERLINE.test(block[1]!) && block[0]!.trim().length <= 90) {
-    out.push({ type: 'heading', depth: block[1]!.trim().startsWith('=') ? 1 : 2, children: [{ type: 'text', value: block[0]!.trim() }], position: position(firstLine) });
-    k = 2;
+  // A rule line alone is decoration, not content.
+  if (block.every((l) => UNDERLINE.test(l))) return;
+  // A boxed heading: "-----" / "Roadmap" / "-----".
+  if (block.length >= 3 && UNDERLINE.test(block[0]!) && UNDERLINE.test(block[2]!) && block[1]!.trim().length <= 90 && !UNDERLINE.test(block[1]!)) {
+    out.push({ type: 'heading', depth: block[0]!.trim().startsWith('=') ? 1 : 2, children: [{ type: 'text', value: block[1]!.trim() }], position: position(firstLine + 1) });
+    k = 3;
+  } else if (block.length >= 2 && UNDERLINE.test(block[1]!) && block[0]!.trim().length <= 90) {
+    // Setext-style heading: "Title" then "=====".
+    if (k === 0) {
+      out.push({ type: 'heading', depth: block[1]!.trim().startsWith('=') ? 1 : 2, children: [{ type: 'text', value: block[0]!.trim() }], position: position(firstLine) });
+      k = 2;
+    }
   } else {
     const depth = headingDepthOf(block[0]!);
     if (depth !== undefined && (block.length === 1 || !BULLET.test(block[0]!))) {
