@@ -59,4 +59,15 @@ describe('roadmap_structure grader', () => {
     const d = await doc('roadmap.md', `# Roadmap\n\n| Months | Milestone | Exit metric |\n|---|---|---|\n| Apr–Jun | Gate 1, 30 Jun | P1 recall 99% on the eval set |\n| Jul–Aug | Gate 2, 29 Aug | 60% of drafts accepted |\n`);
     expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]).signals.phases_with_metrics).toBe(2);
   });
+
+  it('reads a roadmap written as prose by school term, and risks answered with "so …"', async () => {
+    const d = await doc(
+      'roadmap.txt',
+      `The year follows the school calendar, September 2025 to August 2026. In the first half of the autumn term (1 September to 24 October) we build the tool with six teachers; the first go/no-go decision on 17 October 2025 needs marking time down from 4.5 to 3.5 hours a week. In the spring term we extend to four schools, with the trust-wide decision on 27 March once editing time is down by 30%. In the summer term all twelve schools use it.\n\nI can see four risks worth naming. Parents may worry that a computer marks their child's work, so every school sends a letter before its pilot.\n`,
+    );
+    const r = runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]);
+    expect(r.signals.calendar_periods).toBeGreaterThanOrEqual(3);
+    expect(r.signals.risks_mitigated).toBeGreaterThan(0);
+    expect(r.score).toBe(3);
+  });
 });

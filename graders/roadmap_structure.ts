@@ -8,7 +8,7 @@ const MILESTONE_VERB =
 /** A line that opens with its milestone label or date: "M3 (Sep 12): …", "Feb 15 – …", "Week 6: …". */
 const MILESTONE_LABEL = indexed(/^\s*(?:W(?:k)?\d{1,2}\b|M\d{1,2}\b|milestone\s?\d*|Q[1-4]\b|H[12]\b|(?:month|week|sprint)\s?\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?\d{1,2}\b|\d{1,2}\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|20\d\d-\d\d)/i);
 const RISK = indexed(/\brisks?\b|\bthreats?\b|\bconcerns?\b|\bdependenc\w+|\bblockers?\b|\bwhat could go wrong\b|\bcould (?:fail|slip|go wrong)\b/i);
-const MITIGATION = indexed(/\bmitigat\w*|\bcontingenc\w*|\bfallback\b|\bplan b\b|\baddress(?:ed)? by\b|\breduc\w+ by\b|\bcounter\w*|\bresponse:|\bwe will\b|\bby (?:running|adding|using|keeping|starting|limiting|partnering|hiring|building)\b|→|->|\bso that\b|\bto avoid\b|\bguard against\b|\bif (?:it|this|that) happens\b/i);
+const MITIGATION = indexed(/,\s?so (?:we|every|each|all|our|the|a|an)\b|\bwhich is why\b|\bmitigat\w*|\bcontingenc\w*|\bfallback\b|\bplan b\b|\baddress(?:ed)? by\b|\breduc\w+ by\b|\bcounter\w*|\bresponse:|\bwe will\b|\bby (?:running|adding|using|keeping|starting|limiting|partnering|hiring|building)\b|→|->|\bso that\b|\bto avoid\b|\bguard against\b|\bif (?:it|this|that) happens\b/i);
 const HORIZON = indexed(/\bmonths? (?:[IVX]+\s?[-–]\s?)?XII\b|\b(?:12|twelve)[- ]months?\b|\b(?:one|1)[- ]year\b|\bQ4\b|\bH2\b|\bmonths? (?:10|11|12)\b|\bM(?:10|11|12)\b|\b(?:oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\bend of (?:the )?year\b|\byear[- ]end\b|\bweeks? (?:4[0-9]|5[0-2])\b|\bW(?:4[0-9]|5[0-2])\b/i);
 /** A calendar date a milestone can be held to: a month (with or without a day), a numbered week or day, an ISO date. A quarter alone is a phase, not a date. */
 const DATE = indexed(/\b\d{1,2}\.(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\b|\b\d{1,2}[./-]\d{1,2}[./-](?:20)?\d\d\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b20\d\d-\d\d(?:-\d\d)?\b|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b(?:week|wk|day|month)\s?\d{1,3}\b|\bW(?:k)?\d{1,2}\b|\bM\d{1,2}\s?\(/i);
@@ -22,11 +22,12 @@ const MOVED_BY = indexed(/[-−+]\s?\d+(?:\.\d+)?\s?%|\bexit\b|\b(?:down|up|fewe
 const METRIC_HEADER = /\b(?:(?:exit|success|phase) (?:metrics?|criteri(?:on|a)|measures?)|metrics?|KPIs?|targets?|success|measured? by|how we know|done when|definition of done)\b/i;
 
 /** Calendar periods (quarters, halves, months) as opposed to bare "Phase 2". */
-const CALENDAR_PERIOD = indexed(/\b(months? (?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?:\s?[-–]\s?(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I))?)\b|\b(Q[1-4]|H[12])\b|\b(months?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?)\b|\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s?[-–]\s?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)?)\b|\b(weeks?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?)\b|\b(W(?:k)?\d{1,2}(?:\s?[-–]\s?W?\d{1,2})?)\b|\b(days?\s?\d+\s?[-–]\s?\d+)\b/i);
+const CALENDAR_PERIOD = indexed(/\b((?:autumn|spring|summer|winter|fall|michaelmas|lent|trinity) term|(?:first|second) semester|semester \d)\b|\b(months? (?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?:\s?[-–]\s?(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I))?)\b|\b(Q[1-4]|H[12])\b|\b(months?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?)\b|\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s?[-–]\s?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)?)\b|\b(weeks?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?)\b|\b(W(?:k)?\d{1,2}(?:\s?[-–]\s?W?\d{1,2})?)\b|\b(days?\s?\d+\s?[-–]\s?\d+)\b/i);
 const PHASE = indexed(/\b(phase\s?(?:\d|one|two|three|four|five)|stage\s?\d|wave\s?\d|horizon\s?\d)\b/i);
 
 const MONTHS_RE = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
 const PERIOD_OPENER = indexed(new RegExp(String.raw`^\W{0,3}(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:Q[1-4]|H[12]|M\d{1,2}\b|W(?:k)?\d{1,2}\b|month|week|phase|stage|wave|(?:${MONTHS_RE}))`, 'i'));
+const PROSE_OPENER = new RegExp(String.raw`^\W{0,3}(?:in|from|during|over|between|by|for|then,? in|after that,? in)\b[^.;]{0,40}?\b(?:Q[1-4]|H[12]|(?:${MONTHS_RE})[a-z]*|(?:autumn|spring|summer|winter|fall) term|(?:first|second) semester|months? \d{1,2})\b`, 'i');
 const NAMED_PHASE_OPENER = indexed(new RegExp(String.raw`^\W{0,3}[\p{L}][\p{L}'’-]*(?: [\p{L}'’-]+){0,3}\s?[,:(–—-]\s?(?:${MONTHS_RE})[a-z]*\.?\s?[-–—]\s?(?:${MONTHS_RE})`, 'iu'));
 
 const MONTH_NAMES = new RegExp(String.raw`\b(${MONTHS_RE})[a-z]*\b`, 'gi');
@@ -65,10 +66,12 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
     const last = u.path.at(-1) ?? '';
     const fromLast = monthsSpanned(last) >= 6 ? undefined : periodLabel(last);
     const fromPath = fromLast ?? (within(carried, u) ? undefined : periodLabel(u.path.join(' ')));
-    const fromLine = u.text.length < 300 ? periodLabel(u.text.slice(0, 30)) : undefined;
+    // Prose names its period in an opening phrase: "In the first half of the autumn term (1 September to 24 October) we build …".
+    const prose = !u.row && PROSE_OPENER.exec(u.text);
+    const fromLine = u.text.length < 300 ? (prose ? periodLabel(prose[0]) : periodLabel(u.text.slice(0, 30))) : undefined;
     // A line opens a period when it starts with one ("Q1 –", "2.1 Q1 –", "Month 3:"), is a table row,
     // or names a phase and then its months ("Discovery, Apr-May 2026.", "Alpha (Jun–Aug):").
-    const opens = fromLine !== undefined && (u.row || PERIOD_OPENER.test(u.text) || NAMED_PHASE_OPENER.test(u.text));
+    const opens = fromLine !== undefined && (u.row || Boolean(prose) || PERIOD_OPENER.test(u.text) || NAMED_PHASE_OPENER.test(u.text));
     // A short label line ("Targets", "Risks") in a file without headings starts something else.
     if (carried && !opens && carried.section !== u.section && !u.row && u.text.length <= 30 && !/\d|[.;,]$/.test(u.text)) carried = undefined;
     if (opens) carried = { ...fromLine, section: u.section, place: placeOf(u) };
