@@ -62,7 +62,7 @@ export const OWNERSHIP = indexed(/\b(?:owns?|owner|owned by|accountable|responsi
 
 /** Words of rhythm, for building cadence patterns. */
 export const CADENCE_WORD =
-  String.raw`weekly|bi-?weekly|fortnightly|monthly|bi-?monthly|quarterly|annual(?:ly)?|yearly|semi-?annual\w*|daily|every (?:\d+|two|three|six|other)? ?(?:weeks?|months?|quarters?|sprints?|days?)|each (?:week|month|quarter|sprint)|per (?:sprint|quarter|month|week)|twice (?:a|per) (?:week|month|quarter|year)|once (?:a|per) (?:week|month|quarter|year)`;
+  String.raw`weekly|bi-?weekly|fortnightly|monthly|bi-?monthly|quarterly|annual(?:ly)?|yearly|semi-?annual\w*|daily|every (?:\d+|two|three|six|other)? ?(?:weeks?|months?|quarters?|sprints?|days?)|each (?:week|month|quarter|sprint)|per (?:sprint|quarter|month|week)|twice (?:a|per) (?:week|month|quarter|year)|once (?:a|per) (?:week|month|quarter|year)|(?:half-?)?termly|(?:every|each|per) (?:half[- ])?term`;
 
 /** Gates a sign-off can be on. */
 export const GATE =
@@ -70,7 +70,7 @@ export const GATE =
 
 /** A review cadence. */
 export const CADENCE =
-  indexed(/\b(?:weekly|bi-?weekly|fortnightly|monthly|bi-?monthly|quarterly|annual(?:ly)?|yearly|semi-?annual\w*|daily|every (?:\d+|two|three|six|other)? ?(?:weeks?|months?|quarters?|sprints?|days?)|each (?:week|month|quarter|sprint)|per (?:sprint|quarter|month|week)|twice (?:a|per) (?:week|month|quarter|year)|once (?:a|per) (?:week|month|quarter|year))\b/i);
+  indexed(/\b(?:weekly|bi-?weekly|fortnightly|monthly|bi-?monthly|quarterly|annual(?:ly)?|yearly|semi-?annual\w*|daily|every (?:\d+|two|three|six|other)? ?(?:weeks?|months?|quarters?|sprints?|days?)|each (?:week|month|quarter|sprint)|per (?:sprint|quarter|month|week)|twice (?:a|per) (?:week|month|quarter|year)|once (?:a|per) (?:week|month|quarter|year)|(?:half-?)?termly|(?:every|each|per) (?:half[- ])?term)\b/i);
 
 /** What a cadence applies to: a review or meeting. */
 export const REVIEW = indexed(/\b(?:review\w*|meeting|meets|sync|council|board|committee|stand-?up|check-?ins?|retro\w*|reports?|reporting|audit\w*|readouts?|QBR|business review|steering|forum|syncs|demo day|read-?out|operating review)\b/i);
