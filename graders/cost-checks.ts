@@ -121,3 +121,9 @@ export function findAbsurdUnitCosts(units: Unit[]): Unit[] {
     return n !== undefined && n >= 100 && amounts.some((a) => a > 0 && (a / n) * 1000 < 0.00003);
   });
 }
+
+/** One formatter, made once (`toLocaleString` builds a new one on every call), for amounts in rationales. */
+const AMOUNT_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+export function fmt(n: number): string {
+  return AMOUNT_FORMAT.format(n);
+}

@@ -1,7 +1,7 @@
 import { indexed } from '../src/grading/prefilter.js';
 import { AMOUNT, hasMoney, is, MONEY, pathIs, pickEvidence, quote, tableHeader, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
-import { findAbsurdUnitCosts, findInconsistentTotals } from './cost-checks.js';
+import { findAbsurdUnitCosts, findInconsistentTotals, fmt } from './cost-checks.js';
 import { COST_LINES, LEVER, TRADEOFF } from './cues.js';
 
 /** A cost table cell holding a bare amount (the currency sits in the header): "| 2 000 |", "| ~40k |". */
@@ -84,8 +84,4 @@ export const gradeCost: ItemGrader = ({ units }) => {
   };
 };
 
-/** One formatter, made once: `toLocaleString` builds a new one on every call. */
-const AMOUNT_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-export function fmt(n: number): string {
-  return AMOUNT_FORMAT.format(n);
-}
+

@@ -1,8 +1,7 @@
 import { indexed } from '../src/grading/prefilter.js';
 import { hasMoney, is, MONEY, NUMBER, pickEvidence, quote, tableHeader, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
-import { findAbsurdUnitCosts, findInconsistentTotals } from './cost-checks.js';
-import { fmt } from './cost.js';
+import { findAbsurdUnitCosts, findInconsistentTotals, fmt } from './cost-checks.js';
 
 const TOTAL = indexed(/\b(?:total|all[- ]in|year[- ]?(?:1|one)|annual\w*|first[- ]year|12[- ]months?|per year|FY\s?\d*|yearly)\b|\/\s?(?:yr|year)\b/i);
 /** Costs paid once, named as such (integration work billed monthly is not a one-off split). */

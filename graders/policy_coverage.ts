@@ -1,5 +1,5 @@
 import { indexed } from '../src/grading/prefilter.js';
-import { headingIs, is, MEASURE, neighbourhood, pickEvidence, quote, roleIn, type Unit } from '../src/grading/text.js';
+import { headingIs, is, MEASURE, neighbourhood, pickEvidence, quote, roleIn, type Unit, sentencesOf } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { CADENCE, ROLLBACK, SPEED, THRESHOLD, TRIGGER } from './cues.js';
 import { unitDefersGovernance, unitDefersSafeguard } from './flags/deferral.js';
@@ -33,11 +33,10 @@ const CONCRETE: Record<string, (u: Unit) => boolean> = {
 
 /** A trigger that needs no number: "after any critical incident". */
 const SEVERE_EVENT = /\b(?:if|when|after|following|on|upon|for) (?:any|every|a|one) (?:single )?(?:critical|serious|major|severe|P[01]|sev(?:erity)?[- ]?[12]) (?:incident|error|failure|breach)s?\b/i;
-const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
 /** The sentences of a unit that speak of rollback, as a unit of their own (the unit itself when it is one sentence). */
 function rollbackSentence(u: Unit): Unit {
   if (!/[.;!?]\s+\S/.test(u.text)) return u;
-  const parts = [...SENTENCES.segment(u.text)].map((x) => x.segment).filter((x) => ROLLBACK.test(x));
+  const parts = sentencesOf(u.text).filter((x) => ROLLBACK.test(x));
   return parts.length ? { ...u, text: parts.join(' ').trim() } : u;
 }
 

@@ -53,7 +53,7 @@ const COST_DOWN = indexed(/\bhalf the (?:price|cost)\b|[−-]\d+\s?%\s?(?:[\w-]+
 const NOTICEABLY_WORSE = indexed(/\b(?:noticeably|measurably|visibly|slightly|somewhat|a bit|clearly) (?:\w+er|less \w+|worse|weaker)\b/i);
 
 /** A good bought, on the near side of the contrast: "reduces invented citations", "protects privacy", "keeps prices accurate". */
-const GAIN = indexed(/\b(?:fresh|affordable|stable|fewer \w+|keeps? (?:\w+ )?(?:down|low|fresh|affordable|current)|instant|safer|fresher|never (?:invent|hallucinat|leak|miss)\w*|reduc\w*|improv\w*|lifts?|protects?|keeps?|sav(?:e|es|ing)|gives?|lets?|satisf\w*|avoids?|increas\w*|catch\w*|boosts?|cuts?|halves|speeds? up|cheap(?:er)?|faster|more (?:accurate|useful|consistent|complete|relevant|natural|fluent)|better|fixes|stops?|spares?|prevents?|sharpen\w*|explainable|auditable|traceable|transparent|halve|are gone|is gone|fits on (?:one|a single)|less exposure|less risk)\b/i);
+const GAIN = indexed(/\b(?:fresh|affordable|stable|fewer \w+|keeps? (?:\w+ )?(?:down|low|fresh|affordable|current)|instant|safer|fresher|never (?:invent|hallucinat|leak|miss)\w*|reduc\w*|improv\w*|lifts?|protects?|keeps?|sav(?:e|es|ing)|gives?|lets?|satisf\w*|avoids?|increas\w*|catch\w*|boosts?|cuts?|halve[sd]?|speeds? up|cheap(?:er)?|faster|more (?:accurate|useful|consistent|complete|relevant|natural|fluent)|better|fixes|stops?|spares?|prevents?|sharpen\w*|explainable|auditable|traceable|transparent|are gone|is gone|fits on (?:one|a single)|less exposure|less risk)\b/i);
 /** A price joined by "and": strong enough words only. */
 const STRONG_PRICE = indexed(/\band (?:also )?(?:annoys?|frustrates?|blocks?|slows?|burns?|doubles?|triples?|loses?|multiplies)\b/i);
 /** A contrast between the two: but, yet, though, however. */

@@ -380,7 +380,7 @@ const scans = new Map<string, IndexView>();
 let lastText: string | undefined;
 let lastHits: IndexView | undefined;
 
-/** Which gates may match `text` (1) and which cannot (0); remembered per text. */
+/** The index's view of `text` (see `scan`); remembered per text. */
 function hitsOf(a: Automaton, text: string): IndexView {
   // Graders often ask several questions of one sentence in a row.
   if (text === lastText) return lastHits!;
@@ -432,10 +432,6 @@ export function testWithView(view: IndexView | null, re: RegExp, text: string): 
   return re.test(text);
 }
 
-/** The plain pattern behind an indexed one (itself otherwise), for callers that checked `skips` already. */
-export function plainOf(re: RegExp): RegExp {
-  return re instanceof IndexedRegExp ? re.plain : re;
-}
 
 const numbers = new Map<RegExp, number>();
 let numbered = 0;
@@ -522,12 +518,7 @@ class IndexedRegExp extends RegExp {
   }
   override test(input: string): boolean {
     const text = String(input);
-    if (this.pieces !== null && automaton !== null) {
-      const view = hitsOf(automaton, text);
-      if (blocked(view, this.gate, this.digit)) return false;
-      for (const p of this.pieces) if (!blocked(view, p.gate, p.digit) && p.re.test(text)) return true;
-      return false;
-    }
+    if (this.pieces !== null && automaton !== null) return testWithView(hitsOf(automaton, text), this, text);
     const plain = this.twin(text);
     if (plain === null) return false;
     const out = plain.test(text);

@@ -21,6 +21,10 @@ export interface Unit {
 }
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+/** The sentences of a text, as `Intl.Segmenter` cuts them (untrimmed). */
+export function sentencesOf(text: string): string[] {
+  return [...segmenter.segment(text)].map((s) => s.segment);
+}
 
 /** Cut every section into units: lines first (rows, bullets), then sentences within a line. */
 export function buildUnits(documents: Document[]): Unit[] {
@@ -183,7 +187,8 @@ export const MEASURE = indexed(new RegExp(
   'i',
 ));
 
-const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+/** Month names, full or abbreviated (a regular-expression alternation). */
+export const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 /** A point or span in time that a target or milestone can be held to. */
 export const TIME_FRAME = indexed(new RegExp(
   `\\b\\d{1,2}\\.(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\\b|\\b(?:Q[1-4]|H[12]|W(?:k)?\\d{1,2}\\b|FY\\s?'?\\d{2,4}|20[2-4]\\d|(?:${MONTHS})\\b|months?\\s?\\d{1,2}|M\\d{1,2}\\b|weeks?\\s?\\d{1,2}|days?\\s?\\d{1,3}|sprint\\s?\\d+|(?:by|before|until|through) (?:the )?(?:end|start|close) of|end of (?:year|quarter|Q[1-4]|H[12])|within (?:the )?(?:first )?\\d+(?![\\d.,]*\\s?(?:h|hrs?|hours?|mins?|minutes?|s|secs?|seconds?|ms|business hours|working hours)\\b)|(?:first|next|in|within|after|over) (?:\\d+|one|two|three|four|six|nine|twelve) (?:days?|weeks?|months?|quarters?)|(?:\\d+|three|six|nine|twelve)[- ]months?|year[- ]?(?:1|one)\\b|(?:first|second|third|fourth) quarter|(?:30|60|90|180)[- ]days?)`,
