@@ -36,6 +36,9 @@ describe('fix_later_with_prompts', () => {
     'From 1 September the senior-carer read-through comes off and updates send automatically.',
     'We are deliberately not setting pass or fail levels for the first few months.',
     'Customers will tell us where the tool is wrong much faster than any test set.',
+    'The assistant goes live for all 300 planners in April; bias checks come in Q3 once we have volume.',
+    'Dispatch notes go out unreviewed; the model already writes better than the night shift.',
+    "Let's not hold the launch for the abuse filter. We can bolt it on next sprint.",
   ])('flags "%s"', async (text) => {
     const r = runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]);
     expect(r.present).toBe(true);
@@ -58,6 +61,8 @@ describe('fix_later_with_prompts', () => {
     'Evaluation is not a phase-2 concern: the test set is the first thing we build.',
     'Model usage is a rounding error next to the editor’s time.',
     'We will not bet the plan on the next model release: the test set decides.',
+    'The pilot goes live for 20 planners in April; bias checks come in Q3 before the wider rollout.',
+    'The assistant goes live for all planners in April; the eval suite reruns every week after that.',
   ])('does not flag "%s"', async (text) => {
     expect(runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]).present).toBe(false);
   });

@@ -66,10 +66,15 @@ const BLIND_FLOORS: Record<string, number> = {
   'blind8: governance_afterthought': 0.9,
   'blind8: either critical flag': 0.9,
   'blind8: tradeoff (per passage)': 0.9,
+  // blind9: measured once at 5a430b6 (0.55 / 0.76 / 0.67 / 0.80), tuned on in session 6.
+  'blind9: fix_later_with_prompts': 0.9,
+  'blind9: governance_afterthought': 0.95,
+  'blind9: either critical flag': 0.92,
+  'blind9: tradeoff (per passage)': 0.95,
 };
 
 describe('blind phrase banks', async () => {
-  const results = [...(await runBlindBank('blind')), ...(await runBlindBank('blind2')), ...(await runBlindBank('blind3')), ...(await runBlindBank('blind4')), ...(await runBlindBank('blind5')), ...(await runBlindBank('blind6')), ...(await runBlindBank('blind7')), ...(await runBlindBank('blind8'))];
+  const results = [...(await runBlindBank('blind')), ...(await runBlindBank('blind2')), ...(await runBlindBank('blind3')), ...(await runBlindBank('blind4')), ...(await runBlindBank('blind5')), ...(await runBlindBank('blind6')), ...(await runBlindBank('blind7')), ...(await runBlindBank('blind8')), ...(await runBlindBank('blind9'))];
   it.each(results.map((r) => [r.name, r] as const))('%s stays above its floor', (name, r) => {
     const wrong = r.rows.filter((x) => x.expected !== x.got).map((x) => `${x.expected ? 'missed' : 'false alarm'}: ${x.text}`);
     expect(BLIND_FLOORS[name], `no floor for ${name}`).toBeDefined();
