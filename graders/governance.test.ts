@@ -3,6 +3,26 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeGovernance } from './governance.js';
 
 describe('governance grader', () => {
+  it('counts two measures with bars in one line ("barrier recall … SIMOPS recall …", "per cent" spelled out)', async () => {
+    const d = await doc(
+      'policy.md',
+      `# Policy\n\nGate 1: on 500 held-out permits, barrier recall at least 97 per cent and SIMOPS recall at least 99 per cent.\n\nRollback: if barrier recall on the weekly sample falls under 95%, the HSE manager switches the assistant off within 1 hour.\n`,
+    );
+    const r = runGrader(gradeGovernance, 'governance', [d]);
+    expect(r.signals.threshold_measures).toBe(2);
+    expect(r.score).toBe(3);
+  });
+
+  it('does not take the speed of incident triage for the speed of a rollback', async () => {
+    const d = await doc(
+      'policy.md',
+      `# Policy\n\nThresholds: correct answers at least 95%; wrong price quoted at most 0.5%, from a weekly sample of 100 conversations.\n\nIncidents are triaged by the Head of Ticketing within one working day. If correct answers fall below 90%, the assistant can be switched off.\n`,
+    );
+    const r = runGrader(gradeGovernance, 'governance', [d]);
+    expect(r.signals.how_fast).toBe(false);
+    expect(r.score).toBe(2);
+  });
+
   it('gives 3 to measured thresholds plus a rollback trigger with owner and speed', async () => {
     const d = await doc(
       'policy.md',

@@ -1,7 +1,14 @@
 import { indexed } from '../src/grading/prefilter.js';
-import { is, neighbourhood, pickEvidence, quote, roleIn, type Unit } from '../src/grading/text.js';
+import { is, neighbourhood, pickEvidence, quote, roleIn, sentencesOf, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { GOV_METRIC, MEASUREMENT, ROLLBACK, SPEED, THRESHOLD, TRIGGER } from './cues.js';
+
+const GOV_METRIC_ALL = indexed(new RegExp(GOV_METRIC.source, 'gi'));
+const FILLER = /^(?:the|a|an|our|its|their|of|on|in|for|and|or|with|weekly|monthly|daily|overall|model|answer|mean|median|average|\W*)$/i;
+function measureName(text: string, m: RegExpMatchArray): string {
+  const before = /([\w-]+)\W*$/.exec(text.slice(Math.max(0, m.index! - 30), m.index))?.[1] ?? '';
+  return `${FILLER.test(before) || /^\d/.test(before) ? '' : before.toLowerCase()} ${m[0].toLowerCase().slice(0, 6)}`;
+}
 
 /** Watching quality at all, even without numbers ("we will look at bot comments now and then"). */
 const OVERSIGHT = indexed(/\bthresholds?\b|\bguardrails?\b|\bmonitor\w*|\blook (?:at|into)\b|\bcheck\w*|\breview\w*|\baudit\w*|\boversight\b|\bquality\b|\bsafety\b|\bevaluat\w*|\btest\w*|\bfeedback\b/i);
@@ -13,7 +20,9 @@ const OVERSIGHT = indexed(/\bthresholds?\b|\bguardrails?\b|\bmonitor\w*|\blook (
  */
 export const gradeGovernance: ItemGrader = ({ units }) => {
   const thresholds = units.filter((u) => is(u, GOV_METRIC) && is(u, THRESHOLD));
-  const metricNames = new Set(thresholds.map((u) => GOV_METRIC.exec(u.text)![0].toLowerCase().slice(0, 6)));
+  // Each measure a bar is set on, named by its word and the word before it: "barrier recall" and
+  // "SIMOPS recall" are two measures, "top-1 accuracy" and "grouping precision" in one line too.
+  const metricNames = new Set(thresholds.flatMap((u) => [...u.text.matchAll(GOV_METRIC_ALL)].map((m) => measureName(u.text, m))));
   const measured = units.filter((u) => is(u, MEASUREMENT) && (is(u, GOV_METRIC) || thresholds.some((t) => t.section === u.section)));
   const rollbacks = units.filter((u) => is(u, ROLLBACK));
   const triggered: Unit[] = [];
@@ -29,7 +38,17 @@ export const gradeGovernance: ItemGrader = ({ units }) => {
     const hasTrigger = (is(r, THRESHOLD) && (is(r, TRIGGER) || is(r, GOV_METRIC))) || (!ownVagueCondition && near.some((n) => is(n, THRESHOLD) && (is(n, TRIGGER) || is(n, GOV_METRIC))));
     if (hasTrigger) triggered.push(r);
     if (near.some((n) => roleIn(n))) who = true;
-    if (near.some((n) => is(n, SPEED))) fast = true;
+    // The speed must be the rollback's: in its own line, a line that also undoes the deployment, or a
+    // line under a rollback heading, or the line right after it ("We apologise within 1 working day" two lines up is not it).
+    const at = units.indexOf(r);
+    const follows = (n: Unit) => n.section === r.section && (n === units[at + 1] || n === units[at + 2]);
+    const heading = (n: Unit) => ROLLBACK.test(n.path.at(-1) ?? '') && !/\bincident/i.test(n.path.at(-1) ?? '');
+    // A speed that is itself a bar on a measure ("hand-over to staff within 30 seconds") is a threshold, not the rollback's.
+    const ownSpeed = (n: Unit) => !(is(n, THRESHOLD) && is(n, GOV_METRIC));
+    // In a line that undoes the deployment, the speed must stand in the sentence that does ("Incidents are triaged
+    // within one working day. Encore can be switched off if needed." gives no speed for switching off).
+    const rollbackSpeed = (n: Unit) => sentencesOf(n.text).some((x) => ROLLBACK.test(x) && SPEED.test(x));
+    if (near.some((n) => is(n, SPEED) && (is(n, ROLLBACK) ? rollbackSpeed(n) : (follows(n) || heading(n)) && ownSpeed(n)))) fast = true;
   }
   const mentions = units.filter((u) => is(u, GOV_METRIC) || is(u, OVERSIGHT));
 

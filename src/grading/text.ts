@@ -179,7 +179,7 @@ const SCALE = String.raw`(?:[kKmMbB]|mn|bn|million|billion|thousand|lakhs?|crore
 export const MONEY = indexed(new RegExp(
   String.raw`${CURRENCY_BEFORE}\s?${AMOUNT}(?:\s?${SCALE}\b)?|\b${AMOUNT}\s?(?:${SCALE}\s?)?${CURRENCY_AFTER}|\b${AMOUNT}\s?(?:lakhs?|crores?)\b`,
 ));
-export const PERCENT = indexed(/\d+(?:\.\d+)?\s?(?:%|percent\b|pp\b|percentage points?\b|bps\b)/i);
+export const PERCENT = indexed(/\d+(?:\.\d+)?\s?(?:%|per ?cent\b|pp\b|percentage points?\b|bps\b)/i);
 export const NUMBER = indexed(/(?<![A-Za-z])\d[\d,]*(?:\.\d+)?(?![A-Za-z]{3})/);
 /** A number that measures something: a percentage, money, a duration, a ratio, a count with a unit. */
 export const MEASURE = indexed(new RegExp(
