@@ -16,6 +16,12 @@ Levers: response caching cuts inference by 30%; routing easy questions to a smal
 `;
 
 describe('cost grader', () => {
+  it('reads cost from the roadmap when no cost deliverable came: a budget is 1, a figure of speech is nothing', async () => {
+    const roadmap = (extra: string) => doc('roadmap.md', `# 12-month roadmap\n\n## Q1\n\nShadow mode with the control room; a missed fault costs far more than a false alarm.\n\n${extra}\n`);
+    expect(runGrader(gradeCost, 'cost', [await roadmap('')]).score).toBe(0);
+    expect(runGrader(gradeCost, 'cost', [await roadmap('Budget: A$180k approved for FY27, mostly my time and one data engineer; model usage is small.')]).score).toBe(1);
+  });
+
   it('gives 3 to figures per line, a tradeoff and levers with their effect', async () => {
     const r = runGrader(gradeCost, 'cost', [await doc('cost.md', strong)]);
     expect(r.score).toBe(3);

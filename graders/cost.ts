@@ -2,6 +2,7 @@ import { indexed } from '../src/grading/prefilter.js';
 import { AMOUNT, hasMoney, is, MONEY, pathIs, pickEvidence, quote, tableHeader, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { findAbsurdUnitCosts, findInconsistentTotals, fmt } from './cost-checks.js';
+import { acknowledgesTradeoff } from './flags/no_tradeoffs.js';
 import { COST_LINES, LEVER, TRADEOFF } from './cues.js';
 
 /** A cost table cell holding a bare amount (the currency sits in the header): "| 2 000 |", "| ~40k |". */
@@ -14,9 +15,11 @@ const LEVER_HEADING = indexed(/\b(?:levers?|cost (?:control|levers?|reduction|op
 /** The header row or the heading line itself is not a lever. */
 const LEVER_HEADING_ONLY = indexed(/^\W*(?:(?:cost )?levers?|effects?|savings?|(?:estimated )?(?:effect|impact|saving)s?)(?:\s*\|\s*(?:(?:estimated )?(?:effect|impact|saving)s?|how|what|lever))*\W*$/i);
 const COST_WORD = indexed(/\bcosts?\b|\bbudget\w*|\bspend\b|\bpric\w+|\bexpens\w+|\bopex\b|\bcapex\b|\bTCO\b/i);
+/** Cost content in a roadmap: what is spent, budgeted or licensed. */
+const COST_CONTENT = indexed(/\b(?:budget\w*|licen[cs]e\w*|outlays?|spend(?:ing)?|opex|capex|costed|costing|run-?rate|per (?:month|year|query|call|user))\b/i);
 /** An estimated effect: a saving or reduction with its size ("cuts inference 30%", "saves ~$1,500 a month", "-15% calls"). */
 const EFFECT =
-  indexed(/\b(?:sav\w+|cut\w*|reduc\w+|lower\w*|fewer|less|drop\w*|avoid\w*|shav\w+|trim\w*|brings? (?:\w+ )?down)\b[^.;]{0,50}(?:\d+(?:\.\d+)?\s?%|[$€£]\s?\d|\b\d[\d,.]*\s?[kK]\b|\bhalf\b|\ba (?:third|quarter|fifth)\b)|(?:^|[\s(|])[-−–]\s?\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?%\s?(?:cheaper|less|lower|fewer|saving|savings|reduction|off|smaller)\b|\bhalv\w+|\b(?:in half|by half)\b|\b(?:saves?|saving) (?:about |around |roughly |~|up to )?[$€£]?\d|(?:[$€£¥₹]\s?\d|\d[\d.,]*\s?[kKmM]?\s?(?:[$€£¥₹]|EUR|USD|GBP))[^.;]{0,30}\b(?:instead of|rather than|vs\.?|versus|down from|compared (?:with|to))\b[^.;]{0,20}\d|\d+(?:\.\d+)?\s?%[^.;]{0,40}\b(?:never (?:reach|hit|go to|touch)|skip|avoid|bypass)\w*|[$€£¥₹]\s?\d[\d.,]*\s?[kKmM]?\s?(?:\/|a|per)\s?(?:month|year|mo|yr)\s(?:saved|less)\b|\b\d[\d.,]*\s?[kKmM]?\s?(?:[$€£¥₹]|EUR|USD|GBP)?\s?(?:saved|less)\b/i);
+  indexed(/\bminus\s?\d+(?:\.\d+)?\s?%|\b(?:sav\w+|cut\w*|reduc\w+|lower\w*|fewer|less|drop\w*|avoid\w*|shav\w+|trim\w*|brings? (?:\w+ )?down)\b[^.;]{0,50}(?:\d+(?:\.\d+)?\s?%|[$€£]\s?\d|\b\d[\d,.]*\s?[kK]\b|\bhalf\b|\ba (?:third|quarter|fifth)\b)|(?:^|[\s(|])[-−–]\s?\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?%\s?(?:cheaper|less|lower|fewer|saving|savings|reduction|off|smaller)\b|\bhalv\w+|\b(?:in half|by half)\b|\b(?:saves?|saving) (?:about |around |roughly |~|up to )?[$€£]?\d|(?:[$€£¥₹]\s?\d|\d[\d.,]*\s?[kKmM]?\s?(?:[$€£¥₹]|EUR|USD|GBP))[^.;]{0,30}\b(?:instead of|rather than|vs\.?|versus|down from|compared (?:with|to))\b[^.;]{0,20}\d|\d+(?:\.\d+)?\s?%[^.;]{0,40}\b(?:never (?:reach|hit|go to|touch)|skip|avoid|bypass)\w*|[$€£¥₹]\s?\d[\d.,]*\s?[kKmM]?\s?(?:\/|a|per)\s?(?:month|year|mo|yr)\s(?:saved|less)\b|\b\d[\d.,]*\s?[kKmM]?\s?(?:[$€£¥₹]|EUR|USD|GBP)?\s?(?:saved|less)\b/i);
 
 /**
  * `cost`: Year-1 figures for the main cost lines (inference, storage, people), named tradeoffs,
@@ -30,14 +33,27 @@ export const gradeCost: ItemGrader = ({ units }) => {
   // So is what the candidate would charge ("Pricing idea: $49 per packet"): revenue, not cost.
   const lineUnits = priced.filter((u) => !TOTAL_OR_EXCLUDED.test(u.text) && !is(u, OUR_PRICE));
   const lines = (Object.keys(COST_LINES) as (keyof typeof COST_LINES)[]).filter((k) => lineUnits.some((u) => COST_LINES[k].test(u.text) || (u.row && COST_LINES[k].test(u.path.join(' ')))));
-  const tradeoffs = units.filter((u) => is(u, TRADEOFF));
+  // The same reading of a tradeoff as the no_tradeoffs flag: one good weighed against another.
+  const tradeoffs = units.filter((u) => is(u, TRADEOFF) || acknowledgesTradeoff(u.text));
   // A lever is a known cost technique, or any row of a table or line of a section that is about
   // levers ("Lever | Effect", "## Cost levers", "Keeping the bill down").
   const underLevers = (u: Unit) => (u.row ? tableHeader(units, u) : undefined)?.text.match(LEVER_HEADING) || (!u.row && pathIs(u, LEVER_HEADING) && !pathIs(u, /\btrade-?offs?\b/i));
-  const levers = units.filter((u) => is(u, LEVER) || (underLevers(u) && !is(u, LEVER_HEADING_ONLY)));
+  // A label line introduces the lines after it in its section: "Cost levers and their effect:" then "- Template first: … minus 35% of calls".
+  const underLabel = new Set<Unit>();
+  let label: Unit | undefined;
+  for (const u of units) {
+    if (label && (u.section !== label.section || (/:\s*$/.test(u.text) && !is(u, LEVER_HEADING)))) label = undefined;
+    if (is(u, LEVER_HEADING) && /:\s*$/.test(u.text) && u.text.length < 80) label = u;
+    else if (label) underLabel.add(u);
+  }
+  const levers = units.filter((u) => is(u, LEVER) || ((underLevers(u) || underLabel.has(u)) && !is(u, LEVER_HEADING_ONLY)));
   const leverKinds = new Set(levers.map((u) => (LEVER.exec(u.text)?.[0] ?? u.text.split(' | ')[0]!).toLowerCase().slice(0, 12)));
   const withEffect = levers.filter((u) => is(u, EFFECT));
-  const mentions = units.filter((u) => is(u, COST_WORD));
+  // Without a cost deliverable the roadmap speaks for cost (the labelling conventions), but only with cost
+  // content: a budget, a figure, a licence ("I have not included the cost slide" and "a missed deviation
+  // costs far more than a false flag" are not), and a lump sum (one priced line) is not a breakdown.
+  const roadmapOnly = !units.some((u) => u.deliverable === 'cost');
+  const mentions = units.filter((u) => is(u, COST_WORD) && (!roadmapOnly || hasMoney(u) || is(u, COST_CONTENT)));
   const inconsistent = findInconsistentTotals(units);
   const absurd = findAbsurdUnitCosts(units);
   // Absurd unit costs are not realistic figures; a total that does not add up is the cost model's problem (cost_model).
@@ -48,7 +64,7 @@ export const gradeCost: ItemGrader = ({ units }) => {
   if (lines.length >= 2 && lines.includes('inference') && tradeoffs.length >= 1 && leverKinds.size >= 2 && withEffect.length >= 1 && !unrealistic) {
     score = 3;
     rationale = `Figures for ${lines.join(', ')}; ${tradeoffs.length} tradeoff statement(s); ${leverKinds.size} cost levers, ${withEffect.length} with an estimated effect.`;
-  } else if (priced.length >= 1 && lines.includes('inference') && !unrealistic) {
+  } else if (priced.length >= 1 && lines.includes('inference') && !unrealistic && (!roadmapOnly || lineUnits.filter((u) => Object.values(COST_LINES).some((re) => re.test(u.text))).length >= 2)) {
     score = 2;
     const missing = [
       lines.length < 2 ? 'figures for the main cost lines' : '',

@@ -64,10 +64,11 @@ describe('gradeDocuments', () => {
     expect(JSON.stringify(gradeDocuments(docs))).toBe(JSON.stringify(gradeDocuments(docs)));
   });
 
-  it('warns about a missing deliverable and scores its items 0, without failing', async () => {
+  it('warns about a missing deliverable and scores 0 the items only it can feed, without failing', async () => {
     const sheet = gradeDocuments([await doc('Roadmap.md', roadmap), await doc('policy.md', policy)]);
-    expect(sheet.warnings).toContain('no cost slide found: its items score 0');
+    expect(sheet.warnings).toContain('no cost slide found: cost_model scores 0; cost read from the other files');
     expect(sheet.items.cost_model!.suggested).toBe(0);
+    // The roadmap in this test says nothing about cost, so cost has nothing to read either.
     expect(sheet.items.cost!.suggested).toBe(0);
   });
 

@@ -72,6 +72,7 @@ export function gradingUnits(documents: Document[], rubric: Rubric): GradingUnit
 
   const present = new Set<SectionDeliverable>();
   for (const d of documents) for (const s of d.sections) present.add(s.deliverable);
+  const missing: SectionDeliverable[] = [];
   const declared = rubric.deliverables ? Object.keys(rubric.deliverables) : ['roadmap', 'policy', 'cost'];
   for (const d of declared as SectionDeliverable[]) {
     if (present.has(d)) continue;
@@ -84,8 +85,15 @@ export function gradingUnits(documents: Document[], rubric: Rubric): GradingUnit
       const where = [...new Set(found.map((u) => `${u.file} (${u.location})`))].slice(0, 3).join(', ');
       warnings.push(`no file was classified as the ${DELIVERABLE_NAMES[d] ?? d}; graded the passages that read like it: ${where}`);
     } else {
-      warnings.push(`no ${DELIVERABLE_NAMES[d] ?? d} found: its items score 0`);
+      missing.push(d);
     }
+  }
+  // Items that can only come from a missing deliverable score 0; items with another source are read from it.
+  for (const d of missing) {
+    const needs = (it: Rubric['items'][number]) => it.requires ?? [it.deliverables[0]!];
+    const zero = rubric.items.filter((it) => needs(it).includes(d) && !needs(it).some((x) => present.has(x))).map((it) => it.id);
+    const other = rubric.items.filter((it) => needs(it).includes(d) && needs(it).some((x) => present.has(x))).map((it) => it.id);
+    warnings.push(`no ${DELIVERABLE_NAMES[d] ?? d} found: ${zero.length ? `${zero.join(', ')} score${zero.length === 1 ? 's' : ''} 0` : 'no item scores 0 for it'}${other.length ? `; ${other.join(', ')} read from the other files` : ''}`);
   }
   return { all, units, injections, present, warnings };
 }
