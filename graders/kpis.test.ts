@@ -3,6 +3,16 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeKpis } from './kpis.js';
 
 describe('kpis grader', () => {
+  it('does not date a KPI by the span of the whole plan in its heading, but does date a phase\'s exit metric by its milestone line', async () => {
+    const undated = await doc('roadmap.md', `# Roadmap: January to December 2026\n\n- Report writing time reduced from 6.5 hours to 4 hours by the end of Q3;\n- median visit-to-report time reduced from 16 to 8 working days;\n- sponsor query rate reduced from 12% to 8%.\n`);
+    const r1 = runGrader(gradeKpis, 'kpis', [undated]);
+    expect(r1.signals.with_time_frame).toBe(1);
+    const phased = await doc('roadmap.md', `# Roadmap 2026\n\n## Phase 2\n\nAll chapters, Rotterdam desk. Milestone (end of month 6): Gate B decision.\nMetric: handling time per line 7 → 4 min.\n\n## Phase 3\n\nMilestone (end of month 9): all desks.\nMetric: post-filing corrections 4.1% → 3%.\n`);
+    const r2 = runGrader(gradeKpis, 'kpis', [phased]);
+    expect(r2.signals.with_time_frame).toBe(2);
+    expect(r2.score).toBe(3);
+  });
+
   it('gives 3 to outcome KPIs with targets, time frames and milestones', async () => {
     const d = await doc(
       'roadmap.md',

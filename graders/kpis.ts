@@ -1,5 +1,5 @@
 import { indexed } from '../src/grading/prefilter.js';
-import { hasQuantity, headingIs, headingsAre, is, MEASURE, MONTHS, pathIs, pickEvidence, placeOf, quote, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
+import { hasQuantity, headingIs, is, MEASURE, MONTHS, pathIs, pickEvidence, placeOf, quote, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { BASELINE_TO_TARGET, BUZZWORD, DIRECTION, KPI_WORD, MODEL_QUALITY, OUTCOME, TARGET, VANITY } from './cues.js';
 
@@ -29,6 +29,22 @@ interface Kpi {
  * to a milestone (RUBRIC.md). Vanity metrics (prompts sent, model calls) are not outcomes.
  * A KPI table's header row counts for its rows ("KPI | Baseline | Target | By").
  */
+/**
+ * A heading that dates what stands under it: "Q2 (Apr–Jun)", "Month 3", "Phase 1: Jan–Mar". The span of
+ * the whole plan ("Roadmap: January to December", "season 2025/26", "12-month roadmap", "2026") dates
+ * nothing in particular: a KPI under it with no date of its own has none.
+ */
+const WHOLE_SPAN = /\b(?:jan(?:uary)?\.?\s?(?:to|through|–|-|—)\s?dec(?:ember)?|(?:twelve|12)[- ]months?|year[- ]?(?:1|one)|(?:season|FY|financial year|fiscal year|school year)\s?'?\d{2,4}(?:\s?[/–-]\s?\d{2,4})?|20[2-4]\d(?:\s?[/–-]\s?(?:20)?\d{2})?)\b/gi;
+const datedByHeading = (unit: Unit): boolean => unit.path.some((h) => TIME_FRAME.test(h.replace(WHOLE_SPAN, ' ')));
+
+/** A metric labelled as a phase's or a gate's ("Exit metric: …", "Metric: …") right after the dated milestone line it belongs to. */
+const PHASE_METRIC_LABEL = /^\W*(?:(?:exit|phase|success|gate|milestone) )?(?:metrics?|KPIs?|key results?|success criteria|measures?)\s*[:–—-]/i;
+function datedByMilestoneBefore(units: Unit[], unit: Unit): boolean {
+  if (!PHASE_METRIC_LABEL.test(unit.text)) return false;
+  const at = units.indexOf(unit);
+  return units.slice(Math.max(0, at - 2), at).some((u) => u.section === unit.section && is(u, TIME_FRAME));
+}
+
 export const gradeKpis: ItemGrader = ({ units }) => {
   const kpis: Kpi[] = [];
   // Sections that hold a milestone line: a metric listed there is tied to that milestone.
@@ -61,7 +77,7 @@ export const gradeKpis: ItemGrader = ({ units }) => {
       outcome,
       vanity,
       target: value && (TARGET.test(text) || BASELINE_TO_TARGET.test(text) || inKpiContext || is(unit, KPI_WORD) || (header !== undefined && TARGET_HEADER.test(header.text))),
-      timeFrame: is(unit, TIME_FRAME) || headingsAre(unit, TIME_FRAME) || (header !== undefined && WHEN_HEADER.test(header.text) && /\d/.test(unit.text)),
+      timeFrame: is(unit, TIME_FRAME) || datedByHeading(unit) || datedByMilestoneBefore(units, unit) || (header !== undefined && WHEN_HEADER.test(header.text) && /\d/.test(unit.text)),
       milestone: is(unit, MILESTONE) || (header !== undefined && /\bmilestones?\b/i.test(header.text)) || (unit.path.length > 0 && inMilestonePhase(unit)),
     });
   }

@@ -91,8 +91,8 @@ export function gradingUnits(documents: Document[], rubric: Rubric): GradingUnit
   // Items that can only come from a missing deliverable score 0; items with another source are read from it.
   for (const d of missing) {
     const needs = (it: Rubric['items'][number]) => it.requires ?? [it.deliverables[0]!];
-    const zero = rubric.items.filter((it) => needs(it).includes(d) && !needs(it).some((x) => present.has(x))).map((it) => it.id);
-    const other = rubric.items.filter((it) => needs(it).includes(d) && needs(it).some((x) => present.has(x))).map((it) => it.id);
+    const zero = rubric.items.filter((it) => (needs(it) as string[]).includes(d) && !needs(it).some((x) => present.has(x))).map((it) => it.id);
+    const other = rubric.items.filter((it) => (needs(it) as string[]).includes(d) && needs(it).some((x) => present.has(x))).map((it) => it.id);
     warnings.push(`no ${DELIVERABLE_NAMES[d] ?? d} found: ${zero.length ? `${zero.join(', ')} score${zero.length === 1 ? 's' : ''} 0` : 'no item scores 0 for it'}${other.length ? `; ${other.join(', ')} read from the other files` : ''}`);
   }
   return { all, units, injections, present, warnings };
