@@ -1,5 +1,6 @@
 import { indexed } from '../src/grading/prefilter.js';
 import { AMOUNT, hasMoney, is, MONEY, moneyAmounts, parseNumber, type Unit } from '../src/grading/text.js';
+import { COST_LINES } from './cues.js';
 
 /** A table cell that is only a number: "12,500", "~40k", "2 000". */
 const NUMBER_CELL = new RegExp(String.raw`^\s*[~≈]?\s*(${AMOUNT})\s*([kKmM])?\s*$`);
@@ -48,15 +49,18 @@ export function findInconsistentTotals(units: Unit[]): Inconsistency[] {
       const tableRows = rows.filter((u) => u.section === total.section && u !== total && !TOTAL.test(u.text.split(' | ')[0] ?? ''));
       const before = tableRows.filter((u) => run.indexOf(u) < run.indexOf(total));
       const cells = total.text.split(' | ');
+      // Bare cells under a "€ per month" header, or "17.090"-style cells beside "1.450.000", read the European way.
+      const table = rows.filter((u) => u.section === total.section);
+      const european = table.some((u) => EUROPEAN_TABLE.test(u.text)) && !table.some((u) => /(?<!R)\$|£/.test(u.text));
       let ok = true;
       let checked = false;
       let firstBad: Inconsistency | undefined;
       for (let c = 1; c < cells.length; c++) {
-        const stated = moneyAmounts(cells[c]!)[0] ?? numberCell(cells[c]!);
+        const stated = moneyAmounts(cells[c]!)[0] ?? numberCell(cells[c]!, european);
         if (stated === undefined) continue;
         const values = before.map((r) => {
           const cell = r.text.split(' | ')[c];
-          return cell === undefined ? undefined : (moneyAmounts(cell)[0] ?? numberCell(cell));
+          return cell === undefined ? undefined : (moneyAmounts(cell)[0] ?? numberCell(cell, european));
         });
         const present = values.filter((v): v is number => v !== undefined);
         if (present.length < 2) continue;
@@ -95,10 +99,13 @@ export function findInconsistentTotals(units: Unit[]): Inconsistency[] {
   return out;
 }
 
-function numberCell(cell: string): number | undefined {
+/** A table that writes money the European way: a euro or krone header, or dot-grouped thousands. */
+const EUROPEAN_TABLE = /[€₺₫]|R\$|\b(?:EUR|CHF|SEK|NOK|DKK|PLN|CZK|HUF|TRY|TL|BRL|IDR|kr|zł)\b|\b\d{1,3}(?:\.\d{3}){2,}\b|\b\d{1,3}\.\d{3},\d{1,2}\b/;
+
+function numberCell(cell: string, european = false): number | undefined {
   const m = NUMBER_CELL.exec(cell);
   if (!m) return undefined;
-  const n = parseNumber(m[1]!);
+  const n = parseNumber(m[1]!, european);
   return n === undefined ? undefined : n * (m[2] ? (m[2].toLowerCase() === 'k' ? 1e3 : 1e6) : 1);
 }
 
@@ -109,6 +116,10 @@ const TOKENS_PER_PIECE = /\b(\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+)\s?(?:input |outpu
 
 /** Unit costs no real system has (an LLM answer for a hundred-thousandth of a cent). */
 export function findAbsurdUnitCosts(units: Unit[]): Unit[] {
+  return [...absurdPerUnit(units), ...vanishingModelLines(units)];
+}
+
+function absurdPerUnit(units: Unit[]): Unit[] {
   return units.filter((u) => {
     if (!is(u, PER_UNIT) || !hasMoney(u)) return false;
     const amounts = moneyAmounts(u.text);
@@ -120,6 +131,37 @@ export function findAbsurdUnitCosts(units: Unit[]): Unit[] {
     const n = tokens ? parseNumber(tokens[1]!.replace(/\s/g, ''), true) : undefined;
     return n !== undefined && n >= 100 && amounts.some((a) => a > 0 && (a / n) * 1000 < 0.00003);
   });
+}
+
+/**
+ * A model-usage line that is a rounding error of its own table's total: "AI model usage | ¥68" in a
+ * ¥20 million plan for a GPT-4-class model re-planning 600 messages a day. Under a hundred-thousandth
+ * of the total, no model serving a real workload costs that little.
+ */
+function vanishingModelLines(units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  const rows = units.filter((u) => u.row);
+  const firstCell = (u: Unit) => u.text.split(' | ')[0] ?? '';
+  const amountAt = (u: Unit, c: number, european: boolean) => {
+    const cell = u.text.split(' | ')[c];
+    return cell === undefined ? undefined : (moneyAmounts(cell)[0] ?? numberCell(cell, european));
+  };
+  for (const total of rows.filter((u) => TOTAL.test(firstCell(u)))) {
+    const table = rows.filter((u) => u.section === total.section);
+    const european = table.some((u) => EUROPEAN_TABLE.test(u.text)) && !table.some((u) => /(?<!R)\$|£/.test(u.text));
+    // The total's last amount and its column: the same column of each line.
+    const cells = total.text.split(' | ');
+    let c = cells.length - 1;
+    while (c > 0 && amountAt(total, c, european) === undefined) c--;
+    const stated = c > 0 ? amountAt(total, c, european) : undefined;
+    if (stated === undefined || stated <= 0) continue;
+    for (const r of table) {
+      if (r === total || !COST_LINES.inference.test(firstCell(r))) continue;
+      const v = amountAt(r, c, european);
+      if (v !== undefined && v > 0 && v < stated * 1e-5) out.push(r);
+    }
+  }
+  return out;
 }
 
 /** One formatter, made once (`toLocaleString` builds a new one on every call), for amounts in rationales. */

@@ -3,6 +3,20 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeCostModel } from './cost_model.js';
 
 describe('cost_model grader', () => {
+  it('reads bare cells under a euro header the European way, so "17.090" is seventeen thousand', async () => {
+    const d = await doc('cost.md', `# Year-1 cost\n\n| Cost line | Type | € per month | € Year 1 |\n|---|---|---|---|\n| TOS change request | one-off | – | 85.000 |\n| Training | one-off | – | 18.000 |\n| Model usage (2,0 million proposals, 1.000 tokens each) | ongoing | 8.590 | 103.080 |\n| Hosting | ongoing | 8.500 | 102.000 |\n| Total |  | 17.090 | 308.080 |\n`);
+    const r = runGrader(gradeCostModel, 'cost_model', [d]);
+    expect(r.signals.totals_not_adding_up).toBe(0);
+    expect(r.score).toBe(3);
+  });
+
+  it('finds a model-usage line that is a rounding error of its own total unrealistic', async () => {
+    const d = await doc('cost.md', `# Year-1 cost (one-off and ongoing)\n\nAssumptions: 3,400 rooms, GPT-4 class model, re-plans 4 times per day.\n\n| Item | FY2026 (yen) |\n|---|---|\n| Scheduling system set-up (one-off) | ¥12,000,000 |\n| AI model usage (ongoing, per month ¥6) | ¥68 |\n| Operation and support (ongoing) | ¥8,360,000 |\n| Total | ¥20,360,068 |\n`);
+    const r = runGrader(gradeCostModel, 'cost_model', [d]);
+    expect(r.signals.absurd_unit_costs).toBe(1);
+    expect(r.score).toBe(1);
+  });
+
   it('gives 3 to a Year-1 total split into one-off and monthly costs, with assumptions', async () => {
     const d = await doc(
       'cost.md',
