@@ -60,12 +60,19 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
   // A period opened by a line runs on through the lines and list items under the same heading of the same file.
   let carried: { label: string; calendar: boolean; section: number; place: string } | undefined;
   const within = (c: typeof carried, u: Unit) => c !== undefined && (c.section === u.section || (!u.row && c.place === placeOf(u)));
+  // A table laid out with the periods as columns ("Workstream | Q1 Apr–Jun | Q2 Jul–Sep | …") is read by column below.
+  const columnLabels = (u: Unit) => {
+    const header = u.row ? tableHeader(roadmap, u) : undefined;
+    const labels = header ? header.text.split(' | ').slice(1).map((c) => periodLabel(c)) : [];
+    return labels.filter((l) => l?.calendar).length >= 3 ? { header: header!, labels } : undefined;
+  };
   for (const u of roadmap) {
+    if (columnLabels(u)) continue;
     // The nearest heading names the period; an ancestor ("Roadmap (January to December)") only when no line does.
     // A heading that spans the year ("Roadmap (January–December 2026)") is the horizon, not a phase.
     const last = u.path.at(-1) ?? '';
     const fromLast = monthsSpanned(last) >= 6 ? undefined : periodLabel(last);
-    const fromPath = fromLast ?? (within(carried, u) ? undefined : periodLabel(u.path.join(' ')));
+    const fromPath = fromLast ?? (within(carried, u) || u.path.some((h) => monthsSpanned(h) >= 6) ? undefined : periodLabel(u.path.join(' ')));
     // Prose names its period in an opening phrase: "In the first half of the autumn term (1 September to 24 October) we build …".
     const prose = !u.row && PROSE_OPENER.exec(u.text);
     const fromLine = u.text.length < 300 ? (prose ? periodLabel(prose[0]) : periodLabel(u.text.slice(0, 30))) : undefined;
@@ -83,13 +90,36 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
     entry.units.push(u);
     periods.set(p.label, entry);
   }
+  // A table laid out with the periods as columns ("Workstream | Q1 Apr–Jun | Q2 Jul–Sep | …"): each column is
+  // a phase, a row labelled as a metric ("Success metric | … | …") gives each its metric, and a milestone row
+  // ("Milestone | M1 Gate 1 (30 June) | …") dates each column's milestone.
+  const columnMetrics = new Set<string>();
+  const columnRows = new Set<Unit>();
+  let columnDates = 0;
+  for (const u of roadmap) {
+    const table = columnLabels(u);
+    if (!table || table.header === u) continue;
+    const { labels } = table;
+    const cells = u.text.split(' | ');
+    columnRows.add(u);
+    cells.slice(1).forEach((cell, i) => {
+      const l = labels[i];
+      if (!l) return;
+      const entry = periods.get(l.label) ?? { calendar: l.calendar, units: [] };
+      if (!entry.units.includes(u)) entry.units.push(u);
+      periods.set(l.label, entry);
+      if (METRIC_HEADER.test(cells[0] ?? '') && hasQuantity(cell)) columnMetrics.add(l.label);
+      if (DATE.test(cell) && (MILESTONE_VERB.test(cell) || MILESTONE_ANYWHERE.test(cell) || /^\W*M\d/.test(cell))) columnDates++;
+    });
+  }
   const calendarPeriods = [...periods.values()].filter((p) => p.calendar).length;
-  const dated = roadmap.filter((u) => is(u, DATE) && (is(u, MILESTONE_VERB) || is(u, MILESTONE_LABEL) || is(u, MILESTONE_ANYWHERE)));
+  const datedUnits = roadmap.filter((u) => is(u, DATE) && (is(u, MILESTONE_VERB) || is(u, MILESTONE_LABEL) || is(u, MILESTONE_ANYWHERE)));
+  const dated = { length: datedUnits.filter((u) => !columnRows.has(u)).length + columnDates, units: datedUnits };
   // A success metric, not a scope number ("pilot with 30 technicians" sizes the phase; "handle time -15%" measures it).
   // A row of a table with a metric column ("Phase | Months | Milestone | Exit metric") carries its phase's metric.
   const metricColumn = (u: Unit) => u.row && METRIC_HEADER.test(tableHeader(roadmap, u)?.text ?? '');
   const isMetric = (u: Unit) => hasQuantity(u.text) && !is(u, VANITY) && (is(u, OUTCOME) || is(u, KPI_WORD) || is(u, BASELINE_TO_TARGET) || is(u, DIRECTION) || is(u, MOVED_BY) || metricColumn(u));
-  const phasesWithMetric = [...periods.values()].filter((p) => p.units.some(isMetric));
+  const phasesWithMetric = [...periods].filter(([label, p]) => columnMetrics.has(label) || p.units.some(isMetric));
   const risks = roadmap.filter((u) => is(u, RISK) || headingIs(u, RISK) || RISK.test(tableHeader(roadmap, u)?.text ?? ''));
   const mitigated = risks.filter((u) => {
     const header = tableHeader(roadmap, u)?.text ?? '';
@@ -115,7 +145,7 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
     score = 1;
     rationale = periods.size ? 'The roadmap has phases but no dates: intentions without dated milestones.' : 'The roadmap lists intentions without dated phases or milestones.';
   }
-  const evidence = pickEvidence([...dated.map((u) => quote(u, MILESTONE_VERB)), ...[...periods.values()].map((p) => quote(p.units[0]!)), ...mitigated.map((u) => quote(u, RISK)), ...roadmap.map((u) => quote(u))], 4);
+  const evidence = pickEvidence([...dated.units.map((u) => quote(u, MILESTONE_VERB)), ...[...periods.values()].map((p) => quote(p.units[0]!)), ...mitigated.map((u) => quote(u, RISK)), ...roadmap.map((u) => quote(u))], 4);
   return {
     score,
     confidence: score === 3 ? 0.75 : 0.6,
