@@ -23,7 +23,7 @@ const COMPOSED = [
   /\b(?:look at|worry about|think about|deal with|optimi[sz]e) (?:\w+ ){0,2}(?:unit economics|costs?|spend)\b[^.;]{0,20}\b(?:at series [A-D]|later|once|after|when)\b/i,
   /\b(?:recs|recommendations|drafts|replies|answers|outputs|summaries|responses|letters|emails)\b[^.;]{0,20}\bgo(?:es)? (?:straight|directly) to\b|\blet (?:the )?(?:bot|assistant|model|AI|agent) (?:answer|reply|respond|send|publish)\w* [^.;]{0,30}\bdirectly\b|\b(?:publish(?:es|ed)?|go(?:es)? out|post(?:s|ed)?|send(?:s)?|sent)(?: it| them)? (?:straight|directly) (?:from|to|out)\b(?![^.;]{0,40}\b(?:after|once) (?:review|approval|a (?:human|reviewer)))/i,
   /\b(?:won'?t|will not|no longer|don'?t|do not) (?:need|have) to (?:check|review|approve|verify|confirm|double-?check|sign off|read|look at|validate)\b/i,
-  /\bno (?:need|longer a need) for (?:a |any )?(?:person|human|people|staff|anyone|reviewer|someone|an? \w+)s? to (?:check|review|approve|verify|read|look at)\b/i,
+  /\bno (?:need|longer a need) for (?:a |any |the )?(?:person|human|people|staff|anyone|reviewer|someone|an? \w+|\w+)s? to (?:check|review|approve|verify|read|look at|look (?:again|over))\b/i,
 ];
 
 /** "We'll fix it later with prompts" and its kin, as RUBRIC.md lists them (critical). */

@@ -124,6 +124,18 @@ describe('no_tradeoffs and no_cross_functional', () => {
     expect(runDetector(noCrossFunctional, [d]).present).toBe(false);
   });
 
+  it.each([
+    'Q3 | Move to an open-weights model | -45 % inference cost | -5 pts accuracy | accepted for drafts',
+    'Q2 | Distilled model | latency 2.1 s -> 0.6 s | accuracy 96 % -> 93 %',
+    'More retrieval chunks: +6 pts answer completeness, 2.3x tokens per query.',
+  ])('reads quantified changes that pull opposite ways as a tradeoff: "%s"', async (text) => {
+    expect(runDetector(noTradeoffs, [await md(`# Plan\n\n${text}\n`)]).present).toBe(false);
+  });
+
+  it.each(['Handle time -30% | CSAT +5 pts | errors -10%', 'Distillation gave us a model that is 5x cheaper and slightly better on dosage questions.'])('does not read gains on every side as a tradeoff: "%s"', async (text) => {
+    expect(runDetector(noTradeoffs, [await md(`# Plan\n\n${text}\n`)]).present).toBe(true);
+  });
+
   it('does not count prompt engineering as an engineering partner', async () => {
     const d = await md(`# Plan\n\nWe will rely on prompt engineering to improve answers.\n`);
     expect(runDetector(noCrossFunctional, [d]).present).toBe(true);

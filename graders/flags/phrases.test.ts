@@ -71,10 +71,15 @@ const BLIND_FLOORS: Record<string, number> = {
   'blind9: governance_afterthought': 0.95,
   'blind9: either critical flag': 0.92,
   'blind9: tradeoff (per passage)': 0.95,
+  // blind10: measured once at 661000b (0.69 / 0.66 / 0.68 / 0.72), tuned on in session 6.
+  'blind10: fix_later_with_prompts': 0.93,
+  'blind10: governance_afterthought': 0.9,
+  'blind10: either critical flag': 0.93,
+  'blind10: tradeoff (per passage)': 0.93,
 };
 
 describe('blind phrase banks', async () => {
-  const results = [...(await runBlindBank('blind')), ...(await runBlindBank('blind2')), ...(await runBlindBank('blind3')), ...(await runBlindBank('blind4')), ...(await runBlindBank('blind5')), ...(await runBlindBank('blind6')), ...(await runBlindBank('blind7')), ...(await runBlindBank('blind8')), ...(await runBlindBank('blind9'))];
+  const results = [...(await runBlindBank('blind')), ...(await runBlindBank('blind2')), ...(await runBlindBank('blind3')), ...(await runBlindBank('blind4')), ...(await runBlindBank('blind5')), ...(await runBlindBank('blind6')), ...(await runBlindBank('blind7')), ...(await runBlindBank('blind8')), ...(await runBlindBank('blind9')), ...(await runBlindBank('blind10'))];
   it.each(results.map((r) => [r.name, r] as const))('%s stays above its floor', (name, r) => {
     const wrong = r.rows.filter((x) => x.expected !== x.got).map((x) => `${x.expected ? 'missed' : 'false alarm'}: ${x.text}`);
     expect(BLIND_FLOORS[name], `no floor for ${name}`).toBeDefined();
