@@ -119,12 +119,39 @@ export function findAbsurdUnitCosts(units: Unit[]): Unit[] {
   return [...absurdPerUnit(units), ...vanishingModelLines(units)];
 }
 
+/** Roughly what one unit of a small-unit currency is worth in US dollars (others count as about one). */
+const SMALL_UNITS: [RegExp, number][] = [
+  [/₹|\bINR\b|\bRs\.?\s?\d|\blakh|\bcrore/i, 0.012],
+  [/(?:CN)?¥|\bJPY\b|\byen\b|円/i, 0.0067],
+  [/₩|\bKRW\b/i, 0.00075],
+  [/\bRp\b|\bIDR\b/i, 0.000063],
+  [/₫|\bVND\b/i, 0.00004],
+  [/₦|\bNGN\b/i, 0.0007],
+  [/\bKSh\b|\bKES\b/i, 0.0077],
+  [/\bHUF\b|\bFt\b/i, 0.0027],
+  [/\b(?:SEK|NOK|DKK|kr)\b/i, 0.095],
+  [/₺|\bTL\b|\bTRY\b/i, 0.03],
+];
+function roughUsd(text: string): number {
+  if (/\b(?:CNY|RMB)\b|元/.test(text)) return 0.14;
+  return SMALL_UNITS.find(([re]) => re.test(text))?.[1] ?? 1;
+}
+/** A price per person per year: "A$0.02 per builder per year", "¥0.02 per room per year". */
+const PER_HEAD_PER_YEAR = new RegExp(String.raw`(\S*\d[\d.,]*\S*)\s?per (?:[\w-]+ ){1,2}(?:per|a|each) (?:year|annum)\b`, 'gi');
+
 function absurdPerUnit(units: Unit[]): Unit[] {
   return units.filter((u) => {
     if (!is(u, PER_UNIT) || !hasMoney(u)) return false;
     const amounts = moneyAmounts(u.text);
-    // A hundredth of a cent for a piece of model work is off by orders of magnitude in any currency.
-    if (amounts.some((a) => a > 0 && a < 0.0001)) return true;
+    // A hundredth of a (US) cent for a piece of model work is off by orders of magnitude, in any currency:
+    // ₹0.001 per page or ¥0.0005 per call is under it once the rupee or yen is counted as what it is worth.
+    const worth = roughUsd(u.text);
+    if (amounts.some((a) => a > 0 && a * worth < 0.0001)) return true;
+    // Half a dollar a year for someone who uses the model every day is no real cost ("A$0.02 per builder per year").
+    for (const m of u.text.matchAll(PER_HEAD_PER_YEAR)) {
+      const a = moneyAmounts(m[1]!)[0];
+      if (a !== undefined && a > 0 && a * worth < 0.5) return true;
+    }
     // So is a price per piece that, for the tokens it says the piece takes, makes 1,000 tokens cost
     // under 0.003 of a cent ("0,0003 kr per letter, as we send about 3 000 tokens per letter").
     const tokens = TOKENS_PER_PIECE.exec(u.text);
@@ -142,9 +169,13 @@ function vanishingModelLines(units: Unit[]): Unit[] {
   const out: Unit[] = [];
   const rows = units.filter((u) => u.row);
   const firstCell = (u: Unit) => u.text.split(' | ')[0] ?? '';
-  const amountAt = (u: Unit, c: number, european: boolean) => {
+  // A cell read by its leading figure when the total's is bare ("108.0 (₹ 1.08 crore)" in a table in lakh).
+  const amountAt = (u: Unit, c: number, european: boolean, bare = false) => {
     const cell = u.text.split(' | ')[c];
-    return cell === undefined ? undefined : (moneyAmounts(cell)[0] ?? numberCell(cell, european));
+    if (cell === undefined) return undefined;
+    const lead = /^\s*[~≈]?\s*(\d[\d.,']*)/.exec(cell);
+    if (bare) return lead ? parseNumber(lead[1]!, european) : undefined;
+    return moneyAmounts(cell)[0] ?? numberCell(cell, european);
   };
   for (const total of rows.filter((u) => TOTAL.test(firstCell(u)))) {
     const table = rows.filter((u) => u.section === total.section);
@@ -153,11 +184,12 @@ function vanishingModelLines(units: Unit[]): Unit[] {
     const cells = total.text.split(' | ');
     let c = cells.length - 1;
     while (c > 0 && amountAt(total, c, european) === undefined) c--;
-    const stated = c > 0 ? amountAt(total, c, european) : undefined;
+    const bare = c > 0 && /^\s*[~≈]?\s*\d/.test(cells[c]!);
+    const stated = c > 0 ? amountAt(total, c, european, bare) : undefined;
     if (stated === undefined || stated <= 0) continue;
     for (const r of table) {
       if (r === total || !COST_LINES.inference.test(firstCell(r))) continue;
-      const v = amountAt(r, c, european);
+      const v = amountAt(r, c, european, bare);
       if (v !== undefined && v > 0 && v < stated * 1e-5) out.push(r);
     }
   }

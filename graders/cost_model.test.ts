@@ -3,6 +3,15 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeCostModel } from './cost_model.js';
 
 describe('cost_model grader', () => {
+  it('weighs a small-unit currency by what it is worth, and finds half a dollar a year per daily user unrealistic', async () => {
+    const inr = await doc('cost.md', `# Year-1 cost\n\n| Item | Year 1 |\n|---|---|\n| AI reading of 1.2 crore pages (approx. ₹0.001 per page) | ₹12,000 |\n| Scanning staff (ongoing) | ₹8,40,000 |\n| Total Year 1 | ₹8,52,000 |\n`);
+    expect(runGrader(gradeCostModel, 'cost_model', [inr]).signals.absurd_unit_costs).toBeGreaterThan(0);
+    const aud = await doc('cost.md', `# Year-1 cost\n\nA builder does about 40 photos and voice notes a day, and it works out at around A$0.02 per builder per year.\n\nYear 1 total: under A$1,000 all up.\n`);
+    expect(runGrader(gradeCostModel, 'cost_model', [aud]).score).toBe(1);
+    const sane = await doc('cost.md', `# Year-1 cost\n\nAbout 40 drafts a day per builder at A$0.004 per draft: roughly A$58 per builder per year.\n\nYear 1 total: A$58,000 for 1,000 builders.\n`);
+    expect(runGrader(gradeCostModel, 'cost_model', [sane]).signals.absurd_unit_costs).toBe(0);
+  });
+
   it('reads bare cells under a euro header the European way, so "17.090" is seventeen thousand', async () => {
     const d = await doc('cost.md', `# Year-1 cost\n\n| Cost line | Type | € per month | € Year 1 |\n|---|---|---|---|\n| TOS change request | one-off | – | 85.000 |\n| Training | one-off | – | 18.000 |\n| Model usage (2,0 million proposals, 1.000 tokens each) | ongoing | 8.590 | 103.080 |\n| Hosting | ongoing | 8.500 | 102.000 |\n| Total |  | 17.090 | 308.080 |\n`);
     const r = runGrader(gradeCostModel, 'cost_model', [d]);

@@ -11,7 +11,7 @@ function measureName(text: string, m: RegExpMatchArray): string {
 }
 
 /** Watching quality at all, even without numbers ("we will look at bot comments now and then"). */
-const OVERSIGHT = indexed(/\bthresholds?\b|\bguardrails?\b|\bmonitor\w*|\blook (?:at|into)\b|\bcheck\w*|\breview\w*|\baudit\w*|\boversight\b|\bquality\b|\bsafety\b|\bevaluat\w*|\btest\w*|\bfeedback\b/i);
+const OVERSIGHT = indexed(/\bkeep(?:s|ing)? an eye on\b|\bthresholds?\b|\bguardrails?\b|\bmonitor\w*|\blook (?:at|into)\b|\bcheck\w*|\breview\w*|\baudit\w*|\boversight\b|\bquality\b|\bsafety\b|\bevaluat\w*|\btest\w*|\bfeedback\b/i);
 
 /**
  * `governance`: measurable thresholds with how each is measured, and explicit rollback
