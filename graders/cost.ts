@@ -2,7 +2,7 @@ import { indexed } from '../src/grading/prefilter.js';
 import { AMOUNT, hasMoney, is, MONEY, pathIs, pickEvidence, quote, tableHeader, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { findAbsurdUnitCosts, findInconsistentTotals, fmt } from './cost-checks.js';
-import { acknowledgesTradeoff } from './flags/no_tradeoffs.js';
+import { unitAcknowledgesTradeoff } from './flags/no_tradeoffs.js';
 import { COST_LINES, LEVER, TRADEOFF } from './cues.js';
 
 /** A cost table cell holding a bare amount (the currency sits in the header): "| 2 000 |", "| ~40k |". */
@@ -34,7 +34,7 @@ export const gradeCost: ItemGrader = ({ units }) => {
   const lineUnits = priced.filter((u) => !TOTAL_OR_EXCLUDED.test(u.text) && !is(u, OUR_PRICE));
   const lines = (Object.keys(COST_LINES) as (keyof typeof COST_LINES)[]).filter((k) => lineUnits.some((u) => COST_LINES[k].test(u.text) || (u.row && COST_LINES[k].test(u.path.join(' ')))));
   // The same reading of a tradeoff as the no_tradeoffs flag: one good weighed against another.
-  const tradeoffs = units.filter((u) => is(u, TRADEOFF) || acknowledgesTradeoff(u.text));
+  const tradeoffs = units.filter((u) => is(u, TRADEOFF) || unitAcknowledgesTradeoff(u));
   // A lever is a known cost technique, or any row of a table or line of a section that is about
   // levers ("Lever | Effect", "## Cost levers", "Keeping the bill down").
   const underLevers = (u: Unit) => (u.row ? tableHeader(units, u) : undefined)?.text.match(LEVER_HEADING) || (!u.row && pathIs(u, LEVER_HEADING) && !pathIs(u, /\btrade-?offs?\b/i));

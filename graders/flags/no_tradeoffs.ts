@@ -79,6 +79,7 @@ const ARROW = /(\d+(?:[.,]\d+)?)\s?(?:%|s|ms|pts)?\s?(?:->|→|=>)\s?(\d+(?:[.,]
 const GOES_UP = /(?:^|[\s|(])\+\s?\d|\b\d+(?:\.\d+)?\s?[x×]\b|\b\d+(?:\.\d+)?\s?%\s?more\b|\b(?:doubles?|triples?|more)\b/i;
 const GOES_DOWN = /(?:^|[\s|(])[-−–]\s?\d|\b\d+(?:\.\d+)?\s?%\s?(?:less|fewer|lower|cheaper)\b|\b(?:cuts?|reduc\w*|halves|fewer)\b/i;
 function opposedMoves(text: string): boolean {
+  if (!/\d/.test(text)) return false;
   const gains = new Set<string>();
   const losses = new Set<string>();
   for (const seg of text.split(/\s\|\s|[;,]\s|\.\s/)) {
@@ -100,6 +101,14 @@ function cheaperIsWorse(text: string): boolean {
   if (options.length < 2) return false;
   const v = options.map((o) => ({ price: Number(o.price![1] ?? o.price![2]), score: Number(o.score![1]) }));
   return v.some((a) => v.some((b) => a.price < b.price && a.score < b.score));
+}
+
+/** Does a unit weigh one good against another? Asked by the cost grader and by the flag: remembered per unit (per grading run). */
+const answers = new WeakMap<object, boolean>();
+export function unitAcknowledgesTradeoff(u: { text: string }): boolean {
+  let answer = answers.get(u);
+  if (answer === undefined) answers.set(u, (answer = acknowledgesTradeoff(u.text)));
+  return answer;
 }
 
 /** One passage: does it weigh one good against another? */
@@ -142,7 +151,7 @@ export function acknowledgesTradeoff(text: string): boolean {
 export const noTradeoffs: FlagDetector = {
   absence: true,
   detect({ all }) {
-    const found = all.filter((u) => acknowledgesTradeoff(u.text));
+    const found = all.filter((u) => unitAcknowledgesTradeoff(u));
     return found.length === 0
       ? { present: true, rationale: `No tradeoff between privacy, cost, latency or quality is acknowledged in any of the ${new Set(all.map((u) => u.file)).size} files.`, evidence: [] }
       : { present: false, rationale: `${found.length} passage(s) weigh one good against another.`, evidence: pickEvidence(found.map((u) => quote(u, TRADEOFF)), 2) };

@@ -8,6 +8,7 @@ import type { Sheet } from './sheet.js';
 export { defaultRubric, parseRubric, rubricSchema, type Rubric } from './rubric.js';
 export { sheetSchema, type Sheet } from './sheet.js';
 export { computePillars, decide, gradingUnits, isVerbatim, submissionUnits, unitsForItem } from './grade.js';
+export { forgetTexts } from './text.js';
 export { detectors as builtInDetectors, graders as builtInGraders } from '../../graders/index.js';
 
 /**

@@ -4,7 +4,7 @@
  * Pure and deterministic: no I/O, no clocks.
  */
 import type { Document, SectionDeliverable } from '../documents/model.js';
-import { indexed, indexView, patternCount, patternNumber, refreshIndex, testWithView, type IndexView } from './prefilter.js';
+import { forgetScans, indexed, indexView, patternCount, patternNumber, refreshIndex, testWithView, type IndexView } from './prefilter.js';
 import type { Evidence } from './sheet.js';
 
 export interface Unit {
@@ -389,6 +389,16 @@ const TIME_FRAME_ALL = indexed(new RegExp(TIME_FRAME.source, 'gi'));
 const YEAR_ALL = /\b(?:19|20)\d\d\b/g;
 const LABEL_ALL = /\b(?:M|Q|H|v|V)\d+\b|\b(?:year|phase|gate|sprint|stage|wave|step|tier|level|version|slide|page|section)\s?\d+\b/gi;
 const quantities = new Map<string, boolean>();
+
+/**
+ * Forget what was remembered per text (money amounts, quantities, the index's scans), so the next
+ * grading pays for its text in full, as a submission never seen before does (`npm run bench`).
+ */
+export function forgetTexts(): void {
+  amounts.clear();
+  quantities.clear();
+  forgetScans();
+}
 
 /** A number that is a quantity, not a date, a year or a quarter label (remembered per text: several graders ask). */
 export function hasQuantity(text: string): boolean {
