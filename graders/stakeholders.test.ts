@@ -3,6 +3,18 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeStakeholders } from './stakeholders.js';
 
 describe('stakeholders grader', () => {
+  it('gives 1 to a board that only gets an update, with nobody signing off a gate', async () => {
+    const d = await doc('policy.md', `# Policy\n\nThe Head of Member Services (me) owns the assistant. The co-op board gets a quarterly update.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [d]).score).toBe(1);
+  });
+
+  it('reads decision-rights rows and a monthly steering committee with the approvers as a full sign-off plan', async () => {
+    const d = await doc('policy.md', `# Policy\n\n| Step | People |\n|---|---|\n| Pilot go-live (agents, Q1) | Head of Customer Operations |\n| In-app go-live (Q2) | Head of Customer Operations + Legal + IT Security |\n\nMonthly Reroute steering committee: Head of Customer Operations, Head of Digital, Legal, IT Security.\n`);
+    const r = runGrader(gradeStakeholders, 'stakeholders', [d]);
+    expect(r.signals.roles_signing_off).toBeGreaterThanOrEqual(2);
+    expect(r.score).toBe(3);
+  });
+
   it('gives 3 to named roles signing off on gates with a review cadence', async () => {
     const d = await doc(
       'policy.md',

@@ -10,7 +10,7 @@ const REVIEW_CADENCE = indexed(new RegExp(
   'i',
 ));
 /** Reviewing a sample of outputs is monitoring, not a stakeholder review. */
-const SAMPLE_REVIEW = indexed(/\bsampl\w*|\b\d[\d,]*\s+(?:\w+\s)?(?:chats|listings|answers|outputs|tickets|conversations|cases|transcripts|responses|drafts|summaries|emails|calls|PRs|documents|letters|records|reports|invoices|claims|orders|messages|replies|notes|sheets|files|threads)\b|\breview(?:s|ed)? (?:of )?(?:the )?(?:logs?|transcripts|outputs|comments)\b/i);
+const SAMPLE_REVIEW = indexed(/\bsampl\w*|\b\d[\d,]*\s+(?:\w+\s){0,2}(?:diar(?:y|ies)|chats|listings|answers|outputs|tickets|conversations|cases|transcripts|responses|drafts|summaries|emails|calls|PRs|documents|letters|records|reports|invoices|claims|orders|messages|replies|notes|sheets|files|threads)\b|\breview(?:s|ed)? (?:of )?(?:the )?(?:logs?|transcripts|outputs|comments)\b/i);
 /** A line that opens with a go-live or gate and names, after a colon, who takes it. */
 const DECIDER_LINE = /^\W*(?:go-?live|launch|rollout|roll-out|release to \w+|gate\s?\w{0,3})\b[^:|.]{0,60}:\s*(.+)$/i;
 /** Stakeholders named in general terms. */
@@ -27,9 +27,12 @@ export const gradeStakeholders: ItemGrader = ({ units }) => {
   // A row of a table whose header says who decides or signs ("Gate | Decides") approves too.
   const approverTable = (u: Unit) => u.row && /\b(?:decides?|decision|approv\w*|signs?|sign-?off|signer|owner|accountable|go\/no-go)\b/i.test(tableHeader(units, u)?.text ?? '');
   // "Go-live for M1 (alpha) and M2 (soft launch): Head of Player Support + me." names who lets it go live.
+  // So does a row "Pilot go-live (agents, Q1) | Head of Customer Operations" under a decision-rights heading.
   const deciderLine = (u: Unit) => {
     const m = DECIDER_LINE.exec(u.text);
-    return m !== null && findRoles(m[1]!.slice(0, 60)).length > 0;
+    if (m !== null && findRoles(m[1]!.slice(0, 60)).length > 0) return true;
+    const [first, ...rest] = u.row ? u.text.split(' | ') : [];
+    return first !== undefined && /\b(?:go-?live|launch|gate|release|rollout|roll-out)\b/i.test(first) && findRoles(rest.join(' ')).length > 0;
   };
   // A sign-off put off past launch or handed to another party is no sign-off plan (governance_afterthought says so).
   const approvals = units.filter((u) => roleIn(u) && (is(u, APPROVAL) || approverTable(u) || deciderLine(u)) && !unitDefersGovernance(u));
@@ -47,7 +50,7 @@ export const gradeStakeholders: ItemGrader = ({ units }) => {
   if (roles.size >= 2 && gated.length >= 1 && governingCadences.length >= 1) {
     score = 3;
     rationale = `Named roles sign off (${[...roles].slice(0, 4).join(', ')}) on named gates, and reviews have a cadence.`;
-  } else if (approvals.length >= 1 || governingCadences.length >= 1) {
+  } else if (approvals.length >= 1) {
     score = 2;
     const missing = [
       roles.size < 2 ? 'several named roles signing off' : '',
