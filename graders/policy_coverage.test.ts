@@ -3,6 +3,13 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradePolicyCoverage } from './policy_coverage.js';
 
 describe('policy_coverage grader', () => {
+  it('reads "test before start" as a gate, and does not make a bare stop rule concrete with the incident owner beside it', async () => {
+    const d = await doc('policy.md', `# Policy\n\nThe Digital Editor-in-Chief approves the start of each use.\n\n## Test before start\n\nFor each use, we test with 500 past articles before start; at least 95% of summaries must be correct.\n\n## Check after start\n\nEvery week, one editor checks 200 published summaries and counts the errors.\n\n## Mistakes\n\nIf an error reaches a reader, the desk editor reports it to the Operations Manager the same day.\nStop: if a problem is serious, we can stop the system and return to manual work.\n`);
+    const r = runGrader(gradePolicyCoverage, 'policy_coverage', [d]);
+    expect(r.signals).toMatchObject({ deployment_gates: 2, rollback: 1 });
+    expect(r.score).toBe(2);
+  });
+
   it('gives 3 when all five parts are covered concretely', async () => {
     const d = await doc(
       'policy.md',
