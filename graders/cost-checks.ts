@@ -47,7 +47,10 @@ export function findInconsistentTotals(units: Unit[]): Inconsistency[] {
     // Tables: column-wise check of a total row.
     for (const total of rows.filter((u) => TOTAL.test(u.text.split(' | ')[0] ?? ''))) {
       const tableRows = rows.filter((u) => u.section === total.section && u !== total && !TOTAL.test(u.text.split(' | ')[0] ?? ''));
-      const before = tableRows.filter((u) => run.indexOf(u) < run.indexOf(total));
+      // A subtotal of one kind ("One-time total", "Monthly total") adds up the lines of that kind only.
+      const label = total.text.split(' | ')[0] ?? '';
+      const kind = ONE_OFF.test(label) ? ONE_OFF : MONTHLY.test(label) && !YEARLY.test(label) ? MONTHLY : undefined;
+      const before = tableRows.filter((u) => run.indexOf(u) < run.indexOf(total) && (!kind || kind.test(u.text)));
       const cells = total.text.split(' | ');
       // Bare cells under a "€ per month" header, or "17.090"-style cells beside "1.450.000", read the European way.
       const table = rows.filter((u) => u.section === total.section);

@@ -3,6 +3,13 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeCostModel } from './cost_model.js';
 
 describe('cost_model grader', () => {
+  it('adds up a one-time subtotal and a monthly subtotal over their own lines only', async () => {
+    const d = await doc('cost.md', `# Year-1 cost\n\nAssumptions: 30,000 articles a month, 2,000 input tokens each.\n\n| Item | Type | Amount |\n|---|---|---|\n| Tool development | One-time | ¥18,000,000 |\n| CMS integration | One-time | ¥4,200,000 |\n| LLM API (¥650,000 / month) | Monthly | ¥7,800,000 |\n| Hosting (¥180,000 / month) | Monthly | ¥2,160,000 |\n| One-time total |  | ¥22,200,000 |\n| Monthly total (¥830,000 / month) |  | ¥9,960,000 |\n| Year-1 total |  | ¥32,160,000 |\n`);
+    const r = runGrader(gradeCostModel, 'cost_model', [d]);
+    expect(r.signals.totals_not_adding_up).toBe(0);
+    expect(r.score).toBe(3);
+  });
+
   it('weighs a small-unit currency by what it is worth, and finds half a dollar a year per daily user unrealistic', async () => {
     const inr = await doc('cost.md', `# Year-1 cost\n\n| Item | Year 1 |\n|---|---|\n| AI reading of 1.2 crore pages (approx. ₹0.001 per page) | ₹12,000 |\n| Scanning staff (ongoing) | ₹8,40,000 |\n| Total Year 1 | ₹8,52,000 |\n`);
     expect(runGrader(gradeCostModel, 'cost_model', [inr]).signals.absurd_unit_costs).toBeGreaterThan(0);

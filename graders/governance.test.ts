@@ -3,6 +3,11 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeGovernance } from './governance.js';
 
 describe('governance grader', () => {
+  it('reads agreement with the officers as a measure a bar can be set on', async () => {
+    const d = await doc('policy.md', `# Policy\n\nGate: on 300 past applications the assistant agrees with the officer's decision on at least 90% of applications. Two senior officers mark the disagreements.\n\nIf things go wrong we can switch the assistant off.\n`);
+    expect(runGrader(gradeGovernance, 'governance', [d]).score).toBe(2);
+  });
+
   it('counts two measures with bars in one line ("barrier recall … SIMOPS recall …", "per cent" spelled out)', async () => {
     const d = await doc(
       'policy.md',
