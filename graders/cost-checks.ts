@@ -77,7 +77,7 @@ export function findInconsistentTotals(units: Unit[]): Inconsistency[] {
       if (checked && !ok && firstBad) out.push(firstBad);
     }
     // "Label: $amount" lines then "Total: $amount".
-    const lines = run.filter((u) => !u.row && moneyAmounts(u.text).length >= 1);
+    const lines = run.filter((u) => !u.row && hasMoney(u) && moneyAmounts(u.text).length >= 1);
     for (let i = 0; i < lines.length; i++) {
       const t = lines[i]!;
       if (!is(t, TOTAL) || !/^[^$€£\d]{0,40}\btotal\b/i.test(t.text)) continue;

@@ -3,6 +3,13 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeRoadmapStructure } from './roadmap_structure.js';
 
 describe('roadmap_structure grader', () => {
+  it('does not read a numbered question ("Q3. What is the plan for 12 months?") as a quarter, and reads a "Risk | What we do" table as mitigated', async () => {
+    const qa = await doc('roadmap.md', `# Plan\n\n## Q3. What is the plan for 12 months?\n\nFirst step: trial on records of 5 villages. Next step: index all records after 1970.\n`);
+    expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [qa]).signals.calendar_periods).toBe(0);
+    const risks = await doc('roadmap.md', `# Roadmap 2026\n\n## Risks\n\n| Risk | What we do |\n|---|---|\n| EHR integration slower than planned | Q1 runs on an export |\n`);
+    expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [risks]).signals.risks_mitigated).toBeGreaterThan(0);
+  });
+
   it('reads a table with the quarters as columns: each column a phase, a metric row and a milestone row per column', async () => {
     const d = await doc('roadmap.md', `# Plan by quarter (April 2026 – March 2027)\n\n| Workstream | Q1 Apr–Jun | Q2 Jul–Sep | Q3 Oct–Dec | Q4 Jan–Mar |\n|---|---|---|---|---|\n| Build | Labelling 600 emails | Drafts for 8 pilot advisers | All 38 advisers | Freeze during return season |\n| Milestone | M1 Gate 1 (30 June) | M2 Gate 2 (15 Aug) | M4 year-end check (20 Dec) | M5 FY review (31 Mar) |\n| Success metric | Tax-fact accuracy 97% on 600 emails | First reply 2.5 days to 1 day | Email hours 1,150 h to 750 h per month | Renewal 88% to 91% |\n\n## Risks\n\n- Wrong tax statement becomes advice: every draft is reviewed by an adviser, so we mitigate liability.\n`);
     const r = runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]);

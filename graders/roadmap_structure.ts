@@ -8,7 +8,7 @@ const MILESTONE_VERB =
 /** A line that opens with its milestone label or date: "M3 (Sep 12): …", "Feb 15 – …", "Week 6: …". */
 const MILESTONE_LABEL = indexed(/^\s*(?:W(?:k)?\d{1,2}\b|M\d{1,2}\b|milestone\s?\d*|Q[1-4]\b|H[12]\b|(?:month|week|sprint)\s?\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?\d{1,2}\b|\d{1,2}\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|20\d\d-\d\d)/i);
 const RISK = indexed(/\brisks?\b|\bthreats?\b|\bconcerns?\b|\bdependenc\w+|\bblockers?\b|\bwhat could go wrong\b|\bcould (?:fail|slip|go wrong)\b/i);
-const MITIGATION = indexed(/,\s?so (?:we|every|each|all|our|the|a|an)\b|\bwhich is why\b|\bmitigat\w*|\bcontingenc\w*|\bfallback\b|\bplan b\b|\baddress(?:ed)? by\b|\breduc\w+ by\b|\bcounter\w*|\bresponse:|\bwe will\b|\bby (?:running|adding|using|keeping|starting|limiting|partnering|hiring|building)\b|→|->|\bso that\b|\bto avoid\b|\bguard against\b|\bif (?:it|this|that) happens\b/i);
+const MITIGATION = indexed(/\bwhat we (?:do|will do|'ll do)\b|\bhow we (?:handle|respond|reduce|prevent|deal)\b|,\s?so (?:we|every|each|all|our|the|a|an)\b|\bwhich is why\b|\bmitigat\w*|\bcontingenc\w*|\bfallback\b|\bplan b\b|\baddress(?:ed)? by\b|\breduc\w+ by\b|\bcounter\w*|\bresponse:|\bwe will\b|\bby (?:running|adding|using|keeping|starting|limiting|partnering|hiring|building)\b|→|->|\bso that\b|\bto avoid\b|\bguard against\b|\bif (?:it|this|that) happens\b/i);
 const HORIZON = indexed(/\bmonths? (?:[IVX]+\s?[-–]\s?)?XII\b|\b(?:12|twelve)[- ]months?\b|\b(?:one|1)[- ]year\b|\bQ4\b|\bH2\b|\bmonths? (?:10|11|12)\b|\bM(?:10|11|12)\b|\b(?:oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\bend of (?:the )?year\b|\byear[- ]end\b|\bweeks? (?:4[0-9]|5[0-2])\b|\bW(?:4[0-9]|5[0-2])\b/i);
 /** A calendar date a milestone can be held to: a month (with or without a day), a numbered week or day, an ISO date. A quarter alone is a phase, not a date. */
 const DATE = indexed(/\b\d{1,2}\.(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\b|\b\d{1,2}[./-]\d{1,2}[./-](?:20)?\d\d\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b20\d\d-\d\d(?:-\d\d)?\b|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b(?:week|wk|day|month)\s?\d{1,3}\b|\bW(?:k)?\d{1,2}\b|\bM\d{1,2}\s?\(/i);
@@ -39,6 +39,8 @@ function monthsSpanned(text: string): number {
 }
 
 function periodLabel(text: string): { label: string; calendar: boolean } | undefined {
+  // "Q3. What is the plan for 12 months?" numbers a question, not a quarter.
+  if (/^\W*Q\d{1,2}[.):]\s/.test(text) && /\?/.test(text)) return undefined;
   const c = CALENDAR_PERIOD.exec(text);
   const p = PHASE.exec(text);
   if (c && (!p || c.index <= p.index + 40)) return { label: c[0].toLowerCase().replace(/\s+/g, ' '), calendar: true };
