@@ -40,7 +40,7 @@ function monthsSpanned(text: string): number {
 
 function periodLabel(text: string): { label: string; calendar: boolean } | undefined {
   // "Q3. What is the plan for 12 months?" numbers a question, not a quarter.
-  if (/^\W*Q\d{1,2}[.):]\s/.test(text) && /\?/.test(text)) return undefined;
+  if (text.includes('?')) text = text.replace(/\bQ\d{1,2}[.):]\s[^?]*\?/g, ' ');
   const c = CALENDAR_PERIOD.exec(text);
   const p = PHASE.exec(text);
   if (c && (!p || c.index <= p.index + 40)) return { label: c[0].toLowerCase().replace(/\s+/g, ' '), calendar: true };
