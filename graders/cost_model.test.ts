@@ -3,6 +3,13 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeCostModel } from './cost_model.js';
 
 describe('cost_model grader', () => {
+  it('does not take "once" in prose for a one-off cost line', async () => {
+    const d = await doc('cost.md', `# Year-1 cost\n\nAssumptions: 60 sites, about 1,320 diaries per month.\n\n| Cost line | Year 1 |\n|---|---|\n| App development | 850 000 kr |\n| Model usage | 13 200 kr |\n| Year 1 total | 863 200 kr |\n\nUsage costs are small, c. 1 100 kr per month, and we review them once the pilot ends.\n`);
+    const r = runGrader(gradeCostModel, 'cost_model', [d]);
+    expect(r.signals.one_off).toBe(false);
+    expect(r.score).toBe(2);
+  });
+
   it('adds up a one-time subtotal and a monthly subtotal over their own lines only', async () => {
     const d = await doc('cost.md', `# Year-1 cost\n\nAssumptions: 30,000 articles a month, 2,000 input tokens each.\n\n| Item | Type | Amount |\n|---|---|---|\n| Tool development | One-time | ¥18,000,000 |\n| CMS integration | One-time | ¥4,200,000 |\n| LLM API (¥650,000 / month) | Monthly | ¥7,800,000 |\n| Hosting (¥180,000 / month) | Monthly | ¥2,160,000 |\n| One-time total |  | ¥22,200,000 |\n| Monthly total (¥830,000 / month) |  | ¥9,960,000 |\n| Year-1 total |  | ¥32,160,000 |\n`);
     const r = runGrader(gradeCostModel, 'cost_model', [d]);

@@ -6,6 +6,7 @@ import { findAbsurdUnitCosts, findInconsistentTotals, fmt } from './cost-checks.
 const TOTAL = indexed(/\b(?:total|all[- ]in|year[- ]?(?:1|one)|annual\w*|first[- ]year|12[- ]months?|per year|FY\s?\d*|yearly)\b|\/\s?(?:yr|year)\b/i);
 /** Costs paid once, named as such (integration work billed monthly is not a one-off split). */
 const ONE_OFF = indexed(/\b(?:one[- ]?(?:off|time)|upfront|up-front|set-?up (?:cost|fee)s?|initial (?:build|setup|investment|cost)|capex|non-recurring|once\b)\b/i);
+const ONE_OFF_WORD = /\b(?:one[- ]?(?:off|time)|upfront|up-front|set-?up (?:cost|fee)s?|initial (?:build|setup|investment|cost)|capex|non-recurring)\b/i;
 const ONGOING = indexed(/\b(?:monthly|per month|a month|each month|recurring|run[- ]?rate|opex|ongoing|steady[- ]state|subscription)\b|\/\s?mo(?:nth)?\b/i);
 const ASSUMPTION =
   indexed(/\b(?:assum\w*|users?|MAU|DAU|seats?|agents?|queries|requests|conversations|tickets|calls|messages|documents|tokens?|volume|traffic|growth|utili[sz]ation|price per|per (?:user|query|request|ticket|day|1[kKmM]|million|thousand)|\/\s?1[kKmM]\b|based on)\b/i);
@@ -25,7 +26,8 @@ export const gradeCostModel: ItemGrader = ({ units }) => {
   // A sentence weighing the cost against what it returns ("earned back in the first year") is no
   // total, unless it names one ("All in, year one lands at $126,000, and … pays for itself").
   const totals = priced.filter((u) => (is(u, TOTAL) && (!is(u, PAYBACK) || /\b(?:total|all[- ]in)\b/i.test(u.text))) || (u.row && TOTAL.test(tableHeader(units, u)?.text ?? '') && hasMoney(u)));
-  const oneOff = units.filter((u) => is(u, ONE_OFF) && (hasMoney(u) || (u.row && priced.some((p) => p.section === u.section))));
+  // "once" marks a one-off cost in a table row ("Training | once | 6,000"), not in prose ("… once the pilot ends").
+  const oneOff = units.filter((u) => is(u, ONE_OFF) && (u.row || ONE_OFF_WORD.test(u.text)) && (hasMoney(u) || (u.row && priced.some((p) => p.section === u.section))));
   const ongoing = units.filter((u) => is(u, ONGOING) && (hasMoney(u) || (u.row && priced.some((p) => p.section === u.section))));
   const assumptions = units.filter((u) => is(u, ASSUMPTION) && is(u, NUMBER));
   const inconsistent = findInconsistentTotals(units);
