@@ -2,6 +2,7 @@ import { indexed } from '../src/grading/prefilter.js';
 import { is, neighbourhood, pickEvidence, quote, roleIn, sentencesOf, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { GOV_METRIC, MEASUREMENT, ROLLBACK, SPEED, THRESHOLD, TRIGGER } from './cues.js';
+import { unitDefersGovernance, unitDefersSafeguard } from './flags/deferral.js';
 
 const GOV_METRIC_ALL = indexed(new RegExp(GOV_METRIC.source, 'gi'));
 const FILLER = /^(?:the|a|an|our|its|their|of|on|in|for|and|or|with|weekly|monthly|daily|overall|model|answer|mean|median|average|\W*)$/i;
@@ -50,7 +51,8 @@ export const gradeGovernance: ItemGrader = ({ units }) => {
     const rollbackSpeed = (n: Unit) => sentencesOf(n.text).some((x) => ROLLBACK.test(x) && SPEED.test(x));
     if (near.some((n) => is(n, SPEED) && (is(n, ROLLBACK) ? rollbackSpeed(n) : (follows(n) || heading(n)) && ownSpeed(n)))) fast = true;
   }
-  const mentions = units.filter((u) => is(u, GOV_METRIC) || is(u, OVERSIGHT));
+  // A placeholder or deferral ("Quality thresholds and monitoring method: to be finalised after go-live") is absent, not a mention.
+  const mentions = units.filter((u) => (is(u, GOV_METRIC) || is(u, OVERSIGHT)) && !unitDefersSafeguard(u) && !unitDefersGovernance(u));
 
   let score: Score;
   let rationale: string;

@@ -179,6 +179,13 @@ describe('classifying deliverables', () => {
     expect(d.sections.some((s) => s.text === 'This is not a heading, only a word in bold.')).toBe(true);
   });
 
+  it('reads question headings about who decides and what happens on a problem as policy in a combined Q&A file', async () => {
+    const text = `# Land records – Plan, Policy and Cost (Question & Answer format)\n\n## Q3. What is the plan for 12 months?\n\nFirst step: trial on 5 villages. Next step: index all records after 1970.\n\n## Q6. Who will take decisions about the AI system?\n\nThe Record Room In-charge will take all decisions.\n\n## Q8. What will happen if there is any problem?\n\nThe clerk informs the record room and the entry is corrected.\n\n## Q10. What is the cost for Year 1?\n\nTotal Year 1: ₹8,52,000.\n`;
+    const d = await parseDocument({ name: 'proposal.md', bytes: enc(text) });
+    const of = (start: string) => d.sections.find((s) => s.text.startsWith(start))!.deliverable;
+    expect([of('First step'), of('The Record Room'), of('The clerk'), of('Total Year 1')]).toEqual(['roadmap', 'policy', 'policy', 'cost']);
+  });
+
   it('uses the name when the content is thin, and says unknown when nothing tells', async () => {
     expect((await parseDocument({ name: 'RAI policy.md', bytes: enc('Some words about our approach.\n') })).deliverable).toBe('policy');
     expect((await parseDocument({ name: 'doc1.md', bytes: enc('Some words about our approach.\n') })).deliverable).toBe('unknown');
