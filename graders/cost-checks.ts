@@ -133,6 +133,8 @@ const SMALL_UNITS: [RegExp, number][] = [
   [/\bKSh\b|\bKES\b/i, 0.0077],
   [/\bHUF\b|\bFt\b/i, 0.0027],
   [/\b(?:SEK|NOK|DKK|kr)\b/i, 0.095],
+  [/zł|\bPLN\b/i, 0.25],
+  [/Kč|\bCZK\b/i, 0.043],
   [/₺|\bTL\b|\bTRY\b/i, 0.03],
 ];
 function roughUsd(text: string): number {

@@ -16,6 +16,13 @@ Levers: response caching cuts inference by 30%; routing easy questions to a smal
 `;
 
 describe('cost grader', () => {
+  it('counts each lever in a line that lists several, separated by semicolons', async () => {
+    const d = await doc('cost.md', `# Year-1 cost\n\n| Line | Monthly | Year 1 |\n|---|---|---|\n| LLM for explanations | 6.000 kr | 72.000 kr |\n| Compute | 4.000 kr | 48.000 kr |\n| Team | 300.000 kr | 3.600.000 kr |\n\nThe large model writes nicer Danish but costs ~8x.\n\nLevers: batch all pens overnight (−35% compute vs hourly runs); only re-explain when the mix changes (saves ~2.400 kr/month).\n`);
+    const r = runGrader(gradeCost, 'cost', [d]);
+    expect(r.signals.levers).toBeGreaterThanOrEqual(2);
+    expect(r.score).toBe(3);
+  });
+
   it('reads cost from the roadmap when no cost deliverable came: a budget is 1, a figure of speech is nothing', async () => {
     const roadmap = (extra: string) => doc('roadmap.md', `# 12-month roadmap\n\n## Q1\n\nShadow mode with the control room; a missed fault costs far more than a false alarm.\n\n${extra}\n`);
     expect(runGrader(gradeCost, 'cost', [await roadmap('')]).score).toBe(0);

@@ -47,7 +47,8 @@ export const gradeCost: ItemGrader = ({ units }) => {
     else if (label) underLabel.add(u);
   }
   const levers = units.filter((u) => is(u, LEVER) || ((underLevers(u) || underLabel.has(u)) && !is(u, LEVER_HEADING_ONLY)));
-  const leverKinds = new Set(levers.map((u) => (LEVER.exec(u.text)?.[0] ?? u.text.split(' | ')[0]!).toLowerCase().slice(0, 12)));
+  // Each lever named, also when one line lists several ("Levers: batch all pens overnight (−35% …); only re-explain when …").
+  const leverKinds = new Set(levers.flatMap((u) => (u.row ? [u.text] : u.text.split(/;\s+/)).map((seg) => (LEVER.exec(seg)?.[0] ?? seg.split(' | ')[0]!).toLowerCase().slice(0, 12))));
   const withEffect = levers.filter((u) => is(u, EFFECT));
   // Without a cost deliverable the roadmap speaks for cost (the labelling conventions), but only with cost
   // content: a budget, a figure, a licence ("I have not included the cost slide" and "a missed deviation

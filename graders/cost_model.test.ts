@@ -17,6 +17,11 @@ describe('cost_model grader', () => {
     expect(r.score).toBe(3);
   });
 
+  it('finds 0,0002 zł per work order of twenty pages unrealistic', async () => {
+    const d = await doc('cost.md', `# Year-1 cost\n\nModel inference: 0,0002 zł per work order, 40 000 work orders a month of about 20 pages each.\n\nYear 1 total: 1 091 296 zł.\n`);
+    expect(runGrader(gradeCostModel, 'cost_model', [d]).signals.absurd_unit_costs).toBeGreaterThan(0);
+  });
+
   it('weighs a small-unit currency by what it is worth, and finds half a dollar a year per daily user unrealistic', async () => {
     const inr = await doc('cost.md', `# Year-1 cost\n\n| Item | Year 1 |\n|---|---|\n| AI reading of 1.2 crore pages (approx. ₹0.001 per page) | ₹12,000 |\n| Scanning staff (ongoing) | ₹8,40,000 |\n| Total Year 1 | ₹8,52,000 |\n`);
     expect(runGrader(gradeCostModel, 'cost_model', [inr]).signals.absurd_unit_costs).toBeGreaterThan(0);
