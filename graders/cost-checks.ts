@@ -53,8 +53,7 @@ export function findInconsistentTotals(units: Unit[]): Inconsistency[] {
       const before = tableRows.filter((u) => run.indexOf(u) < run.indexOf(total) && (!kind || kind.test(u.text)));
       const cells = total.text.split(' | ');
       // Bare cells under a "€ per month" header, or "17.090"-style cells beside "1.450.000", read the European way.
-      const table = rows.filter((u) => u.section === total.section);
-      const european = table.some((u) => EUROPEAN_TABLE.test(u.text)) && !table.some((u) => /(?<!R)\$|£/.test(u.text));
+      const european = isEuropeanTable(rows.filter((u) => u.section === total.section));
       let ok = true;
       let checked = false;
       let firstBad: Inconsistency | undefined;
@@ -104,6 +103,10 @@ export function findInconsistentTotals(units: Unit[]): Inconsistency[] {
 
 /** A table that writes money the European way: a euro or krone header, or dot-grouped thousands. */
 const EUROPEAN_TABLE = /[€₺₫]|R\$|\b(?:EUR|CHF|SEK|NOK|DKK|PLN|CZK|HUF|TRY|TL|BRL|IDR|kr|zł)\b|\b\d{1,3}(?:\.\d{3}){2,}\b|\b\d{1,3}\.\d{3},\d{1,2}\b/;
+
+function isEuropeanTable(rows: Unit[]): boolean {
+  return rows.some((u) => EUROPEAN_TABLE.test(u.text)) && !rows.some((u) => /(?<!R)\$|£/.test(u.text));
+}
 
 function numberCell(cell: string, european = false): number | undefined {
   const m = NUMBER_CELL.exec(cell);
@@ -184,7 +187,7 @@ function vanishingModelLines(units: Unit[]): Unit[] {
   };
   for (const total of rows.filter((u) => TOTAL.test(firstCell(u)))) {
     const table = rows.filter((u) => u.section === total.section);
-    const european = table.some((u) => EUROPEAN_TABLE.test(u.text)) && !table.some((u) => /(?<!R)\$|£/.test(u.text));
+    const european = isEuropeanTable(table);
     // The total's last amount and its column: the same column of each line.
     const cells = total.text.split(' | ');
     let c = cells.length - 1;

@@ -5,8 +5,8 @@ import { findAbsurdUnitCosts, findInconsistentTotals, fmt } from './cost-checks.
 
 const TOTAL = indexed(/\b(?:total|all[- ]in|year[- ]?(?:1|one)|annual\w*|first[- ]year|12[- ]months?|per year|FY\s?\d*|yearly)\b|\/\s?(?:yr|year)\b/i);
 /** Costs paid once, named as such (integration work billed monthly is not a one-off split). */
-const ONE_OFF = indexed(/\b(?:one[- ]?(?:off|time)|upfront|up-front|set-?up (?:cost|fee)s?|initial (?:build|setup|investment|cost)|capex|non-recurring|once\b)\b/i);
 const ONE_OFF_WORD = /\b(?:one[- ]?(?:off|time)|upfront|up-front|set-?up (?:cost|fee)s?|initial (?:build|setup|investment|cost)|capex|non-recurring)\b/i;
+const ONE_OFF = indexed(new RegExp(String.raw`${ONE_OFF_WORD.source}|\bonce\b`, 'i'));
 const ONGOING = indexed(/\b(?:monthly|per month|a month|each month|recurring|run[- ]?rate|opex|ongoing|steady[- ]state|subscription)\b|\/\s?mo(?:nth)?\b/i);
 const ASSUMPTION =
   indexed(/\b(?:assum\w*|users?|MAU|DAU|seats?|agents?|queries|requests|conversations|tickets|calls|messages|documents|tokens?|volume|traffic|growth|utili[sz]ation|price per|per (?:user|query|request|ticket|day|1[kKmM]|million|thousand)|\/\s?1[kKmM]\b|based on)\b/i);

@@ -9,7 +9,7 @@
  * is not the flag.
  */
 import { indexed } from '../../src/grading/prefilter.js';
-import { isQuoted, straightQuotes } from '../../src/grading/text.js';
+import { isQuoted, MONEY, straightQuotes } from '../../src/grading/text.js';
 
 // ---------------------------------------------------------------------------------------------
 // Topics
@@ -406,7 +406,7 @@ const HUMAN_REVIEW_ALL = indexed(new RegExp(HUMAN_REVIEW.source, 'gi'));
 const GOVERNANCE_ALL = indexed(new RegExp(GOVERNANCE.source, 'gi'));
 const REVIEW_REMOVED_ALL = indexed(new RegExp(REVIEW_REMOVED.source, 'gi'));
 /** A priced item in a cost line: "audit £1,400", "DPIA: €3k". */
-const COST_ITEM_ALL = /\b[\w-]+(?: [\w-]+)?\s?[:=]?\s?(?:[$€£¥₹]\s?\d[\d,.]*\s?[kKmM]?|\d[\d,.]*\s?[kKmM]?\s?(?:[$€£¥₹]|EUR|USD|GBP|CHF|kr)(?!\w))/g;
+const COST_ITEM_ALL = new RegExp(String.raw`\b[\w-]+(?: [\w-]+)?\s?[:=]?\s?(?:${MONEY.source})`, 'g');
 
 /** Does this passage defer governance or hand it to someone else (the `governance_afterthought` meaning)? */
 export function defersGovernance(raw: string): boolean {

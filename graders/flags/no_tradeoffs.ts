@@ -95,14 +95,6 @@ function opposedMoves(text: string): boolean {
   for (const g of gains) for (const l of losses) if (g !== l) return true;
   return false;
 }
-/** Options side by side, the cheaper one worse: "Vendor A | $4.10 per 1k pages | 98 %" / "Vendor B | $0.90 … | 91 %". */
-function cheaperIsWorse(text: string): boolean {
-  const options = text.split('\n').map((l) => ({ price: /[$€£¥₹]\s?(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s?(?:EUR|USD|GBP|CHF)\b/.exec(l), score: /(\d+(?:\.\d+)?)\s?%/.exec(l) })).filter((o) => o.price && o.score);
-  if (options.length < 2) return false;
-  const v = options.map((o) => ({ price: Number(o.price![1] ?? o.price![2]), score: Number(o.score![1]) }));
-  return v.some((a) => v.some((b) => a.price < b.price && a.score < b.score));
-}
-
 /** Does a unit weigh one good against another? Asked by the cost grader and by the flag: remembered per unit (per grading run). */
 const answers = new WeakMap<object, boolean>();
 export function unitAcknowledgesTradeoff(u: { text: string }): boolean {
@@ -119,7 +111,7 @@ export function acknowledgesTradeoff(text: string): boolean {
   if (ACCEPTED_DOWNSIDE.test(text)) return true;
   // Paying for the better option: "At $300 a month we take the better copy".
   if (PAY_FOR_BETTER.test(text) && AXES.cost!.test(text)) return true;
-  if (EXCLUSIVE.test(text) || opposedMoves(text) || cheaperIsWorse(text)) return true;
+  if (EXCLUSIVE.test(text) || opposedMoves(text)) return true;
   // A good bought, a contrast, and a price named: "reduces invented citations but adds roughly 1.2 s".
   for (const t of text.matchAll(TURN)) {
     const before = text.slice(0, t.index);
