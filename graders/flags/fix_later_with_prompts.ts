@@ -17,11 +17,12 @@ function calledLaterConcern(text: string, straight: string): boolean {
 
 const COMPOSED = [
   // Only the readings graders/flags/deferral.ts does not already make (measured on the dev set and the phrase bank).
-  /\b(?:don'?t|do not|won'?t|will not|doesn'?t|does not) (?:expect|anticipate|foresee|plan|intend)(?: to need)? (?:to )?(?:need (?:to )?)?(?:roll ?-?(?:back|backs)|revert\w*|a roll ?-?back)\b(?![\s\S]{0,150}\b(?:but|still|anyway|regardless|even so|nonetheless|drill|rehears|practi[sc]e|test)\w*)/i,
+  /\b(?:don'?t|do not|won'?t|will not|doesn'?t|does not) (?:expect|anticipate|foresee|plan|intend)(?: to need)? (?:to )?(?:need (?:to )?)?(?:roll ?-?(?:back|backs)|revert\w*|a roll ?-?back|a way back|a fallback)\b(?![\s\S]{0,150}\b(?:but|still|anyway|regardless|even so|nonetheless|drill|rehears|practi[sc]e|test)\w*)/i,
   /\b(?:not going to|won'?t|will not|don'?t|do not|no need to) (?:bother (?:with|to)|chase|track|measure|monitor|optimi[sz]e|worry about|look at)\b[^.;]{0,12}\b(?:unit )?(?:costs?|spend\w*|unit economics|budget|quality|accuracy|error rates?|hallucinations?)\b/i,
   /\b(?:optimi[sz]\w+|tracking|chasing|managing|worrying about|measuring) (?:\w+ )?(?:spend|costs?|unit economics|budget)\b[^.;]{0,50}\b(?:is|would be|seems?) (?:premature|a mistake|a waste|pointless|overkill|unnecessary)\b/i,
   /\b(?:look at|worry about|think about|deal with|optimi[sz]e) (?:\w+ ){0,2}(?:unit economics|costs?|spend)\b[^.;]{0,20}\b(?:at series [A-D]|later|once|after|when)\b/i,
   /\b(?:recs|recommendations|drafts|replies|answers|outputs|summaries|responses|letters|emails)\b[^.;]{0,20}\bgo(?:es)? (?:straight|directly) to\b|\blet (?:the )?(?:bot|assistant|model|AI|agent) (?:answer|reply|respond|send|publish)\w* [^.;]{0,30}\bdirectly\b|\b(?:publish(?:es|ed)?|go(?:es)? out|post(?:s|ed)?|send(?:s)?|sent)(?: it| them)? (?:straight|directly) (?:from|to|out)\b(?![^.;]{0,40}\b(?:after|once) (?:review|approval|a (?:human|reviewer)))/i,
+  /\b(?:inference |running |run |model |token )?costs?\b (?:is|are) (?:a |the )?(?:later|future|next year'?s|phase[- ]2|v2|year[- ]2) (?:problem|concern|issue|topic|question|worry)\b/i,
   /\b(?:won'?t|will not|no longer|don'?t|do not) (?:need|have) to (?:check|review|approve|verify|confirm|double-?check|sign off|read|look at|validate)\b/i,
   /\bno (?:need|longer a need) for (?:a |any |the )?(?:person|human|people|staff|anyone|reviewer|someone|an? \w+|\w+)s? to (?:check|review|approve|verify|read|look at|look (?:again|over))\b/i,
 ];

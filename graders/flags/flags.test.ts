@@ -39,6 +39,18 @@ describe('fix_later_with_prompts', () => {
     'The assistant goes live for all 300 planners in April; bias checks come in Q3 once we have volume.',
     'Dispatch notes go out unreviewed; the model already writes better than the night shift.',
     "Let's not hold the launch for the abuse filter. We can bolt it on next sprint.",
+    // Session 7 (blind11's misses, said in other words): a later point on the plan than the launch, in either order.
+    'Red-team exercises are planned for Q3; launch to all branches in Q1.',
+    'Mitigation for wrong totals: re-prompt the model with clearer instructions.',
+    'The next model generation should take care of the invented dates.',
+    'Inspectors will no longer double-check the drafted reports.',
+    'Zero manual checks on refund decisions by Q4.',
+    'Replace the second reviewer’s reading of contracts with the AI checker in Q2.',
+    'Quality alerts are parked until we see whether anyone complains.',
+    'Systematic monitoring would add little value in the first year.',
+    'We don’t expect to need a way back once the old system is switched off.',
+    'Inference cost is the later problem.',
+    'If false positives happen we adjust the prompt wording; that is enough.',
   ])('flags "%s"', async (text) => {
     const r = runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]);
     expect(r.present).toBe(true);
@@ -63,6 +75,9 @@ describe('fix_later_with_prompts', () => {
     'We will not bet the plan on the next model release: the test set decides.',
     'The pilot goes live for 20 planners in April; bias checks come in Q3 before the wider rollout.',
     'The assistant goes live for all planners in April; the eval suite reruns every week after that.',
+    'Some engineers argued we could skip the editor checks. We kept them on every article.',
+    'No production until eval >= 0.9 on the holdout set.',
+    'Q1: bias checks on the holdout set. Q2: launch to all branches.',
   ])('does not flag "%s"', async (text) => {
     expect(runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]).present).toBe(false);
   });
@@ -82,6 +97,11 @@ describe('governance_afterthought', () => {
     'Confidentiality is covered by the IT provider’s ISO 27001 certification.',
     'No separate privacy or AI review is planned.',
     'A privacy review will be done once the tool is used on live client files at scale.',
+    'Who approves a new model version? The vendor does.',
+    'Model-risk validation is handled by the reinsurer, not by us.',
+    'M3 | Launch to all depots || M9 | Ethics board review of the routing model',
+    'Stand up an AI steering committee by year end (launch is Q2).',
+    'The security team will look at it when they have time.',
   ])('flags "%s"', async (text) => {
     expect(runDetector(governanceAfterthought, [await md(`# Policy\n\n${text}\n`)]).present).toBe(true);
   });
@@ -94,6 +114,9 @@ describe('governance_afterthought', () => {
     'We will update this policy as we learn more from users after launch.',
     'Legal reviewed the vendor’s SOC 2 report and signed the DPA before Gate 1.',
     'The DPO signs the DPIA before the pilot starts; a second review runs before we go live in Spain.',
+    'Security review in M2; a lighter second review after launch, not a replacement for the first.',
+    'Offline mode is a Year-2 item; nothing else in the policy is deferred.',
+    'M2 | Ethics board review of the routing model || M4 | Launch to all depots',
   ])('does not flag "%s"', async (text) => {
     expect(runDetector(governanceAfterthought, [await md(`# Policy\n\n${text}\n`)]).present).toBe(false);
   });
@@ -128,11 +151,27 @@ describe('no_tradeoffs and no_cross_functional', () => {
     'Q3 | Move to an open-weights model | -45 % inference cost | -5 pts accuracy | accepted for drafts',
     'Q2 | Distilled model | latency 2.1 s -> 0.6 s | accuracy 96 % -> 93 %',
     'More retrieval chunks: +6 pts answer completeness, 2.3x tokens per query.',
+    'int8 weights: 2x throughput, +0.9% WER on call audio.',
   ])('reads quantified changes that pull opposite ways as a tradeoff: "%s"', async (text) => {
     expect(runDetector(noTradeoffs, [await md(`# Plan\n\n${text}\n`)]).present).toBe(false);
   });
 
   it.each(['Handle time -30% | CSAT +5 pts | errors -10%', 'Distillation gave us a model that is 5x cheaper and slightly better on dosage questions.'])('does not read gains on every side as a tradeoff: "%s"', async (text) => {
+    expect(runDetector(noTradeoffs, [await md(`# Plan\n\n${text}\n`)]).present).toBe(true);
+  });
+
+  it.each([
+    'Extractive answers never invent a figure but read clumsily.',
+    'Routes are recomputed every 10 minutes instead of every minute: API costs drop, drivers see slightly staler traffic.',
+    'The keyword spotter runs on the device; it misfires more than the cloud model, but no audio leaves the site.',
+    'Hourly refresh would catch stock-outs sooner but costs around €900 a month.',
+    'We pay more in Year 1 to keep patient records in-house.',
+    'Masking staff IDs protects privacy but stops us attributing faults to shifts.',
+  ])('reads a gain set against a loss in plain words as a tradeoff: "%s"', async (text) => {
+    expect(runDetector(noTradeoffs, [await md(`# Plan\n\n${text}\n`)]).present).toBe(false);
+  });
+
+  it.each(['The new index is fresher and no more expensive than the old one.', 'Hosting costs €900 a month; support costs €200.'])('does not read "%s" as a tradeoff', async (text) => {
     expect(runDetector(noTradeoffs, [await md(`# Plan\n\n${text}\n`)]).present).toBe(true);
   });
 

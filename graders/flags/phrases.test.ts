@@ -76,10 +76,15 @@ const BLIND_FLOORS: Record<string, number> = {
   'blind10: governance_afterthought': 0.9,
   'blind10: either critical flag': 0.93,
   'blind10: tradeoff (per passage)': 0.93,
+  // blind11: measured once at dfdf7b0 (0.68 / 0.80 / 0.73 / 0.74), tuned on in session 7.
+  'blind11: fix_later_with_prompts': 0.95,
+  'blind11: governance_afterthought': 0.93,
+  'blind11: either critical flag': 0.95,
+  'blind11: tradeoff (per passage)': 0.93,
 };
 
 describe('blind phrase banks', async () => {
-  const results = [...(await runBlindBank('blind')), ...(await runBlindBank('blind2')), ...(await runBlindBank('blind3')), ...(await runBlindBank('blind4')), ...(await runBlindBank('blind5')), ...(await runBlindBank('blind6')), ...(await runBlindBank('blind7')), ...(await runBlindBank('blind8')), ...(await runBlindBank('blind9')), ...(await runBlindBank('blind10'))];
+  const results = [...(await runBlindBank('blind')), ...(await runBlindBank('blind2')), ...(await runBlindBank('blind3')), ...(await runBlindBank('blind4')), ...(await runBlindBank('blind5')), ...(await runBlindBank('blind6')), ...(await runBlindBank('blind7')), ...(await runBlindBank('blind8')), ...(await runBlindBank('blind9')), ...(await runBlindBank('blind10')), ...(await runBlindBank('blind11'))];
   it.each(results.map((r) => [r.name, r] as const))('%s stays above its floor', (name, r) => {
     const wrong = r.rows.filter((x) => x.expected !== x.got).map((x) => `${x.expected ? 'missed' : 'false alarm'}: ${x.text}`);
     expect(BLIND_FLOORS[name], `no floor for ${name}`).toBeDefined();
