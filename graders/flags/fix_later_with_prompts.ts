@@ -1,6 +1,7 @@
 import { indexed } from '../../src/grading/prefilter.js';
 import { isRejectedOrQuoted, pickEvidence, quote, straightQuotes } from '../../src/grading/text.js';
 import type { FlagDetector } from '../../src/grading/types.js';
+import { secondRead, setAsideRationale } from './reader.js';
 import { CONDITIONED, COUNTERED, GATED, GOVERNANCE, MEASURING, SAFEGUARD_BEFORE, safeguardReading, unitDefersGovernance, unitDefersSafeguard } from './deferral.js';
 
 /** A safeguard called a later concern: "evals are a phase-2 concern". The tail is asked first (rare), the safeguard only then. */
@@ -81,11 +82,17 @@ function readings(texts: string[]): string {
   return found.length ? `: ${found.join('; ')}` : ': a listed phrasing';
 }
 
+/** The passages the rules read as the flag (before the second reader). */
+export function fixLaterRuleHits<T extends { text: string }>(all: T[]): T[] {
+  // A sentence that argues against the idea or puts the safeguard before launch is never the flag.
+  return all.filter((u) => (defersSafety(u.text) || unitDefersSafeguard(u)) && !COUNTERED.test(u.text) && !GATED.test(u.text) && !governanceFirst(u));
+}
+
 /** `fix_later_with_prompts`: problems deferred to prompting, the model, or "later". */
 export const fixLaterWithPrompts: FlagDetector = {
   detect({ all }) {
-    // A sentence that argues against the idea or puts the safeguard before launch is never the flag.
-    const hits = all.filter((u) => (defersSafety(u.text) || unitDefersSafeguard(u)) && !COUNTERED.test(u.text) && !GATED.test(u.text) && !governanceFirst(u));
+    const { kept: hits, setAside } = secondRead('fix_later_with_prompts', fixLaterRuleHits(all));
+    if (hits.length === 0 && setAside.length > 0) return { present: false, needs_attention: true, rationale: setAsideRationale('fix_later_with_prompts', setAside), evidence: pickEvidence(setAside.map((s) => quote(s.unit)), 3) };
     return hits.length
       ? {
           present: true,

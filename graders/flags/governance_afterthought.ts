@@ -1,6 +1,7 @@
 import { indexed } from '../../src/grading/prefilter.js';
 import { isNegatedWithin, isRejectedOrQuoted, pickEvidence, quote, straightQuotes } from '../../src/grading/text.js';
 import type { FlagDetector } from '../../src/grading/types.js';
+import { secondRead, setAsideRationale } from './reader.js';
 import { COUNTERED, GATED, ITERATION, unitDefersGovernance } from './deferral.js';
 
 const GOV = String.raw`(?:governance|compliance(?: review)?|sign-?offs?|approvals?|DPIAs?|(?:data protection|privacy) impact assessments?|(?:privacy|security|legal|model risk|child[- ]safety|safety) (?:reviews?|validation|assessments?)|model risk validation|(?:AI )?ethics (?:board|committee|council|review)|who approves what|(?:the |an? |our )?(?:AI |RAI )?polic(?:y|ies)|safety (?:reviews?|checks?|work)|ethics|responsible AI|RAI|legal review|privacy review|risk (?:review|assessment)|oversight|controls|bias (?:testing|audits?|checks?))`;
@@ -32,10 +33,9 @@ const PATTERNS = [
 const NEGATABLE = 3;
 
 
-/** `governance_afterthought`: governance described as something to add later or someone else's job. */
-export const governanceAfterthought: FlagDetector = {
-  detect({ all }) {
-    const hits = all.filter((u) =>
+/** The passages the rules read as the flag (before the second reader). */
+export function governanceRuleHits<T extends { text: string }>(all: T[]): T[] {
+  return all.filter((u) =>
       (unitDefersGovernance(u) ||
       PATTERNS.some((re, i) => {
         const m = re.exec(straightQuotes(u.text));
@@ -44,7 +44,14 @@ export const governanceAfterthought: FlagDetector = {
         const clause = u.text.slice(Math.max(0, u.text.lastIndexOf(';', m.index) + 1), m.index + m[0].length);
         return !(i < NEGATABLE && (isNegatedWithin(m[0]) || ITERATION.test(clause)));
       })) && !COUNTERED.test(u.text) && !GATED.test(u.text),
-    );
+  );
+}
+
+/** `governance_afterthought`: governance described as something to add later or someone else's job. */
+export const governanceAfterthought: FlagDetector = {
+  detect({ all }) {
+    const { kept: hits, setAside } = secondRead('governance_afterthought', governanceRuleHits(all));
+    if (hits.length === 0 && setAside.length > 0) return { present: false, needs_attention: true, rationale: setAsideRationale('governance_afterthought', setAside), evidence: pickEvidence(setAside.map((s) => quote(s.unit)), 3) };
     return hits.length
       ? { present: true, rationale: 'Governance is described as something to add later or as someone else’s job, not built into gates.', evidence: pickEvidence(hits.map((u) => quote(u)), 3) }
       : { present: false, rationale: 'Nothing describes governance as an afterthought or someone else’s job.', evidence: [] };

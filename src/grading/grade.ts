@@ -143,7 +143,7 @@ export function gradeSubmission(documents: Document[], options: GradeOptions): S
     const r = detector.detect({ all: units, documents });
     const evidence = r.evidence.filter((e) => isVerbatim(documents, e));
     const isPresent = r.present && (detector.absence === true || evidence.length > 0);
-    red_flags[flag.id] = { present: isPresent, critical: flag.critical, rationale: r.rationale, evidence, source: 'rule' };
+    red_flags[flag.id] = { present: isPresent, critical: flag.critical, rationale: r.rationale, evidence, source: 'rule', ...(r.needs_attention ? { needs_attention: true } : {}) };
   }
 
   const scores = Object.fromEntries(Object.entries(items).map(([k, v]) => [k, v.suggested]));

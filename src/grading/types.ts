@@ -36,6 +36,8 @@ export interface FlagResult {
   present: boolean;
   rationale: string;
   evidence: Evidence[];
+  /** A person should look: e.g. a rule matched but the detector did not raise the flag from it. */
+  needs_attention?: boolean;
 }
 
 /**

@@ -1,0 +1,73 @@
+/**
+ * A second reader for the two critical red flags. The rules in deferral.ts and the detectors read
+ * a passage by its parts (a safeguard, what is done to it, what undercuts it); on fresh writers they
+ * also match passages that only look like the flag ("Model cost is noise next to truck rolls", a
+ * mitigation that says "never model-generated"). This reader is a logistic model over the passage's
+ * word n-grams, trained by fixtures/train-reader.ts on the labelled phrase banks and the labelled
+ * submissions (reader-weights.ts holds its weights: data, not code).
+ *
+ * It never raises a flag. A passage a rule matched is set aside when the reader gives it almost no
+ * chance of being the flag; the flag is then not raised from it, and the sheet says so and asks a
+ * reviewer to look (`needs_attention`), with the passage as evidence. Pure and deterministic: the
+ * same text always gets the same score.
+ */
+import { READER_WEIGHTS } from './reader-weights.js';
+
+export type ReaderFlag = 'fix_later_with_prompts' | 'governance_afterthought';
+
+/** Below this chance a rule's match is set aside (chosen by cross-validation: `npx tsx fixtures/train-reader.ts --cv --holdout14`; README). */
+export const SET_ASIDE_BELOW = 0.02;
+
+/** The passage's features: lower-cased words, pairs and triples of words. */
+export function readerFeatures(text: string): string[] {
+  const words = text.toLowerCase().replace(/[’']/g, "'").match(/[a-z0-9]+(?:'[a-z]+)?|[%€$£|:;?]/g) ?? [];
+  const out = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    out.add(words[i]!);
+    if (i + 1 < words.length) out.add(`${words[i]} ${words[i + 1]}`);
+    if (i + 2 < words.length) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+  }
+  return [...out];
+}
+
+const models = Object.fromEntries(
+  (['fix_later_with_prompts', 'governance_afterthought'] as const).map((flag) => [flag, { bias: READER_WEIGHTS[flag].bias, weights: new Map(Object.entries(READER_WEIGHTS[flag].weights)) }]),
+) as Record<ReaderFlag, { bias: number; weights: Map<string, number> }>;
+
+/** The reader's chance (0–1) that the passage expresses the flag. */
+export function readerScore(flag: ReaderFlag, text: string): number {
+  const m = models[flag];
+  let z = m.bias;
+  for (const f of readerFeatures(text)) z += m.weights.get(f) ?? 0;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The n-grams that weighed most for and against the flag in this passage, for the rationale. */
+export function readerTerms(flag: ReaderFlag, text: string, n = 3): { for: string[]; against: string[] } {
+  const m = models[flag];
+  const weighed = readerFeatures(text)
+    .map((f) => [f, m.weights.get(f) ?? 0] as const)
+    .filter(([, w]) => w !== 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return { for: weighed.filter(([, w]) => w > 0).slice(0, n).map(([f]) => f), against: weighed.filter(([, w]) => w < 0).slice(-n).reverse().map(([f]) => f) };
+}
+
+/** Split a rule's matches into those the reader keeps and those it sets aside. */
+export function secondRead<T extends { text: string }>(flag: ReaderFlag, hits: T[]): { kept: T[]; setAside: { unit: T; score: number }[] } {
+  const kept: T[] = [];
+  const setAside: { unit: T; score: number }[] = [];
+  for (const u of hits) {
+    const score = readerScore(flag, u.text);
+    if (score < SET_ASIDE_BELOW) setAside.push({ unit: u, score });
+    else kept.push(u);
+  }
+  return { kept, setAside };
+}
+
+/** The rationale for a flag not raised because every rule match was set aside. */
+export function setAsideRationale(flag: ReaderFlag, setAside: { unit: { text: string }; score: number }[]): string {
+  const first = setAside[0]!;
+  const terms = readerTerms(flag, first.unit.text);
+  const against = terms.against.length ? `; it weighs against: ${terms.against.map((t) => `"${t}"`).join(', ')}` : '';
+  return `Not raised, but check by hand: a rule matched ${setAside.length} passage(s), and the second reader (a phrase model trained on labelled examples) gives ${setAside.length === 1 ? 'it' : 'each'} under ${Math.round(SET_ASIDE_BELOW * 100)}% chance of being this flag (first: ${(first.score * 100).toFixed(1)}%${against}).`;
+}
