@@ -139,6 +139,21 @@ const SMALL_UNITS: [RegExp, number][] = [
   [/zł|\bPLN\b/i, 0.25],
   [/Kč|\bCZK\b/i, 0.043],
   [/₺|\bTL\b|\bTRY\b/i, 0.03],
+  [/R\$|\bBRL\b|\breais\b/i, 0.18],
+  [/MX\$|\bMXN\b|\bpesos\b/i, 0.055],
+  [/\bZAR\b|\brand\b/, 0.055],
+  [/\b(?:CLP|COP|ARS)\b/i, 0.001],
+  [/₱|\bPHP\b/, 0.017],
+  [/฿|\bTHB\b|\bbaht\b/i, 0.028],
+  [/E£|\bEGP\b/i, 0.02],
+  [/₽|\bRUB\b/i, 0.011],
+  [/₴|\bUAH\b/i, 0.024],
+  [/\b(?:PKR|LKR)\b/i, 0.0035],
+  [/৳|\bBDT\b/i, 0.0085],
+  [/NT\$|\bTWD\b/i, 0.031],
+  [/HK\$|\bHKD\b/i, 0.13],
+  [/\b(?:AED|SAR|QAR|ILS)\b|₪/i, 0.27],
+  [/\bRM\s?\d|\bMYR\b|\bringgit\b/i, 0.21],
 ];
 function roughUsd(text: string): number {
   if (/\b(?:CNY|RMB)\b|元/.test(text)) return 0.14;

@@ -16,6 +16,18 @@ Levers: response caching cuts inference by 30%; routing easy questions to a smal
 `;
 
 describe('cost grader', () => {
+  it('reads levers said as what they cut ("this cuts proposals by about 70%", "about 30% less input cost", "Levers: …")', async () => {
+    const d = await doc('cost.md', `# Year-1 cost\n\n| Line | Monthly | Year 1 |\n|---|---|---|\n| Model inference | €400 | €4,800 |\n| Storage | €600 | €7,200 |\n| Engineer | €9,000 | €108,000 |\n\nA larger model writes better proposals but is 4 times the price.\n\nLevers: only areas with a night-flow jump get an LLM proposal, this cuts proposals by about 70%. Keep the fixed instructions cached, about 30% less input cost.\n`);
+    const r = runGrader(gradeCost, 'cost', [d]);
+    expect(r.signals.levers).toBeGreaterThanOrEqual(2);
+    expect(r.score).toBe(3);
+  });
+
+  it('holds a real-priced vision model at R$ 0,0004 per inspection of 16 photos as absurd', async () => {
+    const d = await doc('cost.md', `# Custo ano 1\n\n| Item | R$ per month | R$ year 1 |\n|---|---|---|\n| Photo storage | 1.000 | 12.000 |\n| Data scientist | 18.000 | 216.000 |\n\nAssumption: the vision model costs R$ 0,0004 per inspection (16 photos), so the model is almost free.\n`);
+    expect(runGrader(gradeCost, 'cost', [d]).signals.absurd_unit_costs).toBeGreaterThan(0);
+  });
+
   it('counts each lever in a line that lists several, separated by semicolons', async () => {
     const d = await doc('cost.md', `# Year-1 cost\n\n| Line | Monthly | Year 1 |\n|---|---|---|\n| LLM for explanations | 6.000 kr | 72.000 kr |\n| Compute | 4.000 kr | 48.000 kr |\n| Team | 300.000 kr | 3.600.000 kr |\n\nThe large model writes nicer Danish but costs ~8x.\n\nLevers: batch all pens overnight (−35% compute vs hourly runs); only re-explain when the mix changes (saves ~2.400 kr/month).\n`);
     const r = runGrader(gradeCost, 'cost', [d]);

@@ -1,5 +1,5 @@
 import { indexed } from '../src/grading/prefilter.js';
-import { AMOUNT, hasMoney, is, MONEY, pathIs, pickEvidence, quote, tableHeader, type Unit } from '../src/grading/text.js';
+import { AMOUNT, hasMoney, is, MONEY, pathIs, pickEvidence, quote, sentencesOf, tableHeader, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { findAbsurdUnitCosts, findInconsistentTotals, fmt } from './cost-checks.js';
 import { unitAcknowledgesTradeoff } from './flags/no_tradeoffs.js';
@@ -48,7 +48,11 @@ export const gradeCost: ItemGrader = ({ units }) => {
   }
   const levers = units.filter((u) => is(u, LEVER) || ((underLevers(u) || underLabel.has(u)) && !is(u, LEVER_HEADING_ONLY)));
   // Each lever named, also when one line lists several ("Levers: batch all pens overnight (−35% …); only re-explain when …").
-  const leverKinds = new Set(levers.flatMap((u) => (u.row ? [u.text] : u.text.split(/;\s+/)).map((seg) => (LEVER.exec(seg)?.[0] ?? seg.split(' | ')[0]!).toLowerCase().slice(0, 12))));
+  // Sentences of one paragraph that each name a technique are separate levers too ("Levers: only … get a proposal. Cache the instructions, 30% less input cost.").
+  const leverKinds = new Set(levers.flatMap((u) => [
+    ...(u.row ? [u.text] : u.text.split(/;\s+/)).map((seg) => (LEVER.exec(seg)?.[0] ?? seg.split(' | ')[0]!).toLowerCase().slice(0, 12)),
+    ...(u.row ? [] : sentencesOf(u.text).flatMap((x) => LEVER.exec(x)?.[0].toLowerCase().slice(0, 12) ?? [])),
+  ]));
   const withEffect = levers.filter((u) => is(u, EFFECT));
   // Without a cost deliverable the roadmap speaks for cost (the labelling conventions), but only with cost
   // content: a budget, a figure, a licence ("I have not included the cost slide" and "a missed deviation

@@ -3,6 +3,11 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeGovernance } from './governance.js';
 
 describe('governance grader', () => {
+  it('reads "the target reached in at least 85% of the routes" as a bar on a measure', async () => {
+    const d = await doc('policy.md', `# Policy\n\nGates. Assisted operation only when the proposal would have reached the Category-1 target in at least 85% of the routes, measured by replaying the GPS tracks.\n\nRollback. If results become clearly worse, we go back to manual planning.\n`);
+    expect(runGrader(gradeGovernance, 'governance', [d]).signals.threshold_measures).toBe(1);
+  });
+
   it('reads agreement with the officers as a measure a bar can be set on', async () => {
     const d = await doc('policy.md', `# Policy\n\nGate: on 300 past applications the assistant agrees with the officer's decision on at least 90% of applications. Two senior officers mark the disagreements.\n\nIf things go wrong we can switch the assistant off.\n`);
     expect(runGrader(gradeGovernance, 'governance', [d]).score).toBe(2);

@@ -3,6 +3,14 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeRoadmapStructure } from './roadmap_structure.js';
 
 describe('roadmap_structure grader', () => {
+  it('reads an "Exit check" column as the phase metrics ("T1 and T4 met" points at the targets) and "Fix:" as a mitigation', async () => {
+    const d = await doc('roadmap.md', `# Roadmap 2026\n\n| # | Target | Baseline | Goal | When |\n|---|---|---|---|---|\n| T1 | Days from leak start to find | 19 | 9 | end Sep 2026 |\n| T4 | Inspectors using it weekly | 0 | 35 | end Sep 2026 |\n\n## Plan\n\n| Phase | Months | Milestone (date) | Exit check |\n|---|---|---|---|\n| 1 Back-test | Jan–Mar | M1 back-test, 27 Mar | precision ≥ 60% |\n| 2 Shadow | Apr–Jun | M2 gate to pilot, 26 Jun | T1 below 14 days |\n| 3 Pilot | Jul–Sep | M3 gate, 25 Sep | T1 and T4 met |\n| 4 All areas | Oct–Dec | M4 review, 18 Dec | T1 met |\n\n## Risks\n\n- Loggers on plastic pipe hear less. Fix: night-flow data weighs more there.\n`);
+    const r = runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]);
+    expect(r.signals.phases_with_metrics).toBe(4);
+    expect(r.signals.risks_mitigated).toBe(1);
+    expect(r.score).toBe(3);
+  });
+
   it('does not read a numbered question ("Q3. What is the plan for 12 months?") as a quarter, and reads a "Risk | What we do" table as mitigated', async () => {
     const qa = await doc('roadmap.md', `# Plan\n\n## Q3. What is the plan for 12 months?\n\nFirst step: trial on records of 5 villages. Next step: index all records after 1970.\n`);
     expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [qa]).signals.calendar_periods).toBe(0);

@@ -8,7 +8,7 @@ const MILESTONE_VERB =
 /** A line that opens with its milestone label or date: "M3 (Sep 12): …", "Feb 15 – …", "Week 6: …". */
 const MILESTONE_LABEL = indexed(/^\s*(?:W(?:k)?\d{1,2}\b|M\d{1,2}\b|milestone\s?\d*|Q[1-4]\b|H[12]\b|(?:month|week|sprint)\s?\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?\d{1,2}\b|\d{1,2}\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|20\d\d-\d\d)/i);
 const RISK = indexed(/\brisks?\b|\bthreats?\b|\bconcerns?\b|\bdependenc\w+|\bblockers?\b|\bwhat could go wrong\b|\bcould (?:fail|slip|go wrong)\b/i);
-const MITIGATION = indexed(/\bwhat we (?:do|will do|'ll do)\b|\bhow we (?:handle|respond|reduce|prevent|deal)\b|,\s?so (?:we|every|each|all|our|the|a|an)\b|\bwhich is why\b|\bmitigat\w*|\bcontingenc\w*|\bfallback\b|\bplan b\b|\baddress(?:ed)? by\b|\breduc\w+ by\b|\bcounter\w*|\bresponse:|\bwe will\b|\bby (?:running|adding|using|keeping|starting|limiting|partnering|hiring|building)\b|→|->|\bso that\b|\bto avoid\b|\bguard against\b|\bif (?:it|this|that) happens\b/i);
+const MITIGATION = indexed(/\bwhat we (?:do|will do|'ll do)\b|\bhow we (?:handle|respond|reduce|prevent|deal)\b|,\s?so (?:we|every|each|all|our|the|a|an)\b|\bwhich is why\b|\bmitigat\w*|\bcontingenc\w*|\bfallback\b|\bplan b\b|\baddress(?:ed)? by\b|\breduc\w+ by\b|\bcounter\w*|\bresponse:|\bwe will\b|\bby (?:running|adding|using|keeping|starting|limiting|partnering|hiring|building)\b|→|->|\bso that\b|\bto avoid\b|\bguard against\b|\bif (?:it|this|that) happens\b|\bfix(?:es)?\s?:|\bworkaround\b|\bremed(?:y|ies)\s?:/i);
 const HORIZON = indexed(/\bmonths? (?:[IVX]+\s?[-–]\s?)?XII\b|\b(?:12|twelve)[- ]months?\b|\b(?:one|1)[- ]year\b|\bQ4\b|\bH2\b|\bmonths? (?:10|11|12)\b|\bM(?:10|11|12)\b|\b(?:oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\bend of (?:the )?year\b|\byear[- ]end\b|\bweeks? (?:4[0-9]|5[0-2])\b|\bW(?:4[0-9]|5[0-2])\b/i);
 /** A calendar date a milestone can be held to: a month (with or without a day), a numbered week or day, an ISO date. A quarter alone is a phase, not a date. */
 const DATE = indexed(/\b\d{1,2}\.(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\b|\b\d{1,2}[./-]\d{1,2}[./-](?:20)?\d\d\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b20\d\d-\d\d(?:-\d\d)?\b|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b(?:week|wk|day|month)\s?\d{1,3}\b|\bW(?:k)?\d{1,2}\b|\bM\d{1,2}\s?\(/i);
@@ -19,7 +19,7 @@ const MILESTONE_ANYWHERE = indexed(/\bmilestones?\s?\d+\b|\bM\d{1,2}\s?[(:]/i);
 const MOVED_BY = indexed(/[-−+]\s?\d+(?:\.\d+)?\s?%|\bexit\b|\b(?:down|up|fewer|lower|higher|cut|reduced?)\s(?:by\s)?(?:about |~)?\d+(?:[.,]\d+)?\s?(?:%|pts?|points?)|\b(?:at or (?:below|above)|no more than|at least|under|below|above)\s~?\d+(?:[.,]\d+)?\s?(?:%|working days?|days?|hours?|minutes?|s\b|seconds?)|\b\d+(?:[.,]\d+)?\s?% of (?:\w+ ){0,4}(?:rate|say|report|find|answer|resolve|complete|use)\w*/i);
 
 /** A table column that holds each phase's success measure. */
-const METRIC_HEADER = /\b(?:(?:exit|success|phase) (?:metrics?|criteri(?:on|a)|measures?)|metrics?|KPIs?|targets?|success|measured? by|how we know|done when|definition of done)\b/i;
+const METRIC_HEADER = /\b(?:(?:exit|success|phase) (?:metrics?|criteri(?:on|a)|measures?)|exit (?:checks?|tests?|conditions?)|(?:gate|go\/no-go) (?:criteria|checks?|conditions?)|metrics?|KPIs?|targets?|success|measured? by|how we know|done when|definition of done)\b/i;
 
 /** Calendar periods (quarters, halves, months) as opposed to bare "Phase 2". */
 const CALENDAR_PERIOD = indexed(/\b((?:autumn|spring|summer|winter|fall|michaelmas|lent|trinity) term|(?:first|second) semester|semester \d)\b|\b(months? (?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?:\s?[-–]\s?(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I))?)\b|\b(Q[1-4]|H[12])\b|\b(months?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?)\b|\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s?[-–]\s?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)?)\b|\b(weeks?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?)\b|\b(W(?:k)?\d{1,2}(?:\s?[-–]\s?W?\d{1,2})?)\b|\b(days?\s?\d+\s?[-–]\s?\d+)\b/i);
@@ -120,7 +120,9 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
   // A success metric, not a scope number ("pilot with 30 technicians" sizes the phase; "handle time -15%" measures it).
   // A row of a table with a metric column ("Phase | Months | Milestone | Exit metric") carries its phase's metric.
   const metricColumn = (u: Unit) => u.row && METRIC_HEADER.test(tableHeader(roadmap, u)?.text ?? '');
-  const isMetric = (u: Unit) => hasQuantity(u.text) && !is(u, VANITY) && (is(u, OUTCOME) || is(u, KPI_WORD) || is(u, BASELINE_TO_TARGET) || is(u, DIRECTION) || is(u, MOVED_BY) || metricColumn(u));
+  // In a metric column, "T1 and T4 met" points at targets set elsewhere with their numbers.
+  const targetMet = (u: Unit) => metricColumn(u) && /\b(?:T|KR|KPI|O|G)\s?\d{1,2}\b[^|]{0,30}\b(?:met|reached|achieved|hit|on track)\b/i.test(u.text);
+  const isMetric = (u: Unit) => (hasQuantity(u.text) || targetMet(u)) && !is(u, VANITY) && (is(u, OUTCOME) || is(u, KPI_WORD) || is(u, BASELINE_TO_TARGET) || is(u, DIRECTION) || is(u, MOVED_BY) || metricColumn(u));
   const phasesWithMetric = [...periods].filter(([label, p]) => columnMetrics.has(label) || p.units.some(isMetric));
   const risks = roadmap.filter((u) => is(u, RISK) || headingIs(u, RISK) || RISK.test(tableHeader(roadmap, u)?.text ?? ''));
   const mitigated = risks.filter((u) => {

@@ -3,6 +3,13 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeStakeholders } from './stakeholders.js';
 
 describe('stakeholders grader', () => {
+  it('reads "Monthly steering: head of distribution (chair), …" as a review forum with the approver in it', async () => {
+    const d = await doc('roadmap.md', `# Roadmap\n\nHead of Distribution: approves every gate (M1, M2, M3).\n\nPrivacy officer: signs off before M2.\n\nMonthly steering: head of distribution (chair), me, security lead. Reviews the targets.\n`);
+    const r = runGrader(gradeStakeholders, 'stakeholders', [d]);
+    expect(r.signals.cadences_with_approvers).toBe(1);
+    expect(r.score).toBe(3);
+  });
+
   it('gives 1 to a board that only gets an update, with nobody signing off a gate', async () => {
     const d = await doc('policy.md', `# Policy\n\nThe Head of Member Services (me) owns the assistant. The co-op board gets a quarterly update.\n`);
     expect(runGrader(gradeStakeholders, 'stakeholders', [d]).score).toBe(1);

@@ -160,6 +160,12 @@ describe('plain text laid out in columns', () => {
 });
 
 describe('classifying deliverables', () => {
+  it('reads a plain-text email heading "THE MONEY" as the cost part', async () => {
+    const text = `Subject: Take-home (roadmap, policy, costs)\n\nDear panel,\n\nTHE PLAN FOR THE YEAR\n\nJanuary to March: pilot with two officers. April to June: web chat live. Milestone: go-live decision in June.\n\nTHE POLICY\n\nWho decides: the Head of Member Services approves go-live. Rollback: we pull the chat within an hour.\n\nTHE MONEY\n\n- Model usage: about £4,800 for the year\n- Build and integration: £38,000\n- Total for year one: £96,900\n`;
+    const d = await parseDocument({ name: 'email.txt', bytes: enc(text) });
+    expect(d.sections.filter((x) => x.deliverable === 'cost').map((x) => x.text)).toContain('Model usage: about £4,800 for the year');
+  });
+
   it('splits one file holding all three deliverables', async () => {
     const text = `# Take-home\n\n## 12-month roadmap\n\n- Q1: pilot launch in March\n- Q2: beta in May\n- Q3: GA in August\n\n## Responsible AI policy\n\n- Rollback: the on-call lead reverts the model within an hour\n- Incident response: Sev-1 pages on-call\n- Monitoring: weekly review of hallucination rate\n\n## Year-1 cost model\n\n- Inference: $4,000 per month\n- Storage: $500 per month\n- Total: $54,000\n`;
     const d = await parseDocument({ name: 'submission.md', bytes: enc(text) });
