@@ -3,6 +3,13 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeStakeholders } from './stakeholders.js';
 
 describe('stakeholders grader', () => {
+  it('does not count approving each message as a sign-off on a gate, and knows a chief judge or a shift supervisor as a role', async () => {
+    const perMessage = await doc('policy.md', `# Policy\n\nPilot: the control room supervisor approves each message before it goes out.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [perMessage]).signals.roles_signing_off).toBe(0);
+    const court = await doc('policy.md', `# Policy\n\nThe chief judge approves the pilot gate. The shift supervisor signs off the go-live.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [court]).signals.roles_signing_off).toBe(2);
+  });
+
   it('reads "Monthly steering: head of distribution (chair), …" as a review forum with the approver in it', async () => {
     const d = await doc('roadmap.md', `# Roadmap\n\nHead of Distribution: approves every gate (M1, M2, M3).\n\nPrivacy officer: signs off before M2.\n\nMonthly steering: head of distribution (chair), me, security lead. Reviews the targets.\n`);
     const r = runGrader(gradeStakeholders, 'stakeholders', [d]);

@@ -13,6 +13,8 @@ const REVIEW_CADENCE = indexed(new RegExp(
 const SAMPLE_REVIEW = indexed(/\bsampl\w*|\b\d[\d,]*\s+(?:\w+\s){0,2}(?:diar(?:y|ies)|chats|listings|answers|outputs|tickets|conversations|cases|transcripts|responses|drafts|summaries|emails|calls|PRs|documents|letters|records|reports|invoices|claims|orders|messages|replies|notes|sheets|files|threads)\b|\breview(?:s|ed)? (?:of )?(?:the )?(?:logs?|transcripts|outputs|comments)\b/i);
 /** A line that opens with a go-live or gate and names, after a colon, who takes it. */
 const DECIDER_LINE = /^\W*(?:go-?live|launch|rollout|roll-out|release to \w+|gate\s?\w{0,3})\b[^:|.]{0,60}:\s*(.+)$/i;
+/** Approving every output one by one: "the supervisor approves each message before it goes out". */
+const PER_OUTPUT_APPROVAL = /\b(?:approv\w*|signs? off|checks?|reviews?) (?:each|every|all) (?:single )?(?:[\w-]+ )?(?:messages?|outputs?|drafts?|answers?|repl(?:y|ies)|letters?|summar(?:y|ies)|posts?|alerts?|notices?|emails?|responses?|recommendations?)\b/i;
 /** Stakeholders named in general terms. */
 const VAGUE = indexed(/\bstakeholders?\b|\bleadership\b|\bmanagement\b|\bsign[- ]?off\b|\bapprov\w*|\breview(?:ed)? by\b/i);
 const QBR = indexed(/\bQBRs?\b/);
@@ -35,7 +37,9 @@ export const gradeStakeholders: ItemGrader = ({ units }) => {
     return first !== undefined && /\b(?:go-?live|launch|gate|release|rollout|roll-out)\b/i.test(first) && findRoles(rest.join(' ')).length > 0;
   };
   // A sign-off put off past launch or handed to another party is no sign-off plan (governance_afterthought says so).
-  const approvals = units.filter((u) => roleIn(u) && (is(u, APPROVAL) || approverTable(u) || deciderLine(u)) && !unitDefersGovernance(u));
+  // Approving each message before it goes out is an operational step, not a sign-off on a gate.
+  const perOutput = (u: Unit) => PER_OUTPUT_APPROVAL.test(u.text);
+  const approvals = units.filter((u) => roleIn(u) && (is(u, APPROVAL) || approverTable(u) || deciderLine(u)) && !unitDefersGovernance(u) && !perOutput(u));
   const roles = new Set(approvals.flatMap((u) => findRoles(u.text)));
   const gated = approvals.filter((u) => is(u, GATE) || headingsAre(u, GATE) || neighbourhood(units, u, 0).some((n) => is(n, GATE)));
   const cadences = units.filter((u) => (is(u, CADENCE) || is(u, QBR) || headingIs(u, CADENCE)) && (is(u, REVIEW_CADENCE) || (headingsAre(u, REVIEW_CADENCE) && /\d|\b(?:weekly|monthly|quarterly)\b/i.test(u.text))) && (!is(u, SAMPLE_REVIEW) || is(u, MEETING)));
