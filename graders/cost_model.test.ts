@@ -3,6 +3,13 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeCostModel } from './cost_model.js';
 
 describe('cost_model grader', () => {
+  it('does not take a line\'s "$18k/yr" for a Year-1 total, and reads a written-out sum as one', async () => {
+    const lines = await doc('cost.md', `# Cost\n\n| Item | Cost |\n|---|---|\n| GIS overlay service | $18k/yr |\n| Desk tech (1 FTE) | $85k/yr |\n| Model | pennies per ticket |\n`);
+    expect(runGrader(gradeCostModel, 'cost_model', [lines]).signals.total).toBe(false);
+    const sum = await doc('cost.md', `# Year-1 cost\n\nUSD 136,000 one-off + USD 623,600 ongoing = USD 759,600.\n`);
+    expect(runGrader(gradeCostModel, 'cost_model', [sum]).signals.total).toBe(true);
+  });
+
   it('does not take "once" in prose for a one-off cost line', async () => {
     const d = await doc('cost.md', `# Year-1 cost\n\nAssumptions: 60 sites, about 1,320 diaries per month.\n\n| Cost line | Year 1 |\n|---|---|\n| App development | 850 000 kr |\n| Model usage | 13 200 kr |\n| Year 1 total | 863 200 kr |\n\nUsage costs are small, c. 1 100 kr per month, and we review them once the pilot ends.\n`);
     const r = runGrader(gradeCostModel, 'cost_model', [d]);

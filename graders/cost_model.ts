@@ -25,7 +25,10 @@ export const gradeCostModel: ItemGrader = ({ units }) => {
   const priced = units.filter((u) => hasMoney(u) || (u.row && /\d/.test(u.text)));
   // A sentence weighing the cost against what it returns ("earned back in the first year") is no
   // total, unless it names one ("All in, year one lands at $126,000, and … pays for itself").
-  const totals = priced.filter((u) => (is(u, TOTAL) && (!is(u, PAYBACK) || /\b(?:total|all[- ]in)\b/i.test(u.text))) || (u.row && TOTAL.test(tableHeader(units, u)?.text ?? '') && hasMoney(u)));
+  // In a table row the total is named by the row's label ("Total | … | …"); "$18k/yr" in a line's cell is that line's annual cost.
+  // A sum written out ("USD 136,000 one-off + USD 623,600 ongoing = USD 759,600") states a total too.
+  const namesTotal = (u: Unit) => /\+[^=|]{1,60}=\s?[^\s\d]{0,4}\s?\d/.test(u.text) || (u.row ? TOTAL.test(u.text.split(' | ')[0] ?? '') || /\b(?:total|all[- ]in)\b/i.test(u.text) : is(u, TOTAL));
+  const totals = priced.filter((u) => (namesTotal(u) && (!is(u, PAYBACK) || /\b(?:total|all[- ]in)\b/i.test(u.text))) || (u.row && TOTAL.test(tableHeader(units, u)?.text ?? '') && hasMoney(u)));
   // "once" marks a one-off cost in a table row ("Training | once | 6,000"), not in prose ("… once the pilot ends").
   const oneOff = units.filter((u) => is(u, ONE_OFF) && (u.row || ONE_OFF_WORD.test(u.text)) && (hasMoney(u) || (u.row && priced.some((p) => p.section === u.section))));
   const ongoing = units.filter((u) => is(u, ONGOING) && (hasMoney(u) || (u.row && priced.some((p) => p.section === u.section))));
