@@ -21,7 +21,7 @@ export const DIRECTION = indexed(/\b(?:reduc\w+|cut\w*|lower\w*|decreas\w+|incre
 export const MODEL_QUALITY = indexed(/\b(?:accuracy|hallucinat\w*|groundedness|faithful\w*|toxic\w*|precision|recall|F1|latency|p9[59]|error rate|refusal rate|eval\w*)\b/i);
 
 /** Words that announce a measure of success. */
-export const KPI_WORD = indexed(/\b(?:KPIs?|metrics?|OKRs?|key results?|north[- ]star|success (?:criteria|measures?|metrics?)|targets?|goals?|measured by|we will measure|success looks like|exit criteria)\b/i);
+export const KPI_WORD = indexed(/\b(?:KPIs?|metrics?|OKRs?|key results?|north[- ]star|success (?:criteria|measures?|metrics?)|targets?|goals?|measured by|we will measure|success looks like|exit criteria|for success|success (?:is|means|would (?:be|mean)|will (?:be|mean)))\b/i);
 
 /** A direction or a bar for a number: the number is a target, not a description. */
 export const TARGET =

@@ -51,5 +51,7 @@ describe('roles', () => {
   it('finds job titles and functions, not verbs in front of "leads" or "owners"', () => {
     expect(findRoles('The GL lead and the Financial Controller sign off Gate 2.').length).toBeGreaterThanOrEqual(2);
     expect(findRoles('We are asking leads to try it and assigned owners later.')).toEqual([]);
+    expect(findRoles('The board of the cooperative and the chief judge; the head nurse.')).toEqual(['board of the cooperative', 'chief judge', 'head nurse']);
+    expect(findRoles('Open the dashboard; our chief concern is cost.')).toEqual([]);
   });
 });
