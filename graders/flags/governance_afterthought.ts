@@ -1,7 +1,7 @@
 import { indexed } from '../../src/grading/prefilter.js';
 import { isNegatedWithin, isRejectedOrQuoted, pickEvidence, quote, straightQuotes } from '../../src/grading/text.js';
 import type { FlagDetector } from '../../src/grading/types.js';
-import { secondRead, setAsideRationale } from './reader.js';
+import { readerOnly, readerOnlyRationale, secondRead, setAsideRationale } from './reader.js';
 import { COUNTERED, GATED, ITERATION, unitDefersGovernance } from './deferral.js';
 
 const GOV = String.raw`(?:governance|compliance(?: review)?|sign-?offs?|approvals?|DPIAs?|(?:data protection|privacy) impact assessments?|(?:privacy|security|legal|model risk|child[- ]safety|safety) (?:reviews?|validation|assessments?)|model risk validation|(?:AI )?ethics (?:board|committee|council|review)|who approves what|(?:the |an? |our )?(?:AI |RAI )?polic(?:y|ies)|safety (?:reviews?|checks?|work)|ethics|responsible AI|RAI|legal review|privacy review|risk (?:review|assessment)|oversight|controls|bias (?:testing|audits?|checks?))`;
@@ -52,6 +52,8 @@ export const governanceAfterthought: FlagDetector = {
   detect({ all }) {
     const { kept: hits, setAside } = secondRead('governance_afterthought', governanceRuleHits(all));
     if (hits.length === 0 && setAside.length > 0) return { present: false, needs_attention: true, rationale: setAsideRationale('governance_afterthought', setAside), evidence: pickEvidence(setAside.map((s) => quote(s.unit)), 3) };
+    const onlyReader = hits.length === 0 && setAside.length === 0 ? readerOnly('governance_afterthought', all) : [];
+    if (onlyReader.length > 0) return { present: false, needs_attention: true, rationale: readerOnlyRationale(onlyReader), evidence: pickEvidence(onlyReader.map((s) => quote(s.unit)), 3) };
     return hits.length
       ? { present: true, rationale: 'Governance is described as something to add later or as someone else’s job, not built into gates.', evidence: pickEvidence(hits.map((u) => quote(u)), 3) }
       : { present: false, rationale: 'Nothing describes governance as an afterthought or someone else’s job.', evidence: [] };

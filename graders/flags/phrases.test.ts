@@ -81,10 +81,15 @@ const BLIND_FLOORS: Record<string, number> = {
   'blind11: governance_afterthought': 0.93,
   'blind11: either critical flag': 0.95,
   'blind11: tradeoff (per passage)': 0.93,
+  // blind12: measured once at 3bbfb5c (0.58 / 0.83 / 0.71 / 0.69), tuned on in session 7.
+  'blind12: fix_later_with_prompts': 0.93,
+  'blind12: governance_afterthought': 0.95,
+  'blind12: either critical flag': 0.95,
+  'blind12: tradeoff (per passage)': 0.6,
 };
 
 describe('blind phrase banks', async () => {
-  const results = [...(await runBlindBank('blind')), ...(await runBlindBank('blind2')), ...(await runBlindBank('blind3')), ...(await runBlindBank('blind4')), ...(await runBlindBank('blind5')), ...(await runBlindBank('blind6')), ...(await runBlindBank('blind7')), ...(await runBlindBank('blind8')), ...(await runBlindBank('blind9')), ...(await runBlindBank('blind10')), ...(await runBlindBank('blind11'))];
+  const results = [...(await runBlindBank('blind')), ...(await runBlindBank('blind2')), ...(await runBlindBank('blind3')), ...(await runBlindBank('blind4')), ...(await runBlindBank('blind5')), ...(await runBlindBank('blind6')), ...(await runBlindBank('blind7')), ...(await runBlindBank('blind8')), ...(await runBlindBank('blind9')), ...(await runBlindBank('blind10')), ...(await runBlindBank('blind11')), ...(await runBlindBank('blind12'))];
   it.each(results.map((r) => [r.name, r] as const))('%s stays above its floor', (name, r) => {
     const wrong = r.rows.filter((x) => x.expected !== x.got).map((x) => `${x.expected ? 'missed' : 'false alarm'}: ${x.text}`);
     expect(BLIND_FLOORS[name], `no floor for ${name}`).toBeDefined();

@@ -3,7 +3,7 @@ import { gradeDocuments } from '../../src/grading/index.js';
 import { doc, runDetector } from '../../test/helpers/docs.js';
 import { fixLaterRuleHits, fixLaterWithPrompts } from './fix_later_with_prompts.js';
 import { governanceRuleHits } from './governance_afterthought.js';
-import { readerFeatures, readerScore, readerTerms, secondRead, SET_ASIDE_BELOW } from './reader.js';
+import { ATTENTION_AT, readerFeatures, readerOnly, readerScore, readerTerms, secondRead, SET_ASIDE_BELOW } from './reader.js';
 import { READER_WEIGHTS } from './reader-weights.js';
 
 describe('the second reader of the critical flags', () => {
@@ -65,5 +65,18 @@ describe('a rule match the second reader sets aside', () => {
     expect(r.evidence[0]!.quote).toContain('Rollback');
     const sheet = gradeDocuments([d]);
     expect(sheet.red_flags.fix_later_with_prompts).toMatchObject({ present: false, needs_attention: true, source: 'rule' });
+  });
+});
+
+describe('a passage only the second reader sees', () => {
+  it('is put before the reviewer when it is on the flag\'s topic and not argued against, never raised', () => {
+    const units = [
+      { text: 'We go live for all depots in March; evaluation and monitoring come later, once real users arrive.' },
+      { text: 'The depot opens at six.' },
+      { text: 'Some engineers argued we could launch first and build the evaluation set in the autumn; we rejected that.' },
+    ];
+    const found = readerOnly('fix_later_with_prompts', units);
+    expect(found.map((f) => f.unit.text)).toEqual([units[0]!.text]);
+    expect(found[0]!.score).toBeGreaterThanOrEqual(ATTENTION_AT);
   });
 });

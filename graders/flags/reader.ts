@@ -11,6 +11,7 @@
  * reviewer to look (`needs_attention`), with the passage as evidence. Pure and deterministic: the
  * same text always gets the same score.
  */
+import { CONDITIONED, COUNTERED, GATED, GOVERNANCE, MEASURING, SAFEGUARD_BEFORE } from './deferral.js';
 import { READER_WEIGHTS } from './reader-weights.js';
 
 export type ReaderFlag = 'fix_later_with_prompts' | 'governance_afterthought';
@@ -50,6 +51,36 @@ export function readerTerms(flag: ReaderFlag, text: string, n = 3): { for: strin
     .filter(([, w]) => w !== 0)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   return { for: weighed.filter(([, w]) => w > 0).slice(0, n).map(([f]) => f), against: weighed.filter(([, w]) => w < 0).slice(-n).reverse().map(([f]) => f) };
+}
+
+/** At or above this chance a passage no rule matched is put before the reviewer (never raised). */
+export const ATTENTION_AT = 0.9;
+
+/** What a passage must be about for the reader's word alone to matter: a safeguard (or review, testing, cost), or governance. */
+const SAFEGUARD_WORDS = /\b(?:review\w*|check\w*|prompt\w*|cost\w*|budget\w*|spend\w*|human\w*|approv\w*|test\w*|monitor\w*|guardrail\w*|eval\w*|rollback|roll back|errors?|mistakes?|accura\w*|quality)\b/i;
+const TOPIC: Record<ReaderFlag, (text: string) => boolean> = {
+  fix_later_with_prompts: (t) => SAFEGUARD_BEFORE.test(t) || MEASURING.test(t) || SAFEGUARD_WORDS.test(t),
+  governance_afterthought: (t) => GOVERNANCE.test(t),
+};
+
+/**
+ * Passages no rule matched that the reader nonetheless reads as the flag (chance ≥ ATTENTION_AT), on the flag's
+ * topic and not argued against, gated or tied to a measured condition. The flag is not raised from them: over
+ * whole submissions the reader's word alone raised more false alarms than it found flags (README); a reviewer looks.
+ */
+export function readerOnly<T extends { text: string }>(flag: ReaderFlag, units: T[]): { unit: T; score: number }[] {
+  const out: { unit: T; score: number }[] = [];
+  for (const u of units) {
+    if (!TOPIC[flag](u.text) || COUNTERED.test(u.text) || GATED.test(u.text) || CONDITIONED.test(u.text) || /["“”]/.test(u.text)) continue;
+    const score = readerScore(flag, u.text);
+    if (score >= ATTENTION_AT) out.push({ unit: u, score });
+  }
+  return out;
+}
+
+/** The rationale for a flag not raised where only the second reader saw it. */
+export function readerOnlyRationale(found: { score: number }[]): string {
+  return `Not raised, but check by hand: no rule matched, yet the second reader (a phrase model trained on labelled examples) reads ${found.length} passage(s) as possibly this flag (first: ${(found[0]!.score * 100).toFixed(0)}% chance).`;
 }
 
 /** Split a rule's matches into those the reader keeps and those it sets aside. */
