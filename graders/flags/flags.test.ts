@@ -186,6 +186,14 @@ describe('no_tradeoffs and no_cross_functional', () => {
     expect(runDetector(noTradeoffs, [await md(`# Plan\n\n${text}\n`)]).present).toBe(true);
   });
 
+  it('takes the second reader\'s word for a tradeoff no rule reads, and says so', async () => {
+    const text = 'Scoring donor lapse risk once a night costs a third of scoring it live, but reminders then use yesterday\'s data.';
+    const r = runDetector(noTradeoffs, [await md(`# Plan\n\n${text}\n`)]);
+    expect(r.present).toBe(false);
+    expect(r.rationale).toMatch(/second reader/);
+    expect(r.evidence[0]!.quote).toContain('once a night');
+  });
+
   it('does not count prompt engineering as an engineering partner', async () => {
     const d = await md(`# Plan\n\nWe will rely on prompt engineering to improve answers.\n`);
     expect(runDetector(noCrossFunctional, [d]).present).toBe(true);

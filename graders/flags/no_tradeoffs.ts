@@ -2,6 +2,7 @@ import { indexed } from '../../src/grading/prefilter.js';
 import { isRejectedOrQuoted, pickEvidence, quote } from '../../src/grading/text.js';
 import type { FlagDetector } from '../../src/grading/types.js';
 import { TRADEOFF } from '../cues.js';
+import { readerTradeoffs } from './reader.js';
 
 // A tradeoff weighs goods of different kinds: one option is better on one axis and worse on
 // another. So a passage acknowledges one when it joins two different axes with a word of cost or
@@ -149,6 +150,9 @@ export const noTradeoffs: FlagDetector = {
   absence: true,
   detect({ all }) {
     const found = all.filter((u) => unitAcknowledgesTradeoff(u));
+    // What the rules do not read, the second reader may: "parents repeat themselves more, but no children's data is stored".
+    const read = found.length === 0 ? readerTradeoffs(all) : [];
+    if (read.length > 0) return { present: false, rationale: `No rule reading found a tradeoff, but the second reader (a phrase model trained on labelled examples) reads ${read.length} passage(s) as weighing one good against another (first: ${(read[0]!.score * 100).toFixed(0)}% chance).`, evidence: pickEvidence(read.map((r) => quote(r.unit)), 2) };
     return found.length === 0
       ? { present: true, rationale: `No tradeoff between privacy, cost, latency or quality is acknowledged in any of the ${new Set(all.map((u) => u.file)).size} files.`, evidence: [] }
       : { present: false, rationale: `${found.length} passage(s) weigh one good against another.`, evidence: pickEvidence(found.map((u) => quote(u, TRADEOFF)), 2) };

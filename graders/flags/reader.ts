@@ -15,6 +15,8 @@ import { CONDITIONED, COUNTERED, GATED, GOVERNANCE, MEASURING, SAFEGUARD_BEFORE 
 import { READER_WEIGHTS } from './reader-weights.js';
 
 export type ReaderFlag = 'fix_later_with_prompts' | 'governance_afterthought';
+/** The reader's questions: the two critical flags, and whether a passage weighs one good against another. */
+export type ReaderModel = ReaderFlag | 'tradeoff';
 
 /** Below this chance a rule's match is set aside (chosen by cross-validation: `npx tsx fixtures/train-reader.ts --cv --holdout14`; README). */
 export const SET_ASIDE_BELOW = 0.02;
@@ -32,11 +34,11 @@ export function readerFeatures(text: string): string[] {
 }
 
 const models = Object.fromEntries(
-  (['fix_later_with_prompts', 'governance_afterthought'] as const).map((flag) => [flag, { bias: READER_WEIGHTS[flag].bias, weights: new Map(Object.entries(READER_WEIGHTS[flag].weights)) }]),
-) as Record<ReaderFlag, { bias: number; weights: Map<string, number> }>;
+  (['fix_later_with_prompts', 'governance_afterthought', 'tradeoff'] as const).map((m) => [m, { bias: READER_WEIGHTS[m].bias, weights: new Map(Object.entries(READER_WEIGHTS[m].weights)) }]),
+) as Record<ReaderModel, { bias: number; weights: Map<string, number> }>;
 
 /** The reader's chance (0–1) that the passage expresses the flag. */
-export function readerScore(flag: ReaderFlag, text: string): number {
+export function readerScore(flag: ReaderModel, text: string): number {
   const m = models[flag];
   let z = m.bias;
   for (const f of readerFeatures(text)) z += m.weights.get(f) ?? 0;
@@ -44,7 +46,7 @@ export function readerScore(flag: ReaderFlag, text: string): number {
 }
 
 /** The n-grams that weighed most for and against the flag in this passage, for the rationale. */
-export function readerTerms(flag: ReaderFlag, text: string, n = 3): { for: string[]; against: string[] } {
+export function readerTerms(flag: ReaderModel, text: string, n = 3): { for: string[]; against: string[] } {
   const m = models[flag];
   const weighed = readerFeatures(text)
     .map((f) => [f, m.weights.get(f) ?? 0] as const)
@@ -81,6 +83,23 @@ export function readerOnly<T extends { text: string }>(flag: ReaderFlag, units: 
 /** The rationale for a flag not raised where only the second reader saw it. */
 export function readerOnlyRationale(found: { score: number }[]): string {
   return `Not raised, but check by hand: no rule matched, yet the second reader (a phrase model trained on labelled examples) reads ${found.length} passage(s) as possibly this flag (first: ${(found[0]!.score * 100).toFixed(0)}% chance).`;
+}
+
+/** At or above this chance the reader takes a passage as weighing one good against another. */
+export const TRADEOFF_AT = 0.99;
+
+/**
+ * Passages the reader takes as a tradeoff where no rule reading did ("Session-only memory: parents repeat
+ * themselves more, but no children's data is stored"). `no_tradeoffs` is not raised when one exists: on the
+ * holdouts it was not trained on, the flag's false alarms fell from 5 to 0 for one true flag lost (README).
+ */
+export function readerTradeoffs<T extends { text: string }>(units: T[]): { unit: T; score: number }[] {
+  const out: { unit: T; score: number }[] = [];
+  for (const u of units) {
+    const score = readerScore('tradeoff', u.text);
+    if (score >= TRADEOFF_AT) out.push({ unit: u, score });
+  }
+  return out;
 }
 
 /** Split a rule's matches into those the reader keeps and those it sets aside. */
