@@ -3,6 +3,15 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeGovernance } from './governance.js';
 
 describe('governance grader', () => {
+  it('reads rates with a comparator ("Max 15% of good batches amber/red"), a named measure ("Delta E 2000 not more than 1.0"), and the rollback\'s speed in its own forms', async () => {
+    const rates = await doc('policy.md', `# Policy\n\nGo-live check: Max 15% of good batches flagged amber or red.\n\nColour match: Delta E 2000 not more than 1.0 against the target.\n`);
+    expect(runGrader(gradeGovernance, 'governance', [rates]).signals.threshold_measures).toBeGreaterThanOrEqual(2);
+    const speed = await doc('policy.md', `# Policy\n\nGate: recall of high-risk trees at least 90%, measured on 4 000 labelled inspections; agreement with arborists at least 80%.\n\nTrigger: recall below 85% over 4 weeks. On a trigger the Chief Arborist stops the risk sorting the same working day.\n`);
+    expect(runGrader(gradeGovernance, 'governance', [speed]).signals.how_fast).toBe(true);
+    const label = await doc('policy.md', `# Policy\n\nGate: HPI recall ≥ 98% and severity accuracy ≥ 88% on 3,000 labelled reports.\n\nRollback trigger: weekly HPI recall below 96%. The safety manager pulls the assistant.\n\nHow fast: one config flag, effective within 1 hour.\n`);
+    expect(runGrader(gradeGovernance, 'governance', [label]).signals.how_fast).toBe(true);
+  });
+
   it('reads "the target reached in at least 85% of the routes" as a bar on a measure', async () => {
     const d = await doc('policy.md', `# Policy\n\nGates. Assisted operation only when the proposal would have reached the Category-1 target in at least 85% of the routes, measured by replaying the GPS tracks.\n\nRollback. If results become clearly worse, we go back to manual planning.\n`);
     expect(runGrader(gradeGovernance, 'governance', [d]).signals.threshold_measures).toBe(1);

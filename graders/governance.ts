@@ -50,6 +50,8 @@ export const gradeGovernance: ItemGrader = ({ units }) => {
     // within one working day. Encore can be switched off if needed." gives no speed for switching off).
     const rollbackSpeed = (n: Unit) => sentencesOf(n.text).some((x) => ROLLBACK.test(x) && SPEED.test(x));
     if (near.some((n) => is(n, SPEED) && (is(n, ROLLBACK) ? rollbackSpeed(n) : (follows(n) || heading(n)) && ownSpeed(n)))) fast = true;
+    // A line labelled as the speed: "How fast: one config flag, effective within 1 hour."
+    if (near.some((n) => /^\W*(?:how fast|speed|time to (?:roll ?back|stop|switch (?:it )?off|revert))\b/i.test(n.text) && is(n, SPEED))) fast = true;
   }
   // A placeholder or deferral ("Quality thresholds and monitoring method: to be finalised after go-live") is absent, not a mention.
   const mentions = units.filter((u) => (is(u, GOV_METRIC) || is(u, OVERSIGHT)) && !unitDefersSafeguard(u) && !unitDefersGovernance(u));
