@@ -3,6 +3,11 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeStakeholders } from './stakeholders.js';
 
 describe('stakeholders grader', () => {
+  it('reads "every month X, Y and the DPO meet in the model review" as a forum with the approvers, sample or not', async () => {
+    const d = await doc('policy.md', `# Policy\n\nThe Chief Arborist signs Gate A and Gate B. The Data Protection Officer signs the DPIA before Gate B.\n\nEvery month the Chief Arborist, the product lead, the data protection officer and the supplier meet in the model review to go through the figures and a sample of 40 disagreements.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [d]).signals.cadences_with_approvers).toBe(1);
+  });
+
   it('does not count approving each message as a sign-off on a gate, and knows a chief judge or a shift supervisor as a role', async () => {
     const perMessage = await doc('policy.md', `# Policy\n\nPilot: the control room supervisor approves each message before it goes out.\n`);
     expect(runGrader(gradeStakeholders, 'stakeholders', [perMessage]).signals.roles_signing_off).toBe(0);

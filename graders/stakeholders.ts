@@ -6,7 +6,7 @@ import { unitDefersGovernance } from './flags/deferral.js';
 
 /** A standing review of the model, the strategy or the governance, with its rhythm. */
 const REVIEW_CADENCE = indexed(new RegExp(
-  String.raw`\b(?:${CADENCE_WORD})\b[^.;]{0,40}\b(?:(?:model|strategy|strategic|governance|roadmap|risk|safety|quality|business|product|steering|portfolio|operating|performance|metrics?|KPI|RAI|AI|ethics|exec\w*|leadership|stakeholder|cost|budget|program|progress|policy|launch|release|evaluation|eval|council|board|committee)\s+)?(?:reviews?|meetings?|syncs?|councils?|boards?|committees?|forums?|readouts?|retros?|retrospectives?|QBRs?|(?:working|steering|review|advisory|oversight|governance) groups?|huddles?|round-?tables?|panels?|steering(?=\s?[:(–—-]))\b|\b(?:reviews?|meetings?|syncs?|councils?|boards?|committees?|forums?|readouts?|(?:working|steering|review|advisory|oversight|governance) groups?|huddles?)\b[^.;]{0,30}\b(?:${CADENCE_WORD})\b|\bQBRs?\b`,
+  String.raw`\b(?:${CADENCE_WORD})\b[^.;]{0,40}\b(?:(?:model|strategy|strategic|governance|roadmap|risk|safety|quality|business|product|steering|portfolio|operating|performance|metrics?|KPI|RAI|AI|ethics|exec\w*|leadership|stakeholder|cost|budget|program|progress|policy|launch|release|evaluation|eval|council|board|committee)\s+)?(?:reviews?|meetings?|syncs?|councils?|boards?|committees?|forums?|readouts?|retros?|retrospectives?|QBRs?|(?:working|steering|review|advisory|oversight|governance) groups?|huddles?|round-?tables?|panels?|steering(?=\s?[:(–—-]))\b|\bmeet\w* (?:in|at|for|as) (?:the |a )?(?:[\w-]+ ){0,2}(?:reviews?|meetings?|boards?|committees?|forums?)\b|\b(?:reviews?|meetings?|syncs?|councils?|boards?|committees?|forums?|readouts?|(?:working|steering|review|advisory|oversight|governance) groups?|huddles?)\b[^.;]{0,30}\b(?:${CADENCE_WORD})\b|\bQBRs?\b`,
   'i',
 ));
 /** Reviewing a sample of outputs is monitoring, not a stakeholder review. */
@@ -18,7 +18,7 @@ const PER_OUTPUT_APPROVAL = /\b(?:approv\w*|signs? off|checks?|reviews?) (?:each
 /** Stakeholders named in general terms. */
 const VAGUE = indexed(/\bstakeholders?\b|\bleadership\b|\bmanagement\b|\bsign[- ]?off\b|\bapprov\w*|\breview(?:ed)? by\b/i);
 const QBR = indexed(/\bQBRs?\b/);
-const MEETING = indexed(/\b(?:meeting|council|board|committee|forum|steering|QBR|business review|readout|check-?in|sync|retro\w*|working group|huddle|chair\w*|attend\w*)\b/i);
+const MEETING = indexed(/\b(?:meet(?:s|ing)?|council|board|committee|forum|steering|QBR|business review|readout|check-?in|sync|retro\w*|working group|huddle|chair\w*|attend\w*)\b/i);
 
 /**
  * `stakeholders`: who signs off (named roles), on what (which gate), and the cadence of

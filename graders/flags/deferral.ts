@@ -100,7 +100,7 @@ const SET_UP_MEASURING = indexed(/\b(?:monitoring|metrics?|tracking|measurement|
 /** A recurring practice. */
 const CADENCE = indexed(/\b(?:weekly|daily|monthly|quarterly|hourly|every|each|continuous\w*|ongoing|regular\w*|nightly|per (?:week|month|day))\b/i);
 /** Iterating on a policy that exists is not deferring it. */
-export const ITERATION = indexed(/\b(?:updat|revis(?!it)|refin|iterat|evolv|improv|expand|extend|re-?review)\w*/i);
+export const ITERATION = indexed(/\b(?:updat|revis(?!it)|refin|iterat|evolv|improv|expand|extend|re-?review)\w*|\b(?:this|the|our) (?:policy|statement|document)\b[^.;]{0,25}\breviewed\b|\bitself be reviewed\b/i);
 
 /** Handed to someone else: another team's, the vendor's or the customer's job. */
 const HANDED_OFF = indexed(new RegExp(
