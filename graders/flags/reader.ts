@@ -39,10 +39,20 @@ const models = Object.fromEntries(
 
 /** The reader's chance (0–1) that the passage expresses the flag. */
 export function readerScore(flag: ReaderModel, text: string): number {
+  return chanceOf(flag, readerFeatures(text));
+}
+function chanceOf(flag: ReaderModel, features: string[]): number {
   const m = models[flag];
   let z = m.bias;
-  for (const f of readerFeatures(text)) z += m.weights.get(f) ?? 0;
+  for (const f of features) z += m.weights.get(f) ?? 0;
   return 1 / (1 + Math.exp(-z));
+}
+// A unit is asked up to three questions in one grading: its features are read once (per unit, so for one grading only).
+const unitFeatures = new WeakMap<object, string[]>();
+function unitScore(flag: ReaderModel, u: { text: string }): number {
+  let f = unitFeatures.get(u);
+  if (!f) unitFeatures.set(u, (f = readerFeatures(u.text)));
+  return chanceOf(flag, f);
 }
 
 /** The n-grams that weighed most for and against the flag in this passage, for the rationale. */
@@ -74,7 +84,7 @@ export function readerOnly<T extends { text: string }>(flag: ReaderFlag, units: 
   const out: { unit: T; score: number }[] = [];
   for (const u of units) {
     if (!TOPIC[flag](u.text) || COUNTERED.test(u.text) || GATED.test(u.text) || CONDITIONED.test(u.text) || /["“”]/.test(u.text)) continue;
-    const score = readerScore(flag, u.text);
+    const score = unitScore(flag, u);
     if (score >= ATTENTION_AT) out.push({ unit: u, score });
   }
   return out;
@@ -96,7 +106,7 @@ export const TRADEOFF_AT = 0.99;
 export function readerTradeoffs<T extends { text: string }>(units: T[]): { unit: T; score: number }[] {
   const out: { unit: T; score: number }[] = [];
   for (const u of units) {
-    const score = readerScore('tradeoff', u.text);
+    const score = unitScore('tradeoff', u);
     if (score >= TRADEOFF_AT) out.push({ unit: u, score });
   }
   return out;
@@ -107,7 +117,7 @@ export function secondRead<T extends { text: string }>(flag: ReaderFlag, hits: T
   const kept: T[] = [];
   const setAside: { unit: T; score: number }[] = [];
   for (const u of hits) {
-    const score = readerScore(flag, u.text);
+    const score = unitScore(flag, u);
     if (score < SET_ASIDE_BELOW) setAside.push({ unit: u, score });
     else kept.push(u);
   }
