@@ -55,6 +55,15 @@ describe('fix_later_with_prompts', () => {
     'If it gets a dose wrong, we simply change the instructions we give it.',
     'I do not see why we should count the errors one by one.',
     'The growers will tell us at the next meeting if something is wrong.',
+    // blind13's misses, said in other words.
+    'When the tagger misreads a label, someone adds another example to the few-shot block.',
+    'The route optimiser runs unattended from week 1.',
+    'Pharmacist second reader retired from month 3.',
+    'We will measure answer quality once we have paying customers.',
+    'Defect rates aren\'t something we\'ll put a number on this year.',
+    'The explainer requires no held-out evaluation, since it only restates the physics model.',
+    'Invented product names in the copy are cosmetic; shoppers won\'t notice, so we won\'t track them.',
+    'We launch the tutor at half-term and layer in the profanity filters in spring.',
   ])('flags "%s"', async (text) => {
     const r = runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]);
     // Raised, or (when the second reader sets the rule's match aside) put before the reviewer with the passage.
