@@ -3,6 +3,13 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeGovernance } from './governance.js';
 
 describe('governance grader', () => {
+  it('reads "switches all wards back to the fixed lists (the process we use today) the same day" as a rollback with its speed', async () => {
+    const d = await doc('policy.md', `# Policy\n\nGate 1: forecast error below 15% per ward, computed every night against the RFID counts; no ward under-supplied by more than 20%.\n\nIf the weekly forecast error goes above 25% for two weeks running, the Head of Facilities switches all wards back to the fixed par-level lists (the process we use today) the same day.\n`);
+    const r = runGrader(gradeGovernance, 'governance', [d]);
+    expect(r.signals.rollback_triggers).toBe(1);
+    expect(r.signals.how_fast).toBe(true);
+  });
+
   it('reads rates with a comparator ("Max 15% of good batches amber/red"), a named measure ("Delta E 2000 not more than 1.0"), and the rollback\'s speed in its own forms', async () => {
     const rates = await doc('policy.md', `# Policy\n\nGo-live check: Max 15% of good batches flagged amber or red.\n\nColour match: Delta E 2000 not more than 1.0 against the target.\n`);
     expect(runGrader(gradeGovernance, 'governance', [rates]).signals.threshold_measures).toBeGreaterThanOrEqual(2);

@@ -47,7 +47,7 @@ const PATTERNS = [
   /\b(?:just|simply)\s+prompt(?:[- ]engineer)?(?:ing)?\b[^.;]{0,20}\b(?:around|away|our way)\b|\bprompt[- ]engineer(?:ing)? (?:around|our way out of|away)\b|\bprompt (?:our|my|the|their) way (?:out of|around|through|past)\b/i,
   /\b(?:handled|fixed|covered|solved|addressed|dealt with|sorted)\b[^.;]{0,20}\b(?:by|with|through) (?:tuning|tweaking|adjusting|editing|updating|iterating on) (?:the )?(?:system )?prompts?\b/i,
   /\b(?:trust|rely on|count on|let)\b[^.;]{0,12}\b(?:the )?(?:model|AI|LLM|system|assistant|bot|agent|summari[sz]er|classifier|generator|copilot|engine)s?\b[^.;]{0,12}\b(?:to )?(?:get better|learn|improve|handle|figure|sort|fix|catch|deal with|decide|judge|pick out|get it right)\b/i,
-  /\b(?:accuracy|quality|errors?|mistakes|hallucinations?|it|things)\b[^.;]{0,25}\bwill (?:sort|work|iron) (?:itself|themselves) out\b/i,
+  /\b(?:accuracy|quality|errors?|mistakes|hallucinations?|it|things|edge cases|issues|problems)\b[^.;]{0,25}\b(?:will )?(?:sort|work|iron) (?:itself|themselves) out\b/i,
   /\b(?:review|approval|checks?|sign-?off|the human queue|human review|oversight)\b[^.;]{0,20}\bslows? (?:\w+ ){0,3}down\b[^.;]{0,20}\bso (?:we'?ll|we will|we can|we)\b[^.;]{0,10}\b(?:drop|skip|remove|stop|cut)\b/i,
   /\b(?:don'?t|do not|won'?t|will not|no longer) (?:need to |have to )?go (?:to|through) (?:the )?(?:human|manual|moderat\w+|review)\b/i,
   /\b(?:the )?(?:model|AI|LLM|GPT|system|agent)s?\s+(?:will|can|should|is going to)\s+(?:learn to\s+)?(?:figure|work|sort)\s+(?:it|this|that|those|them|things|everything)\s+out\b/i,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findRoles, moneyAmounts, parseAmount, parseNumber } from './text.js';
+import { findRoles, moneyAmounts, parseAmount, parseNumber, sentencesOf } from './text.js';
 
 describe('money as people write it', () => {
   it.each([
@@ -53,5 +53,13 @@ describe('roles', () => {
     expect(findRoles('We are asking leads to try it and assigned owners later.')).toEqual([]);
     expect(findRoles('The board of the cooperative and the chief judge; the head nurse.')).toEqual(['board of the cooperative', 'chief judge', 'head nurse']);
     expect(findRoles('Open the dashboard; our chief concern is cost.')).toEqual([]);
+    expect(findRoles('Plant IT approves server security before Phase 3.')).toEqual(['it']);
+    expect(findRoles('IT costs are small.')).toEqual([]);
+  });
+});
+
+describe('sentences', () => {
+  it('does not end a sentence at a title or an abbreviation', () => {
+    expect(sentencesOf('QC Section Manager (Ms. Hayashi) approves Phase 3. Costs, e.g. inference, are small. No.').map((x) => x.trim())).toEqual(['QC Section Manager (Ms. Hayashi) approves Phase 3.', 'Costs, e.g. inference, are small.', 'No.']);
   });
 });

@@ -23,8 +23,15 @@ export interface Unit {
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 /** The sentences of a text, as `Intl.Segmenter` cuts them (untrimmed). */
 export function sentencesOf(text: string): string[] {
-  return [...segmenter.segment(text)].map((s) => s.segment);
+  const out: string[] = [];
+  for (const { segment } of segmenter.segment(text)) {
+    // A title or an abbreviation does not end a sentence: "QC Section Manager (Ms. Hayashi) approves …", "e.g. a drift".
+    if (out.length > 0 && ABBREVIATION_END.test(out[out.length - 1]!)) out[out.length - 1] += segment;
+    else out.push(segment);
+  }
+  return out;
 }
+const ABBREVIATION_END = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|vs|approx|ca|cf|e\.g|i\.e|incl|resp|Nr|z\.B|bzw)\.\s*$/i;
 
 /** Cut every section into units: lines first (rows, bullets), then sentences within a line. */
 export function buildUnits(documents: Document[]): Unit[] {
@@ -40,7 +47,7 @@ export function buildUnits(documents: Document[]): Unit[] {
           if (line.trim()) units.push({ file: doc.file, location: s.location, path: s.path, deliverable: s.deliverable, text: line.trim(), section, row });
           continue;
         }
-        for (const { segment } of segmenter.segment(line)) {
+        for (const segment of sentencesOf(line)) {
           const text = segment.trim();
           if (text) units.push({ file: doc.file, location: s.location, path: s.path, deliverable: s.deliverable, text, section, row: false });
         }
@@ -263,7 +270,7 @@ const ROLE_TITLE =
 const ROLE_GENERIC = indexed(/\b(?!(?:the|a|an|will|to|can|would|and|or|who|which|that|our|their|team|project|we|they|each|every|one|should|must|may|is|are|was|be|by|for|with|of|in|on)\b)(?![a-z]+(?:ing|ed)\b)[A-Za-z&][\w&-]* (?:lead|manager|owner|director|officer|controller|counsel|champion)s?\b/i);
 
 /** Functions named as proper nouns ("Legal", "Security"): capitalised, so "security issues" is not a role. */
-const ROLE_FUNCTION = indexed(/\b(?:Legal|Security|InfoSec|Compliance|Privacy|Finance|Procurement|Sales|Marketing|Engineering|Risk|Model Risk|Trust (?:&|and) Safety|Customer Success|Data Science)\b(?!\.\s)/);
+const ROLE_FUNCTION = indexed(/\b(?:IT(?= (?:approves?|signs?|reviews?|checks?|decides?|owns?|validates?|must (?:approve|sign)))|Legal|Security|InfoSec|Compliance|Privacy|Finance|Procurement|Sales|Marketing|Engineering|Risk|Model Risk|Trust (?:&|and) Safety|Customer Success|Data Science)\b(?!\.\s)/);
 
 const ROLE_TITLE_ALL = indexed(new RegExp(ROLE_TITLE.source, 'gi'));
 const ROLE_FUNCTION_ALL = indexed(new RegExp(ROLE_FUNCTION.source, 'g'));
