@@ -374,7 +374,7 @@ function topicFreeReading(text: string): string | null {
 /** A body that reviews or decides changes on a rhythm: "decides changes in prompts or rules", "every month …: incidents, changes to prompts". */
 const REVIEWS_CHANGES = indexed(/\b(?:decides?|reviews?|approves?|signs? off)\b[^.;]{0,40}\bchanges?\b|\b(?:every|each) (?:week|month|quarter|sprint)\b[^.;]{0,200}\bchanges? (?:to|in|of)\b|\b(?:weekly|monthly|quarterly) (?:review|round)\b/i);
 /** Said to be all that is done: "this is enough", "that is our whole remediation loop". */
-const ONLY_REMEDY = /\b(?:(?:is|are|will be) enough\b|enough (?:solution|fix|remedy)|(?:our|the) (?:whole|entire|only) (?:remediation|fix|remedy|mitigation|plan|process|loop)|that'?s all|that is (?:the|our) plan|that'?s (?:the|our) plan)/i;
+const ONLY_REMEDY = indexed(/\b(?:(?:is|are|will be) enough\b|enough (?:solution|fix|remedy)|(?:our|the) (?:whole|entire|only) (?:remediation|fix|remedy|mitigation|plan|process|loop)|that'?s all|that is (?:the|our) plan|that'?s (?:the|our) plan)/i);
 /** A safeguard declined: "rather than building a separate checking layer". */
 const INSTEAD_OF_SAFEGUARD = indexed(new RegExp(String.raw`\b(?:rather than|instead of) (?:by )?(?:add|build|set up|run|have|create|building|adding|setting up|creating|having|running|maintaining|hold(?:ing)?|wait(?:ing)? for|spend(?:ing)?|invest(?:ing)?|a |an |the )(?:[\w-]+ ){0,5}?(?:${SAFEGUARD_BEFORE.source})`, 'i'));
 

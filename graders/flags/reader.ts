@@ -11,6 +11,7 @@
  * reviewer to look (`needs_attention`), with the passage as evidence. Pure and deterministic: the
  * same text always gets the same score.
  */
+import { indexed } from '../../src/grading/prefilter.js';
 import { CONDITIONED, COUNTERED, GATED, GOVERNANCE, MEASURING, SAFEGUARD_BEFORE } from './deferral.js';
 import { READER_WEIGHTS } from './reader-weights.js';
 
@@ -69,7 +70,7 @@ export function readerTerms(flag: ReaderModel, text: string, n = 3): { for: stri
 export const ATTENTION_AT = 0.9;
 
 /** What a passage must be about for the reader's word alone to matter: a safeguard (or review, testing, cost), or governance. */
-const SAFEGUARD_WORDS = /\b(?:review\w*|check\w*|prompt\w*|cost\w*|budget\w*|spend\w*|human\w*|approv\w*|test\w*|monitor\w*|guardrail\w*|eval\w*|rollback|roll back|errors?|mistakes?|accura\w*|quality)\b/i;
+const SAFEGUARD_WORDS = indexed(/\b(?:review\w*|check\w*|prompt\w*|cost\w*|budget\w*|spend\w*|human\w*|approv\w*|test\w*|monitor\w*|guardrail\w*|eval\w*|rollback|roll back|errors?|mistakes?|accura\w*|quality)\b/i);
 const TOPIC: Record<ReaderFlag, (text: string) => boolean> = {
   fix_later_with_prompts: (t) => SAFEGUARD_BEFORE.test(t) || MEASURING.test(t) || SAFEGUARD_WORDS.test(t),
   governance_afterthought: (t) => GOVERNANCE.test(t),
@@ -83,9 +84,9 @@ const TOPIC: Record<ReaderFlag, (text: string) => boolean> = {
 export function readerOnly<T extends { text: string }>(flag: ReaderFlag, units: T[]): { unit: T; score: number }[] {
   const out: { unit: T; score: number }[] = [];
   for (const u of units) {
-    if (!TOPIC[flag](u.text) || COUNTERED.test(u.text) || GATED.test(u.text) || CONDITIONED.test(u.text) || /["“”]/.test(u.text)) continue;
+    if (!TOPIC[flag](u.text)) continue;
     const score = unitScore(flag, u);
-    if (score >= ATTENTION_AT) out.push({ unit: u, score });
+    if (score >= ATTENTION_AT && !COUNTERED.test(u.text) && !GATED.test(u.text) && !CONDITIONED.test(u.text) && !/["“”]/.test(u.text)) out.push({ unit: u, score });
   }
   return out;
 }
