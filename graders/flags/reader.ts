@@ -6,10 +6,12 @@
  * word n-grams, trained by fixtures/train-reader.ts on the labelled phrase banks and the labelled
  * submissions (reader-weights.ts holds its weights: data, not code).
  *
- * It never raises a flag. A passage a rule matched is set aside when the reader gives it almost no
- * chance of being the flag; the flag is then not raised from it, and the sheet says so and asks a
- * reviewer to look (`needs_attention`), with the passage as evidence. Pure and deterministic: the
- * same text always gets the same score.
+ * It never raises a critical flag. A passage a rule matched is set aside when the reader gives it
+ * almost no chance of being the flag; the flag is then not raised from it, and the sheet says so and
+ * asks a reviewer to look (`needs_attention`), with the passage as evidence. A passage no rule matched
+ * that the reader is nearly sure of is put before the reviewer the same way, flag not raised. A third
+ * model reads tradeoffs: `no_tradeoffs` is not raised when it is nearly sure a passage weighs one good
+ * against another. Pure and deterministic: the same text always gets the same score.
  */
 import { indexed } from '../../src/grading/prefilter.js';
 import { CONDITIONED, COUNTERED, GATED, GOVERNANCE, MEASURING, SAFEGUARD_BEFORE } from './deferral.js';
