@@ -3,6 +3,13 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeGovernance } from './governance.js';
 
 describe('governance grader', () => {
+  it('reads bars said in other orders ("at least 95% of proposed bookings are accepted", "disagreement with pathologists below 2%", "within 10% of what the grower set", a catch rate) and rollbacks to the phone line or the grower\'s own settings', async () => {
+    const d = await doc('policy.md', `# Policy\n\nGate: at least 95% of proposed bookings are accepted by clerks without change, measured from the confirmation log.\n\nGate 2: disagreement with pathologists below 2%; seeded-error catch rate at least 95%.\n\nThe advice must stay within 10% of what the head grower actually set.\n\nIf quality drops, bookings go back to the phone line.\n`);
+    const r = runGrader(gradeGovernance, 'governance', [d]);
+    expect(r.signals.threshold_measures).toBeGreaterThanOrEqual(3);
+    expect(r.signals.rollback_mentions).toBeGreaterThanOrEqual(1);
+  });
+
   it('reads "switches all wards back to the fixed lists (the process we use today) the same day" as a rollback with its speed', async () => {
     const d = await doc('policy.md', `# Policy\n\nGate 1: forecast error below 15% per ward, computed every night against the RFID counts; no ward under-supplied by more than 20%.\n\nIf the weekly forecast error goes above 25% for two weeks running, the Head of Facilities switches all wards back to the fixed par-level lists (the process we use today) the same day.\n`);
     const r = runGrader(gradeGovernance, 'governance', [d]);
