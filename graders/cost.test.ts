@@ -16,6 +16,11 @@ Levers: response caching cuts inference by 30%; routing easy questions to a smal
 `;
 
 describe('cost grader', () => {
+  it('reads "a monthly cap of CHF 300 on API spend" as a lever', async () => {
+    const d = await doc('cost.md', `# Year-1 cost\n\n| Line | Monthly | Year 1 |\n|---|---|---|\n| LLM | CHF 40 | CHF 480 |\n| Hosting | CHF 260 | CHF 3'120 |\n| People | CHF 15'000 | CHF 180'000 |\n\nThe cheaper endpoint is about 2 points less accurate but 5x cheaper.\n\nLevers: cache the fixed form instructions, about 50% less LLM cost. Monthly cap of CHF 300 on API spend.\n`);
+    expect(runGrader(gradeCost, 'cost', [d]).signals.levers).toBeGreaterThanOrEqual(2);
+  });
+
   it('reads levers said as what they cut ("this cuts proposals by about 70%", "about 30% less input cost", "Levers: …")', async () => {
     const d = await doc('cost.md', `# Year-1 cost\n\n| Line | Monthly | Year 1 |\n|---|---|---|\n| Model inference | €400 | €4,800 |\n| Storage | €600 | €7,200 |\n| Engineer | €9,000 | €108,000 |\n\nA larger model writes better proposals but is 4 times the price.\n\nLevers: only areas with a night-flow jump get an LLM proposal, this cuts proposals by about 70%. Keep the fixed instructions cached, about 30% less input cost.\n`);
     const r = runGrader(gradeCost, 'cost', [d]);

@@ -3,6 +3,13 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeRoadmapStructure } from './roadmap_structure.js';
 
 describe('roadmap_structure grader', () => {
+  it('reads a "Months" column of bare ranges ("1–2 | Discovery | …") as phases, and "Success: …" as a phase metric', async () => {
+    const months = await doc('roadmap.md', `# Roadmap\n\n| Months | Phase | Milestone | Exit measure |\n|---|---|---|---|\n| 1–2 | Discovery | M1 (end of Month 2): data cleaned | forecast error on back-test below 15% |\n| 3–4 | Shadow | M2 (end of Month 4): Gate 1 passed | stock-outs down 20% |\n| 5–12 | Rollout | M3 (end of Month 12): all wards | stock-outs down 60% |\n`);
+    expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [months]).signals.calendar_periods).toBe(3);
+    const success = await doc('roadmap.md', `# Roadmap 2026\n\nQ2 (Apr–Jun): Shadow run. Milestone 30.06.: Gate B passed. Success: analysts agree with the marks in 90% of files.\n`);
+    expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [success]).signals.phases_with_metrics).toBe(1);
+  });
+
   it('reads an "Exit check" column as the phase metrics ("T1 and T4 met" points at the targets) and "Fix:" as a mitigation', async () => {
     const d = await doc('roadmap.md', `# Roadmap 2026\n\n| # | Target | Baseline | Goal | When |\n|---|---|---|---|---|\n| T1 | Days from leak start to find | 19 | 9 | end Sep 2026 |\n| T4 | Inspectors using it weekly | 0 | 35 | end Sep 2026 |\n\n## Plan\n\n| Phase | Months | Milestone (date) | Exit check |\n|---|---|---|---|\n| 1 Back-test | Jan–Mar | M1 back-test, 27 Mar | precision ≥ 60% |\n| 2 Shadow | Apr–Jun | M2 gate to pilot, 26 Jun | T1 below 14 days |\n| 3 Pilot | Jul–Sep | M3 gate, 25 Sep | T1 and T4 met |\n| 4 All areas | Oct–Dec | M4 review, 18 Dec | T1 met |\n\n## Risks\n\n- Loggers on plastic pipe hear less. Fix: night-flow data weighs more there.\n`);
     const r = runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]);

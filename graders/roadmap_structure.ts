@@ -77,7 +77,9 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
     const fromPath = fromLast ?? (within(carried, u) || u.path.some((h) => monthsSpanned(h) >= 6) ? undefined : periodLabel(u.path.join(' ')));
     // Prose names its period in an opening phrase: "In the first half of the autumn term (1 September to 24 October) we build …".
     const prose = !u.row && PROSE_OPENER.exec(u.text);
-    const fromLine = u.text.length < 300 ? (prose ? periodLabel(prose[0]) : periodLabel(u.text.slice(0, 30))) : undefined;
+    // A row under a "Months" column whose cell is a bare range ("1–2 | Discovery | …") opens months 1–2.
+    const monthCell = u.row && /^\W*months?\b/i.test(tableHeader(roadmap, u)?.text.split(' | ')[0] ?? '') ? /^\s*(\d{1,2}\s?[–-]\s?\d{1,2}|\d{1,2})\s*$/.exec(u.text.split(' | ')[0] ?? '') : null;
+    const fromLine = monthCell ? { label: `month ${monthCell[1]!.replace(/\s/g, '')}`, calendar: true } : u.text.length < 300 ? (prose ? periodLabel(prose[0]) : periodLabel(u.text.slice(0, 30))) : undefined;
     // A line opens a period when it starts with one ("Q1 –", "2.1 Q1 –", "Month 3:"), is a table row,
     // or names a phase and then its months ("Discovery, Apr-May 2026.", "Alpha (Jun–Aug):").
     const opens = fromLine !== undefined && (u.row || Boolean(prose) || PERIOD_OPENER.test(u.text) || NAMED_PHASE_OPENER.test(u.text));
@@ -122,7 +124,7 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
   const metricColumn = (u: Unit) => u.row && METRIC_HEADER.test(tableHeader(roadmap, u)?.text ?? '');
   // In a metric column, "T1 and T4 met" points at targets set elsewhere with their numbers.
   const targetMet = (u: Unit) => metricColumn(u) && /\b(?:T|KR|KPI|O|G)\s?\d{1,2}\b[^|]{0,30}\b(?:met|reached|achieved|hit|on track)\b/i.test(u.text);
-  const isMetric = (u: Unit) => (hasQuantity(u.text) || targetMet(u)) && !is(u, VANITY) && (is(u, OUTCOME) || is(u, KPI_WORD) || is(u, BASELINE_TO_TARGET) || is(u, DIRECTION) || is(u, MOVED_BY) || metricColumn(u));
+  const isMetric = (u: Unit) => (hasQuantity(u.text) || targetMet(u)) && !is(u, VANITY) && (is(u, OUTCOME) || is(u, KPI_WORD) || /\bsuccess\s?:/i.test(u.text) || is(u, BASELINE_TO_TARGET) || is(u, DIRECTION) || is(u, MOVED_BY) || metricColumn(u));
   const phasesWithMetric = [...periods].filter(([label, p]) => columnMetrics.has(label) || p.units.some(isMetric));
   const risks = roadmap.filter((u) => is(u, RISK) || headingIs(u, RISK) || RISK.test(tableHeader(roadmap, u)?.text ?? ''));
   const mitigated = risks.filter((u) => {
