@@ -11,6 +11,10 @@ describe('stakeholders grader', () => {
   it('does not count approving each message as a sign-off on a gate, and knows a chief judge or a shift supervisor as a role', async () => {
     const perMessage = await doc('policy.md', `# Policy\n\nPilot: the control room supervisor approves each message before it goes out.\n`);
     expect(runGrader(gradeStakeholders, 'stakeholders', [perMessage]).signals.roles_signing_off).toBe(0);
+    const perTransfer = await doc('policy.md', `# Policy\n\nThe forecast is a suggestion only; the area manager takes the final call on every transfer.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [perTransfer]).signals.roles_signing_off).toBe(0);
+    const perRelease = await doc('policy.md', `# Policy\n\nThe CTO approves every release that changes the model or the prompts.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [perRelease]).signals.roles_signing_off).toBe(1);
     const court = await doc('policy.md', `# Policy\n\nThe chief judge approves the pilot gate. The shift supervisor signs off the go-live.\n`);
     expect(runGrader(gradeStakeholders, 'stakeholders', [court]).signals.roles_signing_off).toBe(2);
   });

@@ -14,7 +14,7 @@ const SAMPLE_REVIEW = indexed(/\bsampl\w*|\b\d[\d,]*\s+(?:\w+\s){0,2}(?:diar(?:y
 /** A line that opens with a go-live or gate and names, after a colon, who takes it. */
 const DECIDER_LINE = /^\W*(?:go-?live|launch|rollout|roll-out|release to \w+|gate\s?\w{0,3})\b[^:|.]{0,60}:\s*(.+)$/i;
 /** Approving every output one by one: "the supervisor approves each message before it goes out". */
-const PER_OUTPUT_APPROVAL = /\b(?:approv\w*|signs? off|checks?|reviews?) (?:each|every|all) (?:single )?(?:[\w-]+ )?(?:messages?|outputs?|drafts?|answers?|repl(?:y|ies)|letters?|summar(?:y|ies)|posts?|alerts?|notices?|emails?|responses?|recommendations?)\b/i;
+const PER_OUTPUT_APPROVAL = /\b(?:approv\w*|signs? off|checks?|reviews?|takes? (?:the )?final (?:call|say|decision) on) (?:each|every|all) (?!(?:single )?(?:[\w-]+ )?(?:gates?|releases?|launch(?:es)?|phases?|go-lives?|rollouts?|models?|versions?|milestones?|stages?)\b)(?:single )?(?:[\w-]+ )?[\w-]+\b/i;
 /** Stakeholders named in general terms. */
 const VAGUE = indexed(/\bstakeholders?\b|\bleadership\b|\bmanagement\b|\bsign[- ]?off\b|\bapprov\w*|\breview(?:ed)? by\b/i);
 const QBR = indexed(/\bQBRs?\b/);

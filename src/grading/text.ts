@@ -267,7 +267,7 @@ export function moneyAmounts(text: string): readonly number[] {
 const ROLE_TITLE =
   indexed(/\b(?:Editor-in-Chief|(?:managing|chief|digital|news|deputy) editor|IT (?:department|services?|team|security)|Informatikdienste|S?VP|EVP|Vice President|Head of \w+(?: (?:&|and) \w+)?|(?:\w+ )?Director|Chief \w+(?: \w+)? Officer|(?:Financial |Finance )?Controller|Comptroller|Superintendent(?: \w+)?|C[TPEIOFRMD]O|CISO|CAIO|DPO|Data Protection Officer|General Counsel|(?:legal|privacy|security|compliance|risk|ethics|trust (?:&|and) safety|finance|procurement|model risk|infosec) (?:counsel|officer|lead|team|reviewers?|partners?|council|committee|board|function|department|owner|sign-?off)|product (?:manager|owner|lead|director)|group PM|PM\b|engineering (?:manager|lead|director|team)|tech(?:nical)? lead|EM\b|ML (?:lead|engineers?|team|owner)|data science (?:lead|team)|(?:support|operations|ops|content|QA|CX|customer success|sales|marketing) (?:lead|manager|director|team)|incident commander|on-?call (?:engineer|lead|owner|manager)|model owner|service owner|feature owner|executive sponsor|steering (?:committee|group)|(?:AI|RAI|responsible AI|model|governance|review|ethics|risk|change advisory) (?:council|board|committee|review board|lead|owner)|review board|approval board|CAB\b|CEO|founders?|board of (?:directors|trustees|governors|the [\w-]+)|(?<=\b(?:the|our|its) (?:[\w-]+ )?)board\b(?! (?:games?|meetings? room))|chief (?:judge|justice|nurse|engineer|pilot|inspector|physician|medical officer|clerk|accountant|architect|actuary|underwriter|scientist|pharmacist|of staff|registrar)|head (?:nurse|teacher|chef|librarian|pharmacist|ranger|curator)|(?!(?:the|a|an|our|their|each|every)\b)[a-z]+ (?:supervisor|coordinator|registrar)s?)\b/i);
 /** "GL lead", "Financial Controller", "service manager": a job named by what it leads (not a verb: "asking leads", "assigned owners"). */
-const ROLE_GENERIC = indexed(/\b(?!(?:the|a|an|will|to|can|would|and|or|who|which|that|our|their|team|project|we|they|each|every|one|should|must|may|is|are|was|be|by|for|with|of|in|on)\b)(?![a-z]+(?:ing|ed)\b)[A-Za-z&][\w&-]* (?:lead|manager|owner|director|officer|controller|counsel|champion)s?\b/i);
+const ROLE_GENERIC = indexed(/\b(?!(?:the|a|an|will|to|can|would|and|or|who|which|that|our|their|team|project|we|they|each|every|one|should|must|may|is|are|was|be|by|for|with|of|in|on)\b)(?![a-z]+(?:ing|ed)\b)[A-Za-z&][\w&-]* (?:lead|leader|manager|owner|director|officer|controller|counsel|champion)s?\b/i);
 
 /** Functions named as proper nouns ("Legal", "Security"): capitalised, so "security issues" is not a role. */
 const ROLE_FUNCTION = indexed(/\b(?:IT(?= (?:approves?|signs?|reviews?|checks?|decides?|owns?|validates?|must (?:approve|sign)))|Legal|Security|InfoSec|Compliance|Privacy|Finance|Procurement|Sales|Marketing|Engineering|Risk|Model Risk|Trust (?:&|and) Safety|Customer Success|Data Science)\b(?!\.\s)/);
@@ -285,7 +285,7 @@ export function findRoles(text: string): string[] {
 }
 
 /** Cheap look for the last words ROLE_GENERIC needs, before its costly look-ahead at every word. */
-const ROLE_GENERIC_HINT = indexed(/(?:lead|manager|owner|director|officer|controller|counsel|champion)s?\b/i);
+const ROLE_GENERIC_HINT = indexed(/(?:lead|leader|manager|owner|director|officer|controller|counsel|champion)s?\b/i);
 
 export function hasRole(text: string): boolean {
   return ROLE_TITLE.test(text) || ROLE_FUNCTION.test(text) || (ROLE_GENERIC_HINT.test(text) && ROLE_GENERIC.test(text));
