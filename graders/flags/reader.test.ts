@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gradeDocuments } from '../../src/grading/index.js';
 import { doc, runDetector } from '../../test/helpers/docs.js';
 import { fixLaterRuleHits, fixLaterWithPrompts } from './fix_later_with_prompts.js';
+import { governanceAfterthought } from './governance_afterthought.js';
 import { governanceRuleHits } from './governance_afterthought.js';
 import { ATTENTION_AT, readerFeatures, readerOnly, readerScore, readerTerms, readerTradeoffs, secondRead, SET_ASIDE_BELOW, TRADEOFF_AT } from './reader.js';
 import { READER_WEIGHTS } from './reader-weights.js';
@@ -87,5 +88,15 @@ describe('the reader\'s tradeoffs', () => {
     const read = readerTradeoffs(units);
     expect(read.map((r) => r.unit.text)).toEqual([units[0]!.text]);
     expect(read[0]!.score).toBeGreaterThanOrEqual(TRADEOFF_AT);
+  });
+});
+
+describe('governance put off, seen by the second reader alone', () => {
+  it('raises governance_afterthought, marked for the reviewer and saying so', async () => {
+    const text = 'At this stage we would prefer not to bring the pilot in front of the Risk Committee; once we have three months of results, Risk and the DPO will be invited to formalise the framework.';
+    expect(governanceRuleHits([{ text }])).toEqual([]);
+    const r = runDetector(governanceAfterthought, [await doc('policy.md', `# Policy\n\n${text}\n`)]);
+    expect(r).toMatchObject({ present: true, needs_attention: true });
+    expect(r.rationale).toMatch(/second reader alone/);
   });
 });
