@@ -67,6 +67,9 @@ describe('fix_later_with_prompts', () => {
     // holdout16's misses, said in other words.
     'The odd edge cases sort themselves out as the model sees more orders.',
     'Putting a human on every flagged claim is exactly the bottleneck we are removing.',
+    // holdout17's miss, said in other words.
+    'We go live in May and adjust the prompt every week with what users complain about, instead to lose two months building test sets.',
+    'The agents will tell us much faster than any test set could where the model is wrong.',
   ])('flags "%s"', async (text) => {
     const r = runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]);
     // Raised, or (when the second reader sets the rule's match aside) put before the reviewer with the passage.
