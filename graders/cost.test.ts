@@ -16,6 +16,11 @@ Levers: response caching cuts inference by 30%; routing easy questions to a smal
 `;
 
 describe('cost grader', () => {
+  it('does not take "Model/GPU cost not known yet" beside a budget as a figure for the usage line', async () => {
+    const d = await doc('roadmap.md', `# 12-month roadmap\n\n## Q1\n\nPilot on one shift.\n\nBudget: roughly EUR 150k for the year, mostly my time + 1 developer. Model/GPU cost not known yet, IT to quote.\n`);
+    expect(runGrader(gradeCost, 'cost', [d]).score).toBe(1);
+  });
+
   it('reads "a monthly cap of CHF 300 on API spend" as a lever', async () => {
     const d = await doc('cost.md', `# Year-1 cost\n\n| Line | Monthly | Year 1 |\n|---|---|---|\n| LLM | CHF 40 | CHF 480 |\n| Hosting | CHF 260 | CHF 3'120 |\n| People | CHF 15'000 | CHF 180'000 |\n\nThe cheaper endpoint is about 2 points less accurate but 5x cheaper.\n\nLevers: cache the fixed form instructions, about 50% less LLM cost. Monthly cap of CHF 300 on API spend.\n`);
     expect(runGrader(gradeCost, 'cost', [d]).signals.levers).toBeGreaterThanOrEqual(2);

@@ -16,6 +16,7 @@ const LEVER_HEADING = indexed(/\b(?:levers?|cost (?:control|levers?|reduction|op
 const LEVER_HEADING_ONLY = indexed(/^\W*(?:(?:cost )?levers?|effects?|savings?|(?:estimated )?(?:effect|impact|saving)s?)(?:\s*\|\s*(?:(?:estimated )?(?:effect|impact|saving)s?|how|what|lever))*\W*$/i);
 const COST_WORD = indexed(/\bcosts?\b|\bbudget\w*|\bspend\b|\bpric\w+|\bexpens\w+|\bopex\b|\bcapex\b|\bTCO\b/i);
 /** Cost content in a roadmap: what is spent, budgeted or licensed. */
+const UNPRICED_USAGE = indexed(/\b(?:model|GPU|inference|API|LLM|token)\w*(?:\/\w+)?[^.;]{0,25}\b(?:not (?:yet )?(?:known|priced|estimated|included|quoted)|unknown|TBD|to be (?:quoted|confirmed|estimated|priced))\b/i);
 const COST_CONTENT = indexed(/\b(?:budget\w*|licen[cs]e\w*|outlays?|spend(?:ing)?|opex|capex|costed|costing|run-?rate|per (?:month|year|query|call|user)|(?:usage|API|hosting|subscription|licen[cs]e|model) fees|costs? (?:will be|are|is) (?:modest|small|low|limited|mainly|mostly|principally)\b[^.;]{0,60}\b(?:time|fees|usage|hosting|licen[cs]es?))\b/i);
 /** An estimated effect: a saving or reduction with its size ("cuts inference 30%", "saves ~$1,500 a month", "-15% calls"). */
 const EFFECT =
@@ -32,7 +33,9 @@ export const gradeCost: ItemGrader = ({ units }) => {
   // A total ("Total (excluding model usage)") or a line that leaves the cost out is no line of its own.
   // So is what the candidate would charge ("Pricing idea: $49 per packet"): revenue, not cost.
   const lineUnits = priced.filter((u) => !TOTAL_OR_EXCLUDED.test(u.text) && !is(u, OUR_PRICE));
-  const lines = (Object.keys(COST_LINES) as (keyof typeof COST_LINES)[]).filter((k) => lineUnits.some((u) => COST_LINES[k].test(u.text) || (u.row && COST_LINES[k].test(u.path.join(' ')))));
+  // "Model/GPU cost not known yet, IT to quote" beside a budget names the usage line only to say it has no figure.
+  const unpriced = (k: string, u: Unit) => k === 'inference' && UNPRICED_USAGE.test(u.text);
+  const lines = (Object.keys(COST_LINES) as (keyof typeof COST_LINES)[]).filter((k) => lineUnits.some((u) => (COST_LINES[k].test(u.text) && !unpriced(k, u)) || (u.row && COST_LINES[k].test(u.path.join(' ')))));
   // The same reading of a tradeoff as the no_tradeoffs flag: one good weighed against another.
   const tradeoffs = units.filter((u) => is(u, TRADEOFF) || unitAcknowledgesTradeoff(u));
   // A lever is a known cost technique, or any row of a table or line of a section that is about
