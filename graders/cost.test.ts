@@ -16,6 +16,11 @@ Levers: response caching cuts inference by 30%; routing easy questions to a smal
 `;
 
 describe('cost grader', () => {
+  it('reads "AI (image + text model): R$ 650 per month" as the usage line and "My time for testing" as people', async () => {
+    const d = await doc('cost.md', `# Costs year 1 (R$)\n\n- WhatsApp flow and integration: R$ 38.000\n- AI (image + text model): R$ 650 per month, R$ 7.800 in the year\n- My time for testing: R$ 12.000\n`);
+    expect(runGrader(gradeCost, 'cost', [d]).signals.cost_lines_with_figures).toBeGreaterThanOrEqual(2);
+  });
+
   it('does not take "Model/GPU cost not known yet" beside a budget as a figure for the usage line', async () => {
     const d = await doc('roadmap.md', `# 12-month roadmap\n\n## Q1\n\nPilot on one shift.\n\nBudget: roughly EUR 150k for the year, mostly my time + 1 developer. Model/GPU cost not known yet, IT to quote.\n`);
     expect(runGrader(gradeCost, 'cost', [d]).score).toBe(1);
