@@ -16,6 +16,11 @@ Levers: response caching cuts inference by 30%; routing easy questions to a smal
 `;
 
 describe('cost grader', () => {
+  it('holds "One forecast costs 0,0000012 €" as an absurd unit cost', async () => {
+    const d = await doc('cost.md', `# Costs\n\n| Line | Year 1 |\n|---|---|\n| GPT-4 inference for all forecasts | 12 € |\n| Cloud | 1.200 € |\n\nThe inference is so cheap, it is basically free. One forecast costs 0,0000012 €.\n`);
+    expect(runGrader(gradeCost, 'cost', [d]).signals.absurd_unit_costs).toBeGreaterThan(0);
+  });
+
   it('reads "AI (image + text model): R$ 650 per month" as the usage line and "My time for testing" as people', async () => {
     const d = await doc('cost.md', `# Costs year 1 (R$)\n\n- WhatsApp flow and integration: R$ 38.000\n- AI (image + text model): R$ 650 per month, R$ 7.800 in the year\n- My time for testing: R$ 12.000\n`);
     expect(runGrader(gradeCost, 'cost', [d]).signals.cost_lines_with_figures).toBeGreaterThanOrEqual(2);

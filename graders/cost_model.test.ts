@@ -3,6 +3,11 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeCostModel } from './cost_model.js';
 
 describe('cost_model grader', () => {
+  it('does not take a premium price "49 kr per member per year" for a Year-1 total', async () => {
+    const d = await doc('cost.md', `# Costs\n\nWe pay ourselves about 35 000 kr/month each. The AI features pay for themselves through a premium tier (49 kr per member per year).\n`);
+    expect(runGrader(gradeCostModel, 'cost_model', [d]).signals.total).toBe(false);
+  });
+
   it('does not take a line\'s "$18k/yr" for a Year-1 total, and reads a written-out sum as one', async () => {
     const lines = await doc('cost.md', `# Cost\n\n| Item | Cost |\n|---|---|\n| GIS overlay service | $18k/yr |\n| Desk tech (1 FTE) | $85k/yr |\n| Model | pennies per ticket |\n`);
     expect(runGrader(gradeCostModel, 'cost_model', [lines]).signals.total).toBe(false);

@@ -3,6 +3,7 @@ import { hasMoney, is, MONEY, NUMBER, pickEvidence, quote, tableHeader, type Uni
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { findAbsurdUnitCosts, findInconsistentTotals, fmt } from './cost-checks.js';
 
+const PRICE_PER_HEAD = /\bper (?!year|annum|month)[\w-]+ (?:per|a) (?:year|annum)\b|\bpremium tier\b|\bwe (?:would |will )?charge\b/i;
 const TOTAL = indexed(/\b(?:total|all[- ]in|year[- ]?(?:1|one)|annual\w*|first[- ]year|12[- ]months?|per year|FY\s?\d*|yearly)\b|\/\s?(?:yr|year)\b/i);
 /** Costs paid once, named as such (integration work billed monthly is not a one-off split). */
 const ONE_OFF_WORD = /\b(?:one[- ]?(?:off|time)|upfront|up-front|set-?up (?:cost|fee)s?|initial (?:build|setup|investment|cost)|capex|non-recurring)\b/i;
@@ -27,7 +28,8 @@ export const gradeCostModel: ItemGrader = ({ units }) => {
   // total, unless it names one ("All in, year one lands at $126,000, and … pays for itself").
   // In a table row the total is named by the row's label ("Total | … | …"); "$18k/yr" in a line's cell is that line's annual cost.
   // A sum written out ("USD 136,000 one-off + USD 623,600 ongoing = USD 759,600") states a total too.
-  const namesTotal = (u: Unit) => /\+[^=|]{1,60}=\s?[^\s\d]{0,4}\s?\d/.test(u.text) || (u.row ? TOTAL.test(u.text.split(' | ')[0] ?? '') || /\b(?:total|all[- ]in)\b/i.test(u.text) : is(u, TOTAL));
+  const namesTotal = (u: Unit) => /\+[^=|]{1,60}=\s?[^\s\d]{0,4}\s?\d/.test(u.text) || (u.row ? TOTAL.test(u.text.split(' | ')[0] ?? '') || /\b(?:total|all[- ]in)\b/i.test(u.text) : is(u, TOTAL) && !PRICE_PER_HEAD.test(u.text));
+  // "49 kr per member per year" for a premium tier is a price per head, not a Year-1 total.
   const totals = priced.filter((u) => (namesTotal(u) && (!is(u, PAYBACK) || /\b(?:total|all[- ]in)\b/i.test(u.text))) || (u.row && TOTAL.test(tableHeader(units, u)?.text ?? '') && hasMoney(u)));
   // "once" marks a one-off cost in a table row ("Training | once | 6,000"), not in prose ("… once the pilot ends").
   const oneOff = units.filter((u) => is(u, ONE_OFF) && (u.row || ONE_OFF_WORD.test(u.text)) && (hasMoney(u) || (u.row && priced.some((p) => p.section === u.section))));
