@@ -16,6 +16,11 @@ Levers: response caching cuts inference by 30%; routing easy questions to a smal
 `;
 
 describe('cost grader', () => {
+  it('reads "about £9,000 a month cheaper" as a lever\'s effect', async () => {
+    const d = await doc('cost.md', `# Year-1 cost\n\n| Line | Monthly | Year 1 |\n|---|---|---|\n| LLM case summaries | £420 | £5,040 |\n| Scoring model hosting | £1,150 | £13,800 |\n| Analysts | £9,000 | £108,000 |\n\nA bigger ensemble caught 4 points more fraud but its p95 scoring time was 2.8 seconds.\n\n## Levers\n\nScoring with a self-hosted model instead of sending every transaction to an LLM: about £9,000 a month cheaper.\n\nCaching the summaries of repeat alerts.\n`);
+    expect(runGrader(gradeCost, 'cost', [d]).signals.levers_with_effect).toBeGreaterThanOrEqual(1);
+  });
+
   it('holds "One forecast costs 0,0000012 €" as an absurd unit cost', async () => {
     const d = await doc('cost.md', `# Costs\n\n| Line | Year 1 |\n|---|---|\n| GPT-4 inference for all forecasts | 12 € |\n| Cloud | 1.200 € |\n\nThe inference is so cheap, it is basically free. One forecast costs 0,0000012 €.\n`);
     expect(runGrader(gradeCost, 'cost', [d]).signals.absurd_unit_costs).toBeGreaterThan(0);
