@@ -1,7 +1,7 @@
 import { indexed } from '../../src/grading/prefilter.js';
 import { isRejectedOrQuoted, pickEvidence, quote, straightQuotes } from '../../src/grading/text.js';
 import type { FlagDetector } from '../../src/grading/types.js';
-import { readerOnly, readerOnlyRationale, secondRead, setAsideRationale } from './reader.js';
+import { besideTheRules } from './reader.js';
 import { CONDITIONED, COUNTERED, GATED, GOVERNANCE, MEASURING, SAFEGUARD_BEFORE, safeguardReading, unitDefersGovernance, unitDefersSafeguard } from './deferral.js';
 
 /** A safeguard called a later concern: "evals are a phase-2 concern". The tail is asked first (rare), the safeguard only then. */
@@ -92,10 +92,8 @@ export function fixLaterRuleHits<T extends { text: string }>(all: T[]): T[] {
 /** `fix_later_with_prompts`: problems deferred to prompting, the model, or "later". */
 export const fixLaterWithPrompts: FlagDetector = {
   detect({ all }) {
-    const { kept: hits, setAside } = secondRead('fix_later_with_prompts', fixLaterRuleHits(all));
-    if (hits.length === 0 && setAside.length > 0) return { present: false, needs_attention: true, rationale: setAsideRationale('fix_later_with_prompts', setAside), evidence: pickEvidence(setAside.map((s) => quote(s.unit)), 3) };
-    const onlyReader = hits.length === 0 && setAside.length === 0 ? readerOnly('fix_later_with_prompts', all) : [];
-    if (onlyReader.length > 0) return { present: false, needs_attention: true, rationale: readerOnlyRationale(onlyReader), evidence: pickEvidence(onlyReader.map((s) => quote(s.unit)), 3) };
+    const { kept: hits, instead } = besideTheRules('fix_later_with_prompts', fixLaterRuleHits(all), all, false);
+    if (instead) return instead;
     return hits.length
       ? {
           present: true,

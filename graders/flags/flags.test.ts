@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { doc, runDetector } from '../../test/helpers/docs.js';
 import { buzzwordsWithoutMetrics } from './buzzwords_without_metrics.js';
-import { fixLaterWithPrompts } from './fix_later_with_prompts.js';
-import { governanceAfterthought } from './governance_afterthought.js';
+import { buildUnits } from '../../src/grading/text.js';
+import { fixLaterRuleHits, fixLaterWithPrompts } from './fix_later_with_prompts.js';
+import { governanceAfterthought, governanceRuleHits } from './governance_afterthought.js';
 import { noCrossFunctional } from './no_cross_functional.js';
 import { noTradeoffs } from './no_tradeoffs.js';
 
@@ -69,10 +70,11 @@ describe('fix_later_with_prompts', () => {
     'Putting a human on every flagged claim is exactly the bottleneck we are removing.',
     // holdout17's miss, said in other words.
     'We go live in May and adjust the prompt every week with what users complain about, instead to lose two months building test sets.',
-    'The agents will tell us much faster than any test set could where the model is wrong.',
+    'Our nurses will tell us sooner than any test set when the summary is wrong.',
   ])('flags "%s"', async (text) => {
     const r = runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]);
-    // Raised, or (when the second reader sets the rule's match aside) put before the reviewer with the passage.
+    // The rules read it; the flag is raised, or (when the second reader sets the match aside) put before the reviewer with the passage.
+    expect(fixLaterRuleHits(buildUnits([await md(`# Plan\n\n${text}\n`)])).length).toBeGreaterThan(0);
     expect(r.present || r.needs_attention === true).toBe(true);
     expect(r.evidence[0]!.quote).toContain(text.slice(0, 20));
   });
@@ -98,6 +100,7 @@ describe('fix_later_with_prompts', () => {
     'Some engineers argued we could skip the editor checks. We kept them on every article.',
     'No production until eval >= 0.9 on the holdout set.',
     'Q1: bias checks on the holdout set. Q2: launch to all branches.',
+    'Nobody here thinks the model will sort out the edge cases by itself; advisers stay in the loop.',
     // holdout14's false alarms, said in other words.
     'Model hosting cost is noise next to the fuel we save.',
     'Only prices from the approved list are shown, never model-generated ones.',
@@ -129,7 +132,9 @@ describe('governance_afterthought', () => {
     'Privacy of the crew data is a matter of HR, not of the product, so I leave it to them.',
     'Data protection is really a topic for the DPO\'s office; they can look at it once the pilot is running.',
   ])('flags "%s"', async (text) => {
-    const r = runDetector(governanceAfterthought, [await md(`# Policy\n\n${text}\n`)]);
+    const d = await md(`# Policy\n\n${text}\n`);
+    expect(governanceRuleHits(buildUnits([d])).length).toBeGreaterThan(0);
+    const r = runDetector(governanceAfterthought, [d]);
     expect(r.present || r.needs_attention === true).toBe(true);
     expect(r.evidence.length).toBeGreaterThan(0);
   });

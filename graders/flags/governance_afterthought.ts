@@ -1,7 +1,7 @@
 import { indexed } from '../../src/grading/prefilter.js';
 import { isNegatedWithin, isRejectedOrQuoted, pickEvidence, quote, straightQuotes } from '../../src/grading/text.js';
 import type { FlagDetector } from '../../src/grading/types.js';
-import { readerOnly, secondRead, setAsideRationale } from './reader.js';
+import { besideTheRules } from './reader.js';
 import { COUNTERED, GATED, ITERATION, unitDefersGovernance } from './deferral.js';
 
 const GOV = String.raw`(?:governance|compliance(?: review)?|sign-?offs?|approvals?|DPIAs?|(?:data protection|privacy) impact assessments?|(?:privacy|security|legal|model risk|child[- ]safety|safety) (?:reviews?|validation|assessments?)|model risk validation|(?:AI )?ethics (?:board|committee|council|review)|who approves what|(?:the |an? |our )?(?:AI |RAI )?polic(?:y|ies)|safety (?:reviews?|checks?|work)|ethics|responsible AI|RAI|legal review|privacy review|risk (?:review|assessment)|oversight|controls|bias (?:testing|audits?|checks?))`;
@@ -50,12 +50,8 @@ export function governanceRuleHits<T extends { text: string }>(all: T[]): T[] {
 /** `governance_afterthought`: governance described as something to add later or someone else's job. */
 export const governanceAfterthought: FlagDetector = {
   detect({ all }) {
-    const { kept: hits, setAside } = secondRead('governance_afterthought', governanceRuleHits(all));
-    if (hits.length === 0 && setAside.length > 0) return { present: false, needs_attention: true, rationale: setAsideRationale('governance_afterthought', setAside), evidence: pickEvidence(setAside.map((s) => quote(s.unit)), 3) };
-    const onlyReader = hits.length === 0 && setAside.length === 0 ? readerOnly('governance_afterthought', all) : [];
-    // For this flag the reader's word alone raises it (still marked for the reviewer): over every labelled set it
-    // found 2 flags the rules missed (holdout2, holdout17) and raised no false alarm. For fix_later it would not.
-    if (onlyReader.length > 0) return { present: true, needs_attention: true, rationale: `Raised by the second reader alone (a phrase model trained on labelled examples; no rule matched): it reads ${onlyReader.length} passage(s) as governance put off or handed to someone else (first: ${(onlyReader[0]!.score * 100).toFixed(0)}% chance) — check it.`, evidence: pickEvidence(onlyReader.map((s) => quote(s.unit)), 3) };
+    const { kept: hits, instead } = besideTheRules('governance_afterthought', governanceRuleHits(all), all, true);
+    if (instead) return instead;
     return hits.length
       ? { present: true, rationale: 'Governance is described as something to add later or as someone else’s job, not built into gates.', evidence: pickEvidence(hits.map((u) => quote(u)), 3) }
       : { present: false, rationale: 'Nothing describes governance as an afterthought or someone else’s job.', evidence: [] };
