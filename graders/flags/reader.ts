@@ -85,12 +85,12 @@ const TOPIC: Record<ReaderFlag, (text: string) => boolean> = {
  * topic and not argued against, gated or tied to a measured condition. The flag is not raised from them: over
  * whole submissions the reader's word alone raised more false alarms than it found flags (README); a reviewer looks.
  */
-export function readerOnly<T extends { text: string }>(flag: ReaderFlag, units: T[]): { unit: T; score: number }[] {
+export function readerOnly<T extends { text: string }>(flag: ReaderFlag, units: T[], at = ATTENTION_AT): { unit: T; score: number }[] {
   const out: { unit: T; score: number }[] = [];
   for (const u of units) {
     if (!TOPIC[flag](u.text)) continue;
     const score = unitScore(flag, u);
-    if (score >= ATTENTION_AT && !COUNTERED.test(u.text) && !GATED.test(u.text) && !CONDITIONED.test(u.text) && !/["“”]/.test(u.text)) out.push({ unit: u, score });
+    if (score >= at && !COUNTERED.test(u.text) && !GATED.test(u.text) && !CONDITIONED.test(u.text) && !/["“”]/.test(u.text)) out.push({ unit: u, score });
   }
   return out;
 }
