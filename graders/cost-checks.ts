@@ -105,7 +105,12 @@ export function findInconsistentTotals(units: Unit[]): Inconsistency[] {
 const EUROPEAN_TABLE = /[€₺₫]|R\$|\b(?:EUR|CHF|SEK|NOK|DKK|PLN|CZK|HUF|TRY|TL|BRL|IDR|kr|zł)\b|\b\d{1,3}(?:\.\d{3}){2,}\b|\b\d{1,3}\.\d{3},\d{1,2}\b/;
 
 function isEuropeanTable(rows: Unit[]): boolean {
-  return rows.some((u) => EUROPEAN_TABLE.test(u.text)) && !rows.some((u) => /(?<!R)\$|£/.test(u.text));
+  if (rows.some((u) => /(?<!R)\$|£/.test(u.text))) return false;
+  if (rows.some((u) => EUROPEAN_TABLE.test(u.text))) return true;
+  // Bare cells all grouped by a dot ("48.000 | – | 48.000", "1.900"), none with a decimal point or a comma group: thousands.
+  const cells = rows.flatMap((u) => u.text.split(' | ').slice(1).map((c) => c.trim()));
+  const dotGrouped = cells.filter((c) => /^[1-9]\d{0,2}\.\d{3}$/.test(c)).length;
+  return dotGrouped >= 2 && !cells.some((c) => /^\d+\.\d{1,2}$|^\d{1,3},\d{3}\b/.test(c));
 }
 
 function numberCell(cell: string, european = false): number | undefined {

@@ -16,6 +16,21 @@ Levers: response caching cuts inference by 30%; routing easy questions to a smal
 `;
 
 describe('cost grader', () => {
+  it('reads a "kr 96 000" written before the amount, "saves ~kr 1 200/month" as an effect, "Retries capped at 2" as a lever, and "from 1.900 to around 1.150 per month" as an effect', async () => {
+    const d = await doc('cost.txt', `COST YEAR 1 (SEK)\n\nRunning (per month)\n  LLM (hosted)        kr 200\n  Hosting             kr 2 500\n  My time 25%         kr 15 000\n\nChoices:\n- Small model, not large. Large one is 2 points better but costs ~8x.\n- Batch the sensor pull once per day: saves ~kr 1 200/month in link fees.\n- Retries capped at 2 per request.\n`);
+    const r = runGrader(gradeCost, 'cost', [d]);
+    expect(r.signals.cost_lines_with_figures).toBeGreaterThanOrEqual(2);
+    expect(r.signals.levers).toBeGreaterThanOrEqual(2);
+    expect(r.signals.levers_with_effect).toBeGreaterThanOrEqual(1);
+    const fromTo = await doc('cost.md', `# Cost\n\nLevers: caching repeated routes should bring the LLM line from 1.900 to around 1.150 per month.\n`);
+    expect(runGrader(gradeCost, 'cost', [fromTo]).signals.levers_with_effect).toBe(1);
+  });
+
+  it('reads a table cell "2.300 per month" under an EUR header as a figure for the usage line', async () => {
+    const d = await doc('cost.md', `# Cost Year 1\n\n| Position | Type | EUR |\n|---|---|---|\n| Integration | one-time | 60.000 |\n| LLM usage | running | 2.300 per month |\n| 1 engineer | running | 8.500 per month |\n`);
+    expect(runGrader(gradeCost, 'cost', [d]).score).toBeGreaterThanOrEqual(2);
+  });
+
   it('reads "about £9,000 a month cheaper" as a lever\'s effect', async () => {
     const d = await doc('cost.md', `# Year-1 cost\n\n| Line | Monthly | Year 1 |\n|---|---|---|\n| LLM case summaries | £420 | £5,040 |\n| Scoring model hosting | £1,150 | £13,800 |\n| Analysts | £9,000 | £108,000 |\n\nA bigger ensemble caught 4 points more fraud but its p95 scoring time was 2.8 seconds.\n\n## Levers\n\nScoring with a self-hosted model instead of sending every transaction to an LLM: about £9,000 a month cheaper.\n\nCaching the summaries of repeat alerts.\n`);
     expect(runGrader(gradeCost, 'cost', [d]).signals.levers_with_effect).toBeGreaterThanOrEqual(1);

@@ -3,6 +3,13 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeCostModel } from './cost_model.js';
 
 describe('cost_model grader', () => {
+  it('reads bare dot-grouped cells ("48.000 | – | 48.000") as thousands, so a German table adds up', async () => {
+    const d = await doc('cost.md', `# Cost model\n\nAssumptions: 2.600 requests a day.\n\n| Line | One-off | Per month | Year 1 |\n|---|---|---|---|\n| Integration | 48.000 | – | 48.000 |\n| LLM usage | – | 1.900 | 22.800 |\n| Hosting | 6.000 | 700 | 14.400 |\n| Total | 54.000 | 2.600 | 85.200 |\n`);
+    const r = runGrader(gradeCostModel, 'cost_model', [d]);
+    expect(r.signals.totals_not_adding_up).toBe(0);
+    expect(r.score).toBe(3);
+  });
+
   it('does not take a premium price "49 kr per member per year" for a Year-1 total', async () => {
     const d = await doc('cost.md', `# Costs\n\nWe pay ourselves about 35 000 kr/month each. The AI features pay for themselves through a premium tier (49 kr per member per year).\n`);
     expect(runGrader(gradeCostModel, 'cost_model', [d]).signals.total).toBe(false);

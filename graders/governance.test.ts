@@ -3,6 +3,16 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeGovernance } from './governance.js';
 
 describe('governance grader', () => {
+  it('does not take a deadline for handling a complaint ("reported to the Dean within 48 hours") for a bar on a measure', async () => {
+    const d = await doc('policy.md', `# Policy\n\nAny complaint that a summary misrepresented a file is reported to the Dean within 48 hours.\n\nIf serious concerns arise, the tool can be withdrawn.\n`);
+    expect(runGrader(gradeGovernance, 'governance', [d]).signals.threshold_measures).toBe(0);
+  });
+
+  it('reads a zero cell and "any confirmed case: rollback" as bars, and validity as a measure', async () => {
+    const d = await doc('policy.md', `# Policy\n\n| Measure | Target | How measured | Rollback when |\n|---|---|---|---|\n| Protected-attribute leakage | 0 | scan of every output | Any confirmed case: rollback |\n\nThe tool is switched off if validity falls below 95% on any day.\n`);
+    expect(runGrader(gradeGovernance, 'governance', [d]).signals.threshold_measures).toBeGreaterThanOrEqual(2);
+  });
+
   it('reads bars said in other orders ("at least 95% of proposed bookings are accepted", "disagreement with pathologists below 2%", "within 10% of what the grower set", a catch rate) and rollbacks to the phone line or the grower\'s own settings', async () => {
     const d = await doc('policy.md', `# Policy\n\nGate: at least 95% of proposed bookings are accepted by clerks without change, measured from the confirmation log.\n\nGate 2: disagreement with pathologists below 2%; seeded-error catch rate at least 95%.\n\nThe advice must stay within 10% of what the head grower actually set.\n\nIf quality drops, bookings go back to the phone line.\n`);
     const r = runGrader(gradeGovernance, 'governance', [d]);

@@ -11,6 +11,10 @@ function measureName(text: string, m: RegExpMatchArray): string {
   return `${FILLER.test(before) || /^\d/.test(before) ? '' : before.toLowerCase()} ${m[0].toLowerCase().slice(0, 6)}`;
 }
 
+/** A deadline for handling a case: "is sent to the Admissions Office and reported to the Dean within 48 hours". */
+const RESPONSE_DEADLINE = /\b(?:reported|sent|escalated|respond\w*|acknowledg\w*|notif\w*|informed|triaged|investigated|corrected|fixed|answered|contacted|re-?read|logged|raised|called back|apologi[sz]\w*)\b[^.;]{0,60}\bwithin (?:\d+|one|two|three|a|an) (?:working |business )?(?:minutes?|hours?|days?|weeks?)\b/i;
+const RESPONSE_DEADLINE_ALL = new RegExp(RESPONSE_DEADLINE.source, 'gi');
+
 /** Watching quality at all, even without numbers ("we will look at bot comments now and then"). */
 const OVERSIGHT = indexed(/\bkeep(?:s|ing)? an eye on\b|\bthresholds?\b|\bguardrails?\b|\bmonitor\w*|\blook (?:at|into)\b|\bcheck\w*|\breview\w*|\baudit\w*|\boversight\b|\bquality\b|\bsafety\b|\bevaluat\w*|\btest\w*|\bfeedback\b/i);
 
@@ -20,7 +24,9 @@ const OVERSIGHT = indexed(/\bkeep(?:s|ing)? an eye on\b|\bthresholds?\b|\bguardr
  * reviewer reads a rollback with no time to act ("we can switch it off") as vague, so 2.
  */
 export const gradeGovernance: ItemGrader = ({ units }) => {
-  const thresholds = units.filter((u) => is(u, GOV_METRIC) && is(u, THRESHOLD));
+  // A deadline for acting on a case ("reported to the Dean within 48 hours") is incident handling, not a bar on a measure.
+  const bar = (u: Unit) => is(u, THRESHOLD) && (!RESPONSE_DEADLINE.test(u.text) || THRESHOLD.test(u.text.replace(RESPONSE_DEADLINE_ALL, ' ')));
+  const thresholds = units.filter((u) => is(u, GOV_METRIC) && bar(u));
   // Each measure a bar is set on, named by its word and the word before it: "barrier recall" and
   // "SIMOPS recall" are two measures, "top-1 accuracy" and "grouping precision" in one line too.
   const metricNames = new Set(thresholds.flatMap((u) => [...u.text.matchAll(GOV_METRIC_ALL)].map((m) => measureName(u.text, m))));

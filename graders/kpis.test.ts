@@ -3,6 +3,24 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeKpis } from './kpis.js';
 
 describe('kpis grader', () => {
+  it('reads a list under "What we want to see by the end of the year:" as KPIs dated by that line, also with numbers in words', async () => {
+    const d = await doc('plan.txt', `PLAN\n\nWhat we want to see by the end of the year:\n\n- time to plan a menu cycle down from about two weeks to three days\n- allergen slips caught at the final check down by at least half (we logged 40 last year)\n- food cost per meal held at or under £1.50\n`);
+    const r = runGrader(gradeKpis, 'kpis', [d]);
+    expect(r.signals.with_time_frame).toBeGreaterThanOrEqual(2);
+    // Dated only by the year's end, not tied to a milestone.
+    expect(r.score).toBe(2);
+  });
+
+  it('counts each KPI of a line that holds several, one per sentence, and reads "(today 5 days)" as a baseline', async () => {
+    const d = await doc('plan.txt', `ROADMAP\n\nQ3 (M7-M9): all sites. Done when: report closed within 24 h for 95% of jobs (today avg 5 days).\n\nTargets end of year: late reports 25% -> under 2%. Office time 6 h/week -> 1 h.\n`);
+    expect(runGrader(gradeKpis, 'kpis', [d]).signals.with_time_frame).toBeGreaterThanOrEqual(2);
+  });
+
+  it('does not take a cost file\'s throughput assumption for a KPI', async () => {
+    const d = await doc('cost_assumptions.txt', `Throughput: one server summarises about 40 files an hour, so two servers clear a peak day of 600 in under eight hours.\n`);
+    expect(runGrader(gradeKpis, 'kpis', [d]).signals.outcome_kpis_with_target).toBe(0);
+  });
+
   it('does not date a KPI by the span of the whole plan in its heading, but does date a phase\'s exit metric by its milestone line', async () => {
     const undated = await doc('roadmap.md', `# Roadmap: January to December 2026\n\n- Report writing time reduced from 6.5 hours to 4 hours by the end of Q3;\n- median visit-to-report time reduced from 16 to 8 working days;\n- sponsor query rate reduced from 12% to 8%.\n`);
     const r1 = runGrader(gradeKpis, 'kpis', [undated]);

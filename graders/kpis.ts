@@ -1,5 +1,5 @@
 import { indexed } from '../src/grading/prefilter.js';
-import { hasQuantity, headingIs, is, MEASURE, MONTHS, pathIs, pickEvidence, placeOf, quote, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
+import { hasQuantity, headingIs, is, MEASURE, MONTHS, pathIs, pickEvidence, placeOf, quote, sentencesOf, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { BASELINE_TO_TARGET, BUZZWORD, DIRECTION, KPI_WORD, MODEL_QUALITY, OUTCOME, TARGET, VANITY } from './cues.js';
 
@@ -14,6 +14,15 @@ const TARGET_COLUMN = /\b(?:targets?|goals?|to|by|after|year[- ]end|end of|aim|t
 /** A line that names a milestone: metrics in its section are tied to it. */
 const MILESTONE_LINE = indexed(/^\W*(?:milestones?\b|M\d{1,2}\b)/i);
 const BUZZWORDS = indexed(new RegExp(BUZZWORD.source, 'gi'));
+
+/** A line that introduces the KPIs listed after it ("What we want to see by the end of the year:", "Targets for December:"). */
+const KPI_LABEL = /\b(?:want to see|targets?|goals?|aims?|expect\w*|success|measures?|KPIs?|results?|outcomes?)\b/i;
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const NUMBER_WORD_BEFORE_UNIT = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:(?:working|business|school) )?(?:weeks?|days?|hours?|minutes?|months?)\b/i;
+const NUMBER_WORDS_ALL = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?= (?:(?:working|business|school) )?(?:weeks?|days?|hours?|minutes?|months?)\b)/gi;
+
+/** What sizes the system in a cost file: its throughput, volumes and assumptions. */
+const SIZING = /^\W*(?:throughput|capacity|volumes?|assumptions?|sizing|load|usage)\b/i;
 
 interface Kpi {
   unit: Unit;
@@ -56,29 +65,42 @@ export const gradeKpis: ItemGrader = ({ units }) => {
   }
   const milestonePaths = new Set([...sectionsByPath].filter(([, secs]) => [...secs].some((sec) => milestoneSections.has(sec))).map(([key]) => key));
   const inMilestonePhase = (u: Unit) => milestonePaths.has(placeOf(u));
+  // A label line gives the lines after it their time frame and makes them KPIs: "What we want to see by the end of the year:" then a list.
+  const underLabel = new Map<Unit, Unit>();
+  let label: Unit | undefined;
+  for (const u of units) {
+    if (label && (placeOf(u) !== placeOf(label) || /:\s*$/.test(u.text))) label = undefined;
+    if (/:\s*$/.test(u.text) && u.text.length < 100 && is(u, TIME_FRAME) && KPI_LABEL.test(u.text)) label = u;
+    else if (label) underLabel.set(u, label);
+  }
   for (const unit of units) {
+    const labelled = underLabel.has(unit);
+    // Small numbers in words count as numbers: "down from about two weeks to three days".
+    const spelled = NUMBER_WORD_BEFORE_UNIT.test(unit.text) ? unit.text.replace(NUMBER_WORDS_ALL, (w) => String(NUMBER_WORDS[w.toLowerCase()])) : unit.text;
     // Cheap questions first: most lines have neither a number nor an outcome word.
-    const digit = /\d/.test(unit.text);
+    const digit = /\d/.test(spelled);
     if (!digit && !is(unit, OUTCOME) && !is(unit, VANITY)) continue;
     const header = tableHeader(units, unit);
-    const inKpiContext = pathIs(unit, KPI_WORD) || (header !== undefined && is(header, KPI_WORD));
-    const text = digit ? unit.text.replace(BUZZWORDS, ' ') : unit.text;
+    const inKpiContext = labelled || pathIs(unit, KPI_WORD) || (header !== undefined && is(header, KPI_WORD));
+    const text = digit ? spelled.replace(BUZZWORDS, ' ') : spelled;
     const value = hasQuantity(text);
     const vanity = VANITY.test(text);
     // An outcome: a named customer or business result, or any number moved from a baseline to a target
     // that is not a model-quality threshold (those belong to governance).
     // A row of a table with a baseline column and a target column moves a number too ("tickets per release | 310 | 150").
     const movedInTable = header !== undefined && BASELINE_COLUMN.test(header.text) && TARGET_COLUMN.test(header.text) && (text.match(/\d+/g)?.length ?? 0) >= 2;
-    const outcome = !vanity && (OUTCOME.test(text) || (value && (MEASURE.test(text) || movedInTable) && (BASELINE_TO_TARGET.test(text) || DIRECTION.test(text) || movedInTable) && !MODEL_QUALITY.test(text)));
+    const outcome = !vanity && (OUTCOME.test(text) || (value && (MEASURE.test(text) || movedInTable || labelled) && (BASELINE_TO_TARGET.test(text) || DIRECTION.test(text) || movedInTable) && !MODEL_QUALITY.test(text)));
     if (!outcome && !vanity) continue;
     if (!inKpiContext && !is(unit, KPI_WORD) && !value) continue;
+    // A cost file's assumptions ("two servers clear a peak day of 600 in under eight hours") size the system; they are not its goals.
+    if (unit.deliverable === 'cost' && !inKpiContext && !is(unit, KPI_WORD) && (SIZING.test(unit.text) || pathIs(unit, SIZING))) continue;
     kpis.push({
       unit,
       outcome,
       vanity,
       target: value && (TARGET.test(text) || BASELINE_TO_TARGET.test(text) || inKpiContext || is(unit, KPI_WORD) || (header !== undefined && TARGET_HEADER.test(header.text))),
-      timeFrame: is(unit, TIME_FRAME) || datedByHeading(unit) || datedByMilestoneBefore(units, unit) || (header !== undefined && WHEN_HEADER.test(header.text) && /\d/.test(unit.text)),
-      milestone: is(unit, MILESTONE) || (header !== undefined && /\bmilestones?\b/i.test(header.text)) || (unit.path.length > 0 && inMilestonePhase(unit)),
+      timeFrame: labelled || is(unit, TIME_FRAME) || datedByHeading(unit) || datedByMilestoneBefore(units, unit) || (header !== undefined && WHEN_HEADER.test(header.text) && /\d/.test(unit.text)),
+      milestone: is(unit, MILESTONE) || (header !== undefined && /\bmilestones?\b/i.test(header.text)) || (unit.path.length > 0 && !labelled && inMilestonePhase(unit)) || (labelled && is(underLabel.get(unit)!, MILESTONE)),
     });
   }
   const mentions = units.filter((u) => is(u, KPI_WORD) || headingIs(u, KPI_WORD) || is(u, OUTCOME));
@@ -86,17 +108,19 @@ export const gradeKpis: ItemGrader = ({ units }) => {
   // Outcomes named as KPIs with no number: "improve employee satisfaction" (not every KPI has a target).
   const untargeted = units.filter((u) => is(u, OUTCOME) && !hasQuantity(u.text) && (is(u, KPI_WORD) || pathIs(u, KPI_WORD) || is(tableHeader(units, u) ?? u, KPI_WORD) || /^\W*(?:improve|increase|reduce|grow|boost)\b/i.test(u.text)));
   const complete = outcomeTargets.filter((k) => k.timeFrame);
+  // A line may hold several KPIs, one per sentence ("Targets end of year: incomplete logs 25% -> under 2%. Office time 6 h/week -> 1 h.").
+  const completeCount = complete.reduce((n, k) => n + Math.max(1, sentencesOf(k.unit.text).filter((x) => BASELINE_TO_TARGET.test(x)).length), 0);
   const linked = complete.filter((k) => k.milestone);
   const vanityOnly = kpis.filter((k) => k.vanity);
 
   let score: Score;
   let rationale: string;
-  if (complete.length >= 2 && linked.length >= 1 && complete.length >= Math.ceil(outcomeTargets.length * 0.5) && untargeted.length <= complete.length / 4) {
+  if (completeCount >= 2 && linked.length >= 1 && complete.length >= Math.ceil(outcomeTargets.length * 0.5) && untargeted.length <= completeCount / 4) {
     score = 3;
-    rationale = `${complete.length} outcome KPIs carry a target number and a time frame, ${linked.length} tied to a milestone or phase.`;
+    rationale = `${completeCount} outcome KPIs carry a target number and a time frame, ${linked.length} tied to a milestone or phase.`;
   } else if (outcomeTargets.length >= 1) {
     score = 2;
-    rationale = `${outcomeTargets.length} outcome KPI${outcomeTargets.length === 1 ? ' has' : 's have'} a target number, but ${complete.length < 2 ? 'fewer than two also have a time frame' : linked.length === 0 ? 'none is explicitly tied to a milestone' : untargeted.length ? 'other outcomes have no target number' : 'several lack a time frame'}.`;
+    rationale = `${outcomeTargets.length} outcome KPI${outcomeTargets.length === 1 ? ' has' : 's have'} a target number, but ${completeCount < 2 ? 'fewer than two also have a time frame' : linked.length === 0 ? 'none is explicitly tied to a milestone' : untargeted.length ? 'other outcomes have no target number' : 'several lack a time frame'}.`;
   } else if (kpis.length > 0 || mentions.length > 0) {
     score = 1;
     rationale =

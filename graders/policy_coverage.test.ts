@@ -3,6 +3,13 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradePolicyCoverage } from './policy_coverage.js';
 
 describe('policy_coverage grader', () => {
+  it('reads "Stage 2 (month 7): only if … at least 90%" as a gate and "Back to manual … like before" as a rollback', async () => {
+    const d = await doc('policy.md', `# Responsible AI\n\n## Stages\n\nStage 1 (month 4): only if at least 90% of fields are correct on 3.000 old invoices.\n\n## Back to manual\n\nIf the numbers get worse we stop the automatic payout and the clerks do it again like before.\n`);
+    const r = runGrader(gradePolicyCoverage, 'policy_coverage', [d]);
+    expect(r.signals.deployment_gates).toBeGreaterThan(0);
+    expect(r.signals.rollback).toBeGreaterThan(0);
+  });
+
   it('reads "test before start" as a gate, and does not make a bare stop rule concrete with the incident owner beside it', async () => {
     const d = await doc('policy.md', `# Policy\n\nThe Digital Editor-in-Chief approves the start of each use.\n\n## Test before start\n\nFor each use, we test with 500 past articles before start; at least 95% of summaries must be correct.\n\n## Check after start\n\nEvery week, one editor checks 200 published summaries and counts the errors.\n\n## Mistakes\n\nIf an error reaches a reader, the desk editor reports it to the Operations Manager the same day.\nStop: if a problem is serious, we can stop the system and return to manual work.\n`);
     const r = runGrader(gradePolicyCoverage, 'policy_coverage', [d]);

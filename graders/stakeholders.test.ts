@@ -3,6 +3,11 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeStakeholders } from './stakeholders.js';
 
 describe('stakeholders grader', () => {
+  it('reads academic bodies and Indian "cells" as roles that approve gates', async () => {
+    const d = await doc('policy.md', `# Policy\n\nThe Dean approves the pilot only after the Equal Opportunity Cell has reviewed sample summaries.\n\nBefore the full launch, the Senate Academic Committee approves the extension.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [d]).score).toBeGreaterThanOrEqual(2);
+  });
+
   it('reads "every month X, Y and the DPO meet in the model review" as a forum with the approvers, sample or not', async () => {
     const d = await doc('policy.md', `# Policy\n\nThe Chief Arborist signs Gate A and Gate B. The Data Protection Officer signs the DPIA before Gate B.\n\nEvery month the Chief Arborist, the product lead, the data protection officer and the supplier meet in the model review to go through the figures and a sample of 40 disagreements.\n`);
     expect(runGrader(gradeStakeholders, 'stakeholders', [d]).signals.cadences_with_approvers).toBe(1);

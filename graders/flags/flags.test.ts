@@ -71,6 +71,22 @@ describe('fix_later_with_prompts', () => {
     // holdout17's miss, said in other words.
     'We go live in May and adjust the prompt every week with what users complain about, instead to lose two months building test sets.',
     'Our nurses will tell us sooner than any test set when the summary is wrong.',
+    // blind15's misses, said in other words (session 8).
+    'The pricing helper goes live without a regression suite; our buyers know a bad price when they see one.',
+    'The tagger will learn the quirks of the northern warehouses by itself, so no separate validation run is needed.',
+    'Drift alerts are something we shall add when the dispatchers have started to use the tool daily.',
+    'The toxicity filter we put in after the first selling season.',
+    'We will add monitoring if the shift leads start complaining.',
+    'We did not have time for a red-team pass; we patch prompts when complaints arrive.',
+    'No golden set and no spot checks until v2 for the quoting bot.',
+    'Frankly we do not care what the tokens cost until the franchise is signed.',
+    'The model handles the edge cases, so there is no manual sampling after launch.',
+    'Alerts go straight to the technicians; we see no reason for anyone to look at them first.',
+    'The formal evaluation harness can be deferred to Wave 2.',
+    'The AI now replaces the second pharmacist’s look at every label.',
+    'A manual check of the extracted dates is not considered necessary.',
+    'Quality issues will be taken care of by the next model version.',
+    'Inference is a rounding error against the contract value, so we will not model it this year.',
   ])('flags "%s"', async (text) => {
     const r = runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]);
     // The rules read it; the flag is raised, or (when the second reader sets the match aside) put before the reviewer with the passage.
@@ -105,6 +121,10 @@ describe('fix_later_with_prompts', () => {
     'Model hosting cost is noise next to the fuel we save.',
     'Only prices from the approved list are shown, never model-generated ones.',
     'We don’t need a separate budget line for the review work.',
+    // Session 8 look-alikes: a disowned belief, time (not money) spent, a risk row whose remedy is a test, not a prompt.
+    'We do not expect errors to vanish with the next model, so the fact check stays on every release.',
+    'We do not want to spend the founders’ time on paperwork before the pilot; the evals run from week one.',
+    'Risk: wrong dosage suggested to the nurses | Likelihood: low | Mitigation: a pharmacist checks every suggestion',
   ])('does not flag "%s"', async (text) => {
     expect(runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]).present).toBe(false);
   });
@@ -131,6 +151,13 @@ describe('governance_afterthought', () => {
     'The security team will look at it when they have time.',
     'Privacy of the crew data is a matter of HR, not of the product, so I leave it to them.',
     'Data protection is really a topic for the DPO\'s office; they can look at it once the pilot is running.',
+    // blind15's misses, said in other words (session 8).
+    'Compliance is the retailer’s problem; every shop we sell to has its own lawyers.',
+    'We will engage the labour inspectorate once we have first revenue.',
+    'A security audit is planned, but only after the first paying customer.',
+    'Model validation by the second line is a Year-2 line item.',
+    'Who owns the go/no-go call is something we settle after product-market fit.',
+    'The go/no-go owner will be named once the first site is running on it.',
   ])('flags "%s"', async (text) => {
     const d = await md(`# Policy\n\n${text}\n`);
     expect(governanceRuleHits(buildUnits([d])).length).toBeGreaterThan(0);

@@ -96,12 +96,12 @@ export function readerOnly<T extends { text: string }>(flag: ReaderFlag, units: 
 }
 
 /** At or above this chance the reader takes a passage as weighing one good against another. */
-export const TRADEOFF_AT = 0.99;
+export const TRADEOFF_AT = 0.995;
 
 /**
  * Passages the reader takes as a tradeoff where no rule reading did ("Session-only memory: parents repeat
  * themselves more, but no children's data is stored"). `no_tradeoffs` is not raised when one exists: on the
- * labelled sets it is never trained on, it clears 6 of 9 of the flag's false alarms and 1 of 36 true flags (README).
+ * labelled sets it is never trained on (holdout–holdout3, holdout14–18), it clears 5 of 9 of the flag's false alarms and 1 of 43 true flags (README).
  */
 export function readerTradeoffs<T extends { text: string }>(units: T[]): { unit: T; score: number }[] {
   const out: { unit: T; score: number }[] = [];
@@ -129,7 +129,7 @@ export function secondRead<T extends { text: string }>(flag: ReaderFlag, hits: T
  * when it keeps none, what the sheet says instead (null: nothing to say, the flag is simply absent).
  * - every match set aside: not raised, `needs_attention`, the passages as evidence;
  * - no match at all, but passages the reader is nearly sure of (`readerOnly`): put before the reviewer, and raised
- *   only where `raiseOnReaderAlone` (governance_afterthought: right twice, never wrong on the labelled sets;
+ *   only where `raiseOnReaderAlone` and the passage says when or whose (governance_afterthought: right three times, never wrong on the labelled sets;
  *   fix_later_with_prompts: right once, wrong six times).
  */
 export function besideTheRules(flag: ReaderFlag, ruleHits: Unit[], all: Unit[], raiseOnReaderAlone: boolean): { kept: Unit[]; instead: FlagResult | null } {
@@ -138,12 +138,17 @@ export function besideTheRules(flag: ReaderFlag, ruleHits: Unit[], all: Unit[], 
   if (setAside.length > 0) return { kept, instead: { present: false, needs_attention: true, rationale: setAsideRationale(flag, setAside), evidence: pickEvidence(setAside.map((s) => quote(s.unit)), 3) } };
   const found = readerOnly(flag, all);
   if (found.length === 0) return { kept, instead: null };
+  // Raised only where a passage also says when or whose (a list of the people involved is not put off to anyone).
+  const raise = raiseOnReaderAlone && found.some((s) => WHEN_OR_WHOSE.test(s.unit.text));
   const first = `first: ${(found[0]!.score * 100).toFixed(0)}% chance`;
-  const rationale = raiseOnReaderAlone
+  const rationale = raise
     ? `Raised by the second reader alone (a phrase model trained on labelled examples; no rule matched): it reads ${found.length} passage(s) as this flag (${first}) — check it.`
     : `Not raised, but check by hand: no rule matched, yet the second reader (a phrase model trained on labelled examples) reads ${found.length} passage(s) as possibly this flag (${first}).`;
-  return { kept, instead: { present: raiseOnReaderAlone, needs_attention: true, rationale, evidence: pickEvidence(found.map((s) => quote(s.unit)), 3) } };
+  return { kept, instead: { present: raise, needs_attention: true, rationale, evidence: pickEvidence(found.map((s) => quote(s.unit)), 3) } };
 }
+
+/** A word that places something in time or with someone else: what a deferral or a hand-off needs to say. */
+const WHEN_OR_WHOSE = /\b(?:later|after|afterwards|once|when|until|post|next|phase|year|month|quarter|Q[1-4]|H[12]|M\d+|v\d|wave|stage|first|second|then|yet|eventually|their|them|they|theirs|vendor|partner|client|customer|job|problem|responsib\w*|handle[sd]?|own(?:s|ed|ers?)?|belong\w*|covers?|covered|left|out|instead|rather|not|no|without|never|skip\w*)\b|n't\b/i;
 
 /** The rationale for a flag not raised because every rule match was set aside. */
 function setAsideRationale(flag: ReaderFlag, setAside: { unit: { text: string }; score: number }[]): string {

@@ -119,6 +119,12 @@ describe('Markdown and text', () => {
 });
 
 describe('plain text laid out in columns', () => {
+  it('does not take a shouted cost line ("TOTAL YEAR 1 kr 555 040") for a heading', async () => {
+    const d = await parseDocument({ name: 'plan.txt', bytes: new TextEncoder().encode('COST YEAR 1\n\nSum one-off   kr 340 000\n\nTOTAL YEAR 1   kr 555 040\n\nChoices:\n- Small model, not large.\n') });
+    // The choices stay under the cost heading, not under the total line.
+    expect(d.sections.find((s) => s.text.startsWith('Small model'))!.path).toEqual(['COST YEAR 1', 'Choices:']);
+  });
+
   const text = [
     'Year 1 cost (EUR)',
     '',

@@ -17,7 +17,9 @@ export function headingDepthOf(line: string): number | undefined {
   if (decorated) return /^\d+\.\d/.test(t) ? 2 : 1;
   const letters = t.replace(/[^\p{L}]/gu, '');
   const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
-  if (letters.length >= 3 && upper >= letters.length * 0.6 && /^[^\p{Ll}]*\p{Lu}{2}/u.test(t)) return 1;
+  // "TOTAL YEAR 1 kr 555 040" is a shouted line of a cost list, not a title: a title does not carry an amount.
+  const amount = /\d{1,3}[ \u00a0,.'’]\d{3}\b|[$€£¥₹]\s?\d|\d\s?[$€£¥₹]|\b(?:kr|EUR|USD|GBP|SEK|NOK|DKK|CHF|INR)\.?\s?\d/.test(t);
+  if (!amount && letters.length >= 3 && upper >= letters.length * 0.6 && /^[^\p{Ll}]*\p{Lu}{2}/u.test(t)) return 1;
   const numbered = /^(\d+(?:\.\d+){0,3})\.?\s+\p{Lu}/u.exec(t);
   if (numbered && !/\d[.)]\s*$/.test(t)) return Math.min(6, numbered[1]!.split('.').length + 1);
   if (/:$/.test(t) && words <= 8) return 2;
