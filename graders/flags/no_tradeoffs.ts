@@ -1,5 +1,5 @@
 import { indexed } from '../../src/grading/prefilter.js';
-import { isRejectedOrQuoted, pickEvidence, quote } from '../../src/grading/text.js';
+import { isRejectedOrQuoted, pickEvidence, quote, type Unit } from '../../src/grading/text.js';
 import type { FlagDetector } from '../../src/grading/types.js';
 import { TRADEOFF } from '../cues.js';
 import { readerTradeoffs } from './reader.js';
@@ -108,9 +108,55 @@ export function unitAcknowledgesTradeoff(u: { text: string }): boolean {
   return answer;
 }
 
+/** The axis a table cell measures, from its own marks or its column's header: better when higher (quality) or lower (cost, time, errors). */
+function cellAxis(cell: string, header: string): { axis: string; higherIsBetter: boolean } | null {
+  const both = `${header} ${cell}`;
+  if (/\b(?:errors?|mistakes?|false|misses|defects?|complaints?|incidents?|hallucinat\w*)\b/i.test(both)) return { axis: 'quality', higherIsBetter: false };
+  if (/[$€£¥₹]|\b(?:cost|price|spend|EUR|USD|GBP|CHF|SEK|NOK|INR|budget|per (?:1k|1,000|month|year)|\/(?:yr|mo|month|year))\b/i.test(both)) return { axis: 'cost', higherIsBetter: false };
+  if (/\b(?:latency|p9\d|seconds?|ms|s|sec|min(?:utes)?|hours?|days?|turnaround|response time)\b/i.test(both)) return { axis: 'speed', higherIsBetter: false };
+  if (/%|\b(?:accuracy|precision|recall|F1|score|quality|coverage|agreement)\b/i.test(both)) return { axis: 'quality', higherIsBetter: true };
+  return null;
+}
+
+/**
+ * Options compared row by row ("Small model | EUR 14k/yr | 90% | 0.6 s" against "Large model | EUR 62k/yr | 95% | 3.1 s"):
+ * one row better on one axis and worse on another.
+ */
+export function comparedRows(rows: string[]): boolean {
+  const cells = rows.map((r) => r.split(' | ').map((c) => c.trim()));
+  const width = cells[0]!.length;
+  if (width < 3) return false;
+  const header = cells.find((r) => r.slice(1).every((c) => !/\d/.test(c)));
+  const options = cells.filter((r) => r !== header && r.length === width);
+  for (let i = 0; i < options.length; i++) {
+    for (let j = i + 1; j < options.length; j++) {
+      let better = false;
+      let worse = false;
+      const axes = new Set<string>();
+      for (let c = 1; c < width; c++) {
+        const a = /(\d[\d,.]*)/.exec(options[i]![c]!.replace(/(\d),(\d{3})/g, '$1$2'));
+        const b = /(\d[\d,.]*)/.exec(options[j]![c]!.replace(/(\d),(\d{3})/g, '$1$2'));
+        const axis = cellAxis(options[i]![c]!, header?.[c] ?? '');
+        if (!a || !b || !axis) continue;
+        const x = parseFloat(a[1]!);
+        const y = parseFloat(b[1]!);
+        if (!Number.isFinite(x) || !Number.isFinite(y) || x === y) continue;
+        axes.add(axis.axis);
+        if ((x > y) === axis.higherIsBetter) better = true;
+        else worse = true;
+      }
+      if (better && worse && axes.size >= 2) return true;
+    }
+  }
+  return false;
+}
+
 /** One passage: does it weigh one good against another? */
 export function acknowledgesTradeoff(text: string): boolean {
   if (EMPTY_TALK.test(text)) return false;
+  // Several option rows in one passage ("… || …" or one per line).
+  const rows = text.split(/\n|\s\|\|\s/).filter((r) => r.includes(' | '));
+  if (rows.length >= 2 && comparedRows(rows)) return true;
   const m = TRADEOFF.exec(text);
   if (m !== null && !(m[0].toLowerCase().startsWith('trade') && isRejectedOrQuoted(text, m.index, m.index + m[0].length) && /\bno trade-?offs?\b/i.test(text))) return true;
   if (ACCEPTED_DOWNSIDE.test(text)) return true;
@@ -150,6 +196,12 @@ export const noTradeoffs: FlagDetector = {
   absence: true,
   detect({ all }) {
     const found = all.filter((u) => unitAcknowledgesTradeoff(u));
+    // A table whose option rows weigh one against another, read across its rows.
+    if (found.length === 0) {
+      const tables = new Map<string, Unit[]>();
+      for (const u of all) if (u.row) tables.set(`${u.file}#${u.section}`, [...(tables.get(`${u.file}#${u.section}`) ?? []), u]);
+      for (const rows of tables.values()) if (rows.length >= 2 && comparedRows(rows.map((r) => r.text))) found.push(rows[0]!);
+    }
     // What the rules do not read, the second reader may: "parents repeat themselves more, but no children's data is stored".
     const read = found.length === 0 ? readerTradeoffs(all) : [];
     if (read.length > 0) return { present: false, rationale: `No rule reading found a tradeoff, but the second reader (a phrase model trained on labelled examples) reads ${read.length} passage(s) as weighing one good against another (first: ${(read[0]!.score * 100).toFixed(0)}% chance).`, evidence: pickEvidence(read.map((r) => quote(r.unit)), 2) };
