@@ -2,7 +2,7 @@ import { indexed } from '../src/grading/prefilter.js';
 import { AMOUNT, hasMoney, is, MONEY, pathIs, pickEvidence, quote, sentencesOf, tableHeader, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { findAbsurdUnitCosts, findInconsistentTotals, fmt } from './cost-checks.js';
-import { unitAcknowledgesTradeoff } from './flags/no_tradeoffs.js';
+import { ruledTradeoffs } from './flags/no_tradeoffs.js';
 import { readerTradeoffs } from './flags/reader.js';
 import { COST_LINES, LEVER, TRADEOFF } from './cues.js';
 
@@ -38,7 +38,8 @@ export const gradeCost: ItemGrader = ({ units }) => {
   const unpriced = (k: string, u: Unit) => k === 'inference' && UNPRICED_USAGE.test(u.text);
   const lines = (Object.keys(COST_LINES) as (keyof typeof COST_LINES)[]).filter((k) => lineUnits.some((u) => (COST_LINES[k].test(u.text) && !unpriced(k, u)) || (u.row && COST_LINES[k].test(u.path.join(' ')))));
   // The same reading of a tradeoff as the no_tradeoffs flag: one good weighed against another.
-  const ruled = units.filter((u) => is(u, TRADEOFF) || unitAcknowledgesTradeoff(u));
+  const byRules = new Set(ruledTradeoffs(units));
+  const ruled = units.filter((u) => is(u, TRADEOFF) || byRules.has(u));
   // Where no rule reads one, the second reader may, as for the no_tradeoffs flag (the two answers agree).
   const tradeoffs = ruled.length > 0 ? ruled : readerTradeoffs(units).map((r) => r.unit);
   // A lever is a known cost technique, or any row of a table or line of a section that is about

@@ -3,6 +3,13 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeGovernance } from './governance.js';
 
 describe('governance grader', () => {
+  it('reads a false-alarm rate as a measure and "flips the line back to manual" as a rollback', async () => {
+    const d = await doc('policy.md', `# Policy\n\n## Rollback\n\nfalse-alarm rate > 15% for 3 days in a row\n\nWho/how fast: the QC lead flips the line back to manual checks the same shift.\n`);
+    const r = runGrader(gradeGovernance, 'governance', [d]);
+    expect(r.signals.threshold_measures).toBeGreaterThanOrEqual(1);
+    expect(r.signals.rollback_triggers).toBeGreaterThanOrEqual(1);
+  });
+
   it('does not take a deadline for handling a complaint ("reported to the Dean within 48 hours") for a bar on a measure', async () => {
     const d = await doc('policy.md', `# Policy\n\nAny complaint that a summary misrepresented a file is reported to the Dean within 48 hours.\n\nIf serious concerns arise, the tool can be withdrawn.\n`);
     expect(runGrader(gradeGovernance, 'governance', [d]).signals.threshold_measures).toBe(0);

@@ -3,6 +3,11 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeKpis } from './kpis.js';
 
 describe('kpis grader', () => {
+  it('reads "KR:" lines as key results and "down 40% by 15 December" as a target with its date', async () => {
+    const d = await doc('plan.md', `# Plan\n\nKR: staff hours per case down 40% by 15 December (M4).\n\nKR: turnaround on cases from 3.5 to 2 working days. Milestone M2, 30 June.\n`);
+    expect(runGrader(gradeKpis, 'kpis', [d]).signals.with_time_frame).toBe(2);
+  });
+
   it('reads a list under "What we want to see by the end of the year:" as KPIs dated by that line, also with numbers in words', async () => {
     const d = await doc('plan.txt', `PLAN\n\nWhat we want to see by the end of the year:\n\n- time to plan a menu cycle down from about two weeks to three days\n- allergen slips caught at the final check down by at least half (we logged 40 last year)\n- food cost per meal held at or under £1.50\n`);
     const r = runGrader(gradeKpis, 'kpis', [d]);

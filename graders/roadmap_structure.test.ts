@@ -3,6 +3,13 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeRoadmapStructure } from './roadmap_structure.js';
 
 describe('roadmap_structure grader', () => {
+  it('reads "Objective Q1 (Jan–Mar)" and "2.1 Quarter 1 (Jan–Mar)" as opening their quarters, and "Milestone:" as a milestone', async () => {
+    const okr = await doc('roadmap.md', `# Plan for 2026\n\nObjective Q1 (Jan–Mar) – prove it on old cases.\n\nKR: matches the reviewers on at least 95% of 500 past cases. Milestone M1, 31 March: Gate 1.\n\nObjective Q2 (Apr–Jun) – shadow run.\n\nKR: turnaround from 3 to 2 days. Milestone M2, 30 June: Gate 2.\n\nObjective Q3 (Jul–Sep) – live for one desk.\n\nKR: 60% of requests closed within a day by 30 September.\n\nObjective Q4 (Oct–Dec) – live for all desks.\n\nKR: staff hours per case down 40% by 15 December.\n\nRisk: reviewers sign without reading. Mitigation: the sources are shown first.\n`);
+    expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [okr]).score).toBe(3);
+    const quarters = await doc('roadmap.md', `# Roadmap – 12 months\n\n2.1 Quarter 1 (Jan–Mar). Label 1.500 old photos. Milestone: first model tested.\n\n2.2 Quarter 2 (Apr–Jun). Pilot in 3 clinics. Milestone: pilot finished.\n\n2.3 Quarter 3 (Jul–Sep). All clinics. Milestone: all clinics using.\n\n2.4 Quarter 4 (Oct–Dec). Patient messages. Milestone: messages live.\n`);
+    expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [quarters]).score).toBeGreaterThanOrEqual(2);
+  });
+
   it('reads a "Months" column of bare ranges ("1–2 | Discovery | …") as phases, and "Success: …" as a phase metric', async () => {
     const months = await doc('roadmap.md', `# Roadmap\n\n| Months | Phase | Milestone | Exit measure |\n|---|---|---|---|\n| 1–2 | Discovery | M1 (end of Month 2): data cleaned | forecast error on back-test below 15% |\n| 3–4 | Shadow | M2 (end of Month 4): Gate 1 passed | stock-outs down 20% |\n| 5–12 | Rollout | M3 (end of Month 12): all wards | stock-outs down 60% |\n`);
     expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [months]).signals.calendar_periods).toBe(3);

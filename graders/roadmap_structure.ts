@@ -14,7 +14,7 @@ const HORIZON = indexed(/\bmonths? (?:[IVX]+\s?[-–]\s?)?XII\b|\b(?:12|twelve)[
 const DATE = indexed(/\b\d{1,2}\.(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\b|\b\d{1,2}[./-]\d{1,2}[./-](?:20)?\d\d\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b20\d\d-\d\d(?:-\d\d)?\b|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b(?:week|wk|day|month)\s?\d{1,3}\b|\bW(?:k)?\d{1,2}\b|\bM\d{1,2}\s?\(/i);
 
 /** A milestone named anywhere in a line: "… Milestone 2 (30 June): …", "M3 (Sep 12)". */
-const MILESTONE_ANYWHERE = indexed(/\bmilestones?\s?\d+\b|\bM\d{1,2}\s?[(:]/i);
+const MILESTONE_ANYWHERE = indexed(/\bmilestones?\s?\d+\b|\bmilestone\s?:|\bM\d{1,2}\s?[(:]/i);
 /** A measured change or bar: "down 40%", "+12 pts", "at or below 5 working days", "90% of trial crew rate answers useful". */
 const MOVED_BY = indexed(/[-−+]\s?\d+(?:\.\d+)?\s?%|\bexit\b|\b(?:down|up|fewer|lower|higher|cut|reduced?)\s(?:by\s)?(?:about |~)?\d+(?:[.,]\d+)?\s?(?:%|pts?|points?)|\b(?:at or (?:below|above)|no more than|at least|under|below|above)\s~?\d+(?:[.,]\d+)?\s?(?:%|working days?|days?|hours?|minutes?|s\b|seconds?)|\b\d+(?:[.,]\d+)?\s?% of (?:\w+ ){0,4}(?:rate|say|report|find|answer|resolve|complete|use)\w*/i);
 
@@ -22,11 +22,11 @@ const MOVED_BY = indexed(/[-−+]\s?\d+(?:\.\d+)?\s?%|\bexit\b|\b(?:down|up|fewe
 const METRIC_HEADER = /\b(?:(?:exit|success|phase) (?:metrics?|criteri(?:on|a)|measures?)|exit (?:checks?|tests?|conditions?)|(?:gate|go\/no-go) (?:criteria|checks?|conditions?)|metrics?|KPIs?|targets?|success|measured? by|how we know|done when|definition of done)\b/i;
 
 /** Calendar periods (quarters, halves, months) as opposed to bare "Phase 2". */
-const CALENDAR_PERIOD = indexed(/\b((?:autumn|spring|summer|winter|fall|michaelmas|lent|trinity) term|(?:first|second) semester|semester \d)\b|\b(months? (?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?:\s?[-–]\s?(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I))?)\b|\b(Q[1-4]|H[12])\b|\b(months?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?)\b|\b(M\d{1,2}\s?[-–]\s?M?\d{1,2})\b|\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s?[-–]\s?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)?)\b|\b(weeks?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?)\b|\b(W(?:k)?\d{1,2}(?:\s?[-–]\s?W?\d{1,2})?)\b|\b(days?\s?\d+\s?[-–]\s?\d+)\b/i);
+const CALENDAR_PERIOD = indexed(/\b((?:autumn|spring|summer|winter|fall|michaelmas|lent|trinity) term|(?:first|second) semester|semester \d)\b|\b(months? (?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?:\s?[-–]\s?(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I))?)\b|\b(Q[1-4]|H[12]|quarter\s?[1-4])\b|\b(months?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?)\b|\b(M\d{1,2}\s?[-–]\s?M?\d{1,2})\b|\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s?[-–]\s?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)?)\b|\b(weeks?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?)\b|\b(W(?:k)?\d{1,2}(?:\s?[-–]\s?W?\d{1,2})?)\b|\b(days?\s?\d+\s?[-–]\s?\d+)\b/i);
 const PHASE = indexed(/\b(phase\s?(?:\d|one|two|three|four|five)|stage\s?\d|wave\s?\d|horizon\s?\d)\b/i);
 
 const MONTHS_RE = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
-const PERIOD_OPENER = indexed(new RegExp(String.raw`^\W{0,3}(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:Q[1-4]|H[12]|M\d{1,2}\b|W(?:k)?\d{1,2}\b|month|week|phase|stage|wave|(?:${MONTHS_RE}))`, 'i'));
+const PERIOD_OPENER = indexed(new RegExp(String.raw`^\W{0,3}(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:(?:objective|goal|focus|theme|OKR|O\d{1,2})\s?:?\s+)?(?:Q[1-4]|quarter\s?[1-4]|H[12]|M\d{1,2}\b|W(?:k)?\d{1,2}\b|month|week|phase|stage|wave|(?:${MONTHS_RE}))`, 'i'));
 const PROSE_OPENER = new RegExp(String.raw`^\W{0,3}(?:in|from|during|over|between|by|for|then,? in|after that,? in)\b[^.;]{0,40}?\b(?:Q[1-4]|H[12]|(?:${MONTHS_RE})[a-z]*|(?:autumn|spring|summer|winter|fall) term|(?:first|second) semester|months? \d{1,2})\b`, 'i');
 const NAMED_PHASE_OPENER = indexed(new RegExp(String.raw`^\W{0,3}[\p{L}][\p{L}'’-]*(?: [\p{L}'’-]+){0,3}\s?[,:(–—-]\s?(?:${MONTHS_RE})[a-z]*\.?\s?[-–—]\s?(?:${MONTHS_RE})`, 'iu'));
 

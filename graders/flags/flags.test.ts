@@ -87,6 +87,19 @@ describe('fix_later_with_prompts', () => {
     'A manual check of the extracted dates is not considered necessary.',
     'Quality issues will be taken care of by the next model version.',
     'Inference is a rounding error against the contract value, so we will not model it this year.',
+    // blind16's and holdout19's misses, said in other words (session 8).
+    'We open the booking assistant in every gym in May, and the evaluations we do after, once we have the summer data.',
+    'Drift monitoring we will add in second half of year.',
+    'Roll out the fraud model to all stores by June (monitoring of false alarms is a post-H1 project).',
+    'The grader will learn from the corrections of the staff as time goes, so there is no need to keep a checker.',
+    'Ticket summaries: no success metrics for now, the agents will tell us.',
+    "It will invent a figure now and then. Nothing a better system prompt can't handle, so we launch as is.",
+    'The sizing errors should fade by themselves after a few thousand orders.',
+    'Vendor model upgrades are expected to reduce the unsafe answers over the year.',
+    'From Q3 the model replaces the duty nurse’s cross-check of the dosage sheets.',
+    'The editor’s sign-off on each article is dropped from v2.',
+    'Plan: watch what breaks in production and patch the prompt.',
+    'Bias auditing of the ranking is postponed to a later research phase.',
   ])('flags "%s"', async (text) => {
     const r = runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]);
     // The rules read it; the flag is raised, or (when the second reader sets the match aside) put before the reviewer with the passage.
@@ -125,6 +138,8 @@ describe('fix_later_with_prompts', () => {
     'We do not expect errors to vanish with the next model, so the fact check stays on every release.',
     'We do not want to spend the founders’ time on paperwork before the pilot; the evals run from week one.',
     'Risk: wrong dosage suggested to the nurses | Likelihood: low | Mitigation: a pharmacist checks every suggestion',
+    'I do not accept the view, common in sales decks, that hallucinations are a non-issue once the model is big enough.',
+    'We are not claiming the assistant will improve on its own; every model change reruns the eval suite.',
   ])('does not flag "%s"', async (text) => {
     expect(runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]).present).toBe(false);
   });
@@ -158,6 +173,12 @@ describe('governance_afterthought', () => {
     'Model validation by the second line is a Year-2 line item.',
     'Who owns the go/no-go call is something we settle after product-market fit.',
     'The go/no-go owner will be named once the first site is running on it.',
+    'Matters of the regional data office we will handle after the pilot has shown results.',
+    'The data-protection check we make when the product is stable, after the launch.',
+    'The workers’ council will be informed once the pilot results are in.',
+    'Privacy and legal questions are not really where product should spend energy; the association has lawyers for this.',
+    'First let us go live in 20 shops, then we will involve the DPO.',
+    'Q4 | DPIA for the customer portal | (portal live since Q1)',
   ])('flags "%s"', async (text) => {
     const d = await md(`# Policy\n\n${text}\n`);
     expect(governanceRuleHits(buildUnits([d])).length).toBeGreaterThan(0);
@@ -229,11 +250,20 @@ describe('no_tradeoffs and no_cross_functional', () => {
     'We pay more in Year 1 to keep patient records in-house.',
     'Masking staff IDs protects privacy but stops us attributing faults to shifts.',
     'We do not use residents\' photos: privacy comes before a few points of accuracy.',
+    // Session 8 (holdout19, blind16), in other words.
+    'On-premise speech model: better privacy, clearly worse transcripts in our test.',
+    'We keep the logs on our own server: more work for IT, but no problem when the cloud link is down.',
+    'Local transcription keeps donor data in-house at the price of slower turnaround.',
   ])('reads a gain set against a loss in plain words as a tradeoff: "%s"', async (text) => {
     expect(runDetector(noTradeoffs, [await md(`# Plan\n\n${text}\n`)]).present).toBe(false);
   });
 
-  it.each(['The new index is fresher and no more expensive than the old one.', 'Hosting costs €900 a month; support costs €200.'])('does not read "%s" as a tradeoff', async (text) => {
+  it('reads option rows that pull opposite ways across a table as a tradeoff', async () => {
+    const d = await md(`# Options\n\n| Option | Accuracy | Cost per 1k calls |\n|---|---|---|\n| Large model | 94% | $12.00 |\n| Small model | 88% | $1.50 |\n`);
+    expect(runDetector(noTradeoffs, [d]).present).toBe(false);
+  });
+
+  it.each(['The new index is fresher and no more expensive than the old one.', 'Hosting costs €900 a month; support costs €200.', 'To reduce the cost: compress the photos, cache answers and negotiate the price of the API.', 'Success: more patients seen, less queue at the desk.'])('does not read "%s" as a tradeoff', async (text) => {
     expect(runDetector(noTradeoffs, [await md(`# Plan\n\n${text}\n`)]).present).toBe(true);
   });
 

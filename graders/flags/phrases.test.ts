@@ -101,10 +101,15 @@ const BLIND_FLOORS: Record<string, number> = {
   'blind15: governance_afterthought': 0.97,
   'blind15: either critical flag': 0.96,
   'blind15: tradeoff (per passage)': 0.77,
+  // blind16: measured once at 894e4d4 (0.72 / 0.88 / 0.80 / 0.70), tuned on in session 8.
+  'blind16: fix_later_with_prompts': 0.96,
+  'blind16: governance_afterthought': 0.96,
+  'blind16: either critical flag': 0.96,
+  'blind16: tradeoff (per passage)': 0.68,
 };
 
 describe('blind phrase banks', async () => {
-  const results = [...(await runBlindBank('blind')), ...(await runBlindBank('blind2')), ...(await runBlindBank('blind3')), ...(await runBlindBank('blind4')), ...(await runBlindBank('blind5')), ...(await runBlindBank('blind6')), ...(await runBlindBank('blind7')), ...(await runBlindBank('blind8')), ...(await runBlindBank('blind9')), ...(await runBlindBank('blind10')), ...(await runBlindBank('blind11')), ...(await runBlindBank('blind12')), ...(await runBlindBank('blind13')), ...(await runBlindBank('blind14')), ...(await runBlindBank('blind15'))];
+  const results = [...(await runBlindBank('blind')), ...(await runBlindBank('blind2')), ...(await runBlindBank('blind3')), ...(await runBlindBank('blind4')), ...(await runBlindBank('blind5')), ...(await runBlindBank('blind6')), ...(await runBlindBank('blind7')), ...(await runBlindBank('blind8')), ...(await runBlindBank('blind9')), ...(await runBlindBank('blind10')), ...(await runBlindBank('blind11')), ...(await runBlindBank('blind12')), ...(await runBlindBank('blind13')), ...(await runBlindBank('blind14')), ...(await runBlindBank('blind15')), ...(await runBlindBank('blind16'))];
   it.each(results.map((r) => [r.name, r] as const))('%s stays above its floor', (name, r) => {
     const wrong = r.rows.filter((x) => x.expected !== x.got).map((x) => `${x.expected ? 'missed' : 'false alarm'}: ${x.text}`);
     expect(BLIND_FLOORS[name], `no floor for ${name}`).toBeDefined();

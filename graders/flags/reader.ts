@@ -148,7 +148,7 @@ export function besideTheRules(flag: ReaderFlag, ruleHits: Unit[], all: Unit[], 
 }
 
 /** A word that places something in time or with someone else: what a deferral or a hand-off needs to say. */
-const WHEN_OR_WHOSE = /\b(?:later|after|afterwards|once|when|until|post|next|phase|year|month|quarter|Q[1-4]|H[12]|M\d+|v\d|wave|stage|first|second|then|yet|eventually|their|them|they|theirs|vendor|partner|client|customer|job|problem|responsib\w*|handle[sd]?|own(?:s|ed|ers?)?|belong\w*|covers?|covered|left|out|instead|rather|not|no|without|never|skip\w*)\b|n't\b/i;
+const WHEN_OR_WHOSE = /\bafter (?:the |our |a |we )?(?:[\w-]+ ){0,2}(?:launch\w*|pilot|go-?live|release|rollout|PMF|product-market fit|revenue|funding|round|traction|months?|weeks?|year|Q[1-4]|phase|results?|scale|season|summer|winter|opening)\b|\b(?:later|afterwards|once|when|until|post|next|phase|year|month|quarter|Q[1-4]|H[12]|M\d+|v\d|wave|stage|first|second|then|yet|eventually|their|them|they|theirs|vendor|partner|client|customer|job|problem|handle[sd]?|own(?:s|ed|ers?)?|belong\w*|covers?|covered|left|out|instead|rather|not|no|without|never|skip\w*)\b|n't\b/i;
 
 /** The rationale for a flag not raised because every rule match was set aside. */
 function setAsideRationale(flag: ReaderFlag, setAside: { unit: { text: string }; score: number }[]): string {

@@ -166,6 +166,12 @@ describe('plain text laid out in columns', () => {
 });
 
 describe('classifying deliverables', () => {
+  it('reads "Plan for 2026, as quarterly objectives" in a memo as the roadmap part', async () => {
+    const text = `# Memo: plan, policy and controls\n\n## 1. Plan for 2026, as quarterly objectives\n\nObjective Q1 (Jan–Mar): shadow run.\n\nObjective Q2 (Apr–Jun): live for the first desk.\n\n## 2. Responsible AI policy\n\nThe Head of Risk approves Gate 1. Rollback: the desk returns to manual review within a day.\n\nMonitoring: weekly sample of 50 cases.\n`;
+    const d = await parseDocument({ name: 'memo.md', bytes: enc(text) });
+    expect(d.sections.find((s) => s.text.startsWith('Objective Q1'))!.deliverable).toBe('roadmap');
+  });
+
   it('reads a plain-text email heading "THE MONEY" as the cost part', async () => {
     const text = `Subject: Take-home (roadmap, policy, costs)\n\nDear panel,\n\nTHE PLAN FOR THE YEAR\n\nJanuary to March: pilot with two officers. April to June: web chat live. Milestone: go-live decision in June.\n\nTHE POLICY\n\nWho decides: the Head of Member Services approves go-live. Rollback: we pull the chat within an hour.\n\nTHE MONEY\n\n- Model usage: about £4,800 for the year\n- Build and integration: £38,000\n- Total for year one: £96,900\n`;
     const d = await parseDocument({ name: 'email.txt', bytes: enc(text) });
