@@ -16,6 +16,11 @@ Levers: response caching cuts inference by 30%; routing easy questions to a smal
 `;
 
 describe('cost grader', () => {
+  it('reads an AI platform subscription as the model usage line', async () => {
+    const d = await doc('cost.md', `# Investment\n\n| Line | Year 1 |\n|---|---|\n| AI stewardship platform subscription | £180k |\n| Analyst time | £60k |\n\nA larger model would read long reports more accurately, but it is slower and costs more per document.\n`);
+    expect(runGrader(gradeCost, 'cost', [d]).score).toBeGreaterThanOrEqual(2);
+  });
+
   it('reads a "kr 96 000" written before the amount, "saves ~kr 1 200/month" as an effect, "Retries capped at 2" as a lever, and "from 1.900 to around 1.150 per month" as an effect', async () => {
     const d = await doc('cost.txt', `COST YEAR 1 (SEK)\n\nRunning (per month)\n  LLM (hosted)        kr 200\n  Hosting             kr 2 500\n  My time 25%         kr 15 000\n\nChoices:\n- Small model, not large. Large one is 2 points better but costs ~8x.\n- Batch the sensor pull once per day: saves ~kr 1 200/month in link fees.\n- Retries capped at 2 per request.\n`);
     const r = runGrader(gradeCost, 'cost', [d]);

@@ -3,6 +3,11 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeGovernance } from './governance.js';
 
 describe('governance grader', () => {
+  it('reads "find at least 8 of the 10 past failures", "95 of 100 test questions correct" and "90% of findings match" as bars on measures', async () => {
+    const d = await doc('policy.md', `# Policy\n\nBefore winter the model must find at least 8 of the 10 past failures with at most 2 false warnings per week.\n\nThe search must answer 95 of 100 test questions correct.\n\nGate: at least 90% of draft findings match the signed report.\n`);
+    expect(runGrader(gradeGovernance, 'governance', [d]).signals.threshold_measures).toBeGreaterThanOrEqual(2);
+  });
+
   it('reads a false-alarm rate as a measure and "flips the line back to manual" as a rollback', async () => {
     const d = await doc('policy.md', `# Policy\n\n## Rollback\n\nfalse-alarm rate > 15% for 3 days in a row\n\nWho/how fast: the QC lead flips the line back to manual checks the same shift.\n`);
     const r = runGrader(gradeGovernance, 'governance', [d]);

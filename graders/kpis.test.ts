@@ -3,6 +3,11 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeKpis } from './kpis.js';
 
 describe('kpis grader', () => {
+  it('does not take a launch gate\'s bar on the model ("Go-live needs at least 92% correct answers") for an outcome KPI', async () => {
+    const d = await doc('policy.md', `# Policy\n\nGo-live for the pilot needs at least 92% correct answers on the test set and zero bookings made for the wrong person by March.\n`);
+    expect(runGrader(gradeKpis, 'kpis', [d]).signals.outcome_kpis_with_target).toBe(0);
+  });
+
   it('reads "KR:" lines as key results and "down 40% by 15 December" as a target with its date', async () => {
     const d = await doc('plan.md', `# Plan\n\nKR: staff hours per case down 40% by 15 December (M4).\n\nKR: turnaround on cases from 3.5 to 2 working days. Milestone M2, 30 June.\n`);
     expect(runGrader(gradeKpis, 'kpis', [d]).signals.with_time_frame).toBe(2);

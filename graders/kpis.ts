@@ -24,6 +24,9 @@ const NUMBER_WORDS_ALL = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|
 /** What sizes the system in a cost file: its throughput, volumes and assumptions. */
 const SIZING = /^\W*(?:throughput|capacity|volumes?|assumptions?|sizing|load|usage)\b/i;
 
+/** A launch gate's condition: "Go-live for the pilot needs …", "Gate 1 requires …". */
+const GATE_BAR = /\b(?:go-?live|gate \d*|launch|pilot)\b[^.;]{0,40}\b(?:needs?|requires?|only if|criteri(?:on|a))\b/i;
+
 interface Kpi {
   unit: Unit;
   outcome: boolean;
@@ -89,7 +92,9 @@ export const gradeKpis: ItemGrader = ({ units }) => {
     // that is not a model-quality threshold (those belong to governance).
     // A row of a table with a baseline column and a target column moves a number too ("tickets per release | 310 | 150").
     const movedInTable = header !== undefined && BASELINE_COLUMN.test(header.text) && TARGET_COLUMN.test(header.text) && (text.match(/\d+/g)?.length ?? 0) >= 2;
-    const outcome = !vanity && (OUTCOME.test(text) || (value && (MEASURE.test(text) || movedInTable || labelled) && (BASELINE_TO_TARGET.test(text) || DIRECTION.test(text) || movedInTable) && !MODEL_QUALITY.test(text)));
+    // A gate's bar on the model ("Go-live needs at least 92% correct answers on the test set") is governance, not an outcome KPI.
+    const gateBar = GATE_BAR.test(text) && MODEL_QUALITY.test(text);
+    const outcome = !vanity && !gateBar && (OUTCOME.test(text) || (value && (MEASURE.test(text) || movedInTable || labelled) && (BASELINE_TO_TARGET.test(text) || DIRECTION.test(text) || movedInTable) && !MODEL_QUALITY.test(text)));
     if (!outcome && !vanity) continue;
     if (!inKpiContext && !is(unit, KPI_WORD) && !value) continue;
     // A cost file's assumptions ("two servers clear a peak day of 600 in under eight hours") size the system; they are not its goals.
