@@ -61,7 +61,7 @@ export const readText: Reader = async (bytes) => {
 };
 
 /** An amount or a share: a line that states one is content ("Year 1 total: EUR 206.3k"), not a title. */
-const FIGURE = /[$€£¥₹]\s?\d|\d\s?(?:[kKmM]|%)(?!\w)|\b(?:EUR|USD|GBP|CHF|INR|JPY)\b\s?\d|\d[\d.,']*\s?(?:EUR|USD|GBP|CHF|INR|JPY|€|£)/;
+const FIGURE = /[$€£¥₹]\s?\d|\d\s?(?:[kKmM]|%)(?!\w)|\b(?:EUR|USD|GBP|CHF|INR|JPY)\b\s?\d|\d[\d.,']*\s?(?:(?:Mio|Mrd|mn|bn|million|billion|lakhs?|crores?)\.?\s?)?(?:EUR|USD|GBP|CHF|INR|JPY|SEK|NOK|DKK|kr|€|£)/;
 
 /** A lone short line between blank lines, not a sentence: a title ("Our commitments"). */
 function isLoneTitle(block: string[], more: boolean): boolean {
