@@ -16,6 +16,11 @@ Levers: response caching cuts inference by 30%; routing easy questions to a smal
 `;
 
 describe('cost grader', () => {
+  it('reads "modest, low six figures" as cost talk without figures (1)', async () => {
+    const d = await doc('deck.md', `# Investment\n\nPlatform licences and model usage: modest, low six figures.\n`);
+    expect(runGrader(gradeCost, 'cost', [d]).score).toBe(1);
+  });
+
   it('reads an AI platform subscription as the model usage line', async () => {
     const d = await doc('cost.md', `# Investment\n\n| Line | Year 1 |\n|---|---|\n| AI stewardship platform subscription | £180k |\n| Analyst time | £60k |\n\nA larger model would read long reports more accurately, but it is slower and costs more per document.\n`);
     expect(runGrader(gradeCost, 'cost', [d]).score).toBeGreaterThanOrEqual(2);

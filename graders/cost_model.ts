@@ -15,7 +15,7 @@ const ASSUMPTION =
 /** Return on the cost, not the cost: payback, break-even, revenue, avoided fines. */
 const PAYBACK = indexed(/\b(?:earned back|earns? (?:it(?:self)? )?back|pays? (?:for itself|back)|paid back|payback|break[- ]?even|revenue|fines?|ROI)\b/i);
 
-const COST_WORD = indexed(/\bcosts?\b|\bbudget\w*|\bspend\b|\bopex\b|\bcapex\b|\bexpens\w+|\bpric\w+/i);
+const COST_WORD = indexed(/\bcosts?\b|\bbudget\w*|\bspend\b|\bopex\b|\bcapex\b|\bexpens\w+|\bpric\w+|\b(?:low |mid |high )?(?:five|six|seven)[- ]figures?\b/i);
 
 /**
  * `cost_model`: a Year-1 total, its breakdown into one-off and ongoing (monthly) costs, and the

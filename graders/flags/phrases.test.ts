@@ -106,10 +106,15 @@ const BLIND_FLOORS: Record<string, number> = {
   'blind16: governance_afterthought': 0.96,
   'blind16: either critical flag': 0.96,
   'blind16: tradeoff (per passage)': 0.68,
+  // blind17: measured once at 117e09e (0.75 / 0.92 / 0.83 / 0.80), tuned on in session 8.
+  'blind17: fix_later_with_prompts': 0.96,
+  'blind17: governance_afterthought': 0.97,
+  'blind17: either critical flag': 0.97,
+  'blind17: tradeoff (per passage)': 0.78,
 };
 
 describe('blind phrase banks', async () => {
-  const results = [...(await runBlindBank('blind')), ...(await runBlindBank('blind2')), ...(await runBlindBank('blind3')), ...(await runBlindBank('blind4')), ...(await runBlindBank('blind5')), ...(await runBlindBank('blind6')), ...(await runBlindBank('blind7')), ...(await runBlindBank('blind8')), ...(await runBlindBank('blind9')), ...(await runBlindBank('blind10')), ...(await runBlindBank('blind11')), ...(await runBlindBank('blind12')), ...(await runBlindBank('blind13')), ...(await runBlindBank('blind14')), ...(await runBlindBank('blind15')), ...(await runBlindBank('blind16'))];
+  const results = [...(await runBlindBank('blind')), ...(await runBlindBank('blind2')), ...(await runBlindBank('blind3')), ...(await runBlindBank('blind4')), ...(await runBlindBank('blind5')), ...(await runBlindBank('blind6')), ...(await runBlindBank('blind7')), ...(await runBlindBank('blind8')), ...(await runBlindBank('blind9')), ...(await runBlindBank('blind10')), ...(await runBlindBank('blind11')), ...(await runBlindBank('blind12')), ...(await runBlindBank('blind13')), ...(await runBlindBank('blind14')), ...(await runBlindBank('blind15')), ...(await runBlindBank('blind16')), ...(await runBlindBank('blind17'))];
   it.each(results.map((r) => [r.name, r] as const))('%s stays above its floor', (name, r) => {
     const wrong = r.rows.filter((x) => x.expected !== x.got).map((x) => `${x.expected ? 'missed' : 'false alarm'}: ${x.text}`);
     expect(BLIND_FLOORS[name], `no floor for ${name}`).toBeDefined();

@@ -7,14 +7,14 @@ const KINDS: Kind[] = ['roadmap', 'policy', 'cost'];
 /** Headings that name a deliverable (or a part only that deliverable has). */
 const HEADING_CUES: Record<Kind, RegExp> = {
   roadmap: /\broad ?map\b|\bmilestones?\b|\btimeline\b|\bjourney\b|\bhow we(?:'ll| will) know\b|\bsuccess (?:metrics|measures|criteria)\b|\bKPIs?\b|\bnow\W+next\W+later\b|\bplan\b|\b(?:12|twelve)[- ]month\b|\b(?:Q[1-4]|H[12])\b|\bquarter|\bphase \d|\bmonths? \d|\bnorth[- ]star\b|\bOKRs?\b|\bvision\b|\blaunch plan\b/i,
-  policy: /\bpolic(?:y|ies)\b|\bgovernance\b|\bresponsible ai\b|\bresponsibl[ey]\b|\brai\b|\broll ?-?back\b|\bincident\b|\bmonitoring\b|\bdeployment gates?\b|\bdecision rights\b|\bguardrails?\b|\bescalation\b|\bprinciples\b|\bethic|\bwho (?:will )?(?:take|make)s? (?:the )?decisions?\b|\bprivacy of\b|\bwhat (?:will happen|happens) if\b|\bif (?:there is )?(?:any |a )?problem\b|\bquality of the \w+ be maintained\b/i,
+  policy: /\bpolic(?:y|ies)\b|\bgovernance\b|\bresponsible ai\b|\brules (?:for|of) (?:the )?(?:AI|use|using)\b|\b(?:AI|usage|use) rules\b|\bresponsibl[ey]\b|\brai\b|\broll ?-?back\b|\bincident\b|\bmonitoring\b|\bdeployment gates?\b|\bdecision rights\b|\bguardrails?\b|\bescalation\b|\bprinciples\b|\bethic|\bwho (?:will )?(?:take|make)s? (?:the )?decisions?\b|\bprivacy of\b|\bwhat (?:will happen|happens) if\b|\bif (?:there is )?(?:any |a )?problem\b|\bquality of the \w+ be maintained\b/i,
   cost: /\bcosts?\b|\bbudget\b|\bspend\b|\bfinancials?\b|\bunit economics\b|\bpricing\b|\bTCO\b|\bopex\b|\bcapex\b|\brun[- ]rate\b|\bexpenses?\b|\binvestment\b|\b(?:the )?money\b|\bwhat it (?:will )?costs?\b|\bthe numbers\b|\bP&L\b|\bbusiness case\b/i,
 };
 
 /** Headings that name the deliverable itself ("12-month roadmap", "Responsible AI policy", "Year-1 cost"): only these make a file combined. */
 const NAMING_CUES: Record<Kind, RegExp> = {
   roadmap: /\broad ?map\b|\b(?:12|twelve)[- ]month (?:plan|roadmap)\b|\bproduct plan\b|\btimeline\b|\bmilestones\b|\bplan for (?:20\d\d|the (?:year|next (?:12|twelve) months))\b|\b(?:20\d\d|annual|year(?:-one| one| 1)?) plan\b|\bquarterly (?:objectives|plan|goals|OKRs)\b/i,
-  policy: /\bpolic(?:y|ies)\b|\bgovernance\b|\bresponsible (?:ai|use)\b|\bAI responsibly\b|\buse (?:it|AI|the model) (?:safely|responsibly)\b|\bRAI\b|\bAI principles\b|\bethics\b|\bguardrails\b/i,
+  policy: /\bpolic(?:y|ies)\b|\bgovernance\b|\bresponsible (?:ai|use)\b|\brules (?:for|of) (?:the )?(?:AI|use|using)\b|\b(?:AI|usage) rules\b|\bAI responsibly\b|\buse (?:it|AI|the model) (?:safely|responsibly)\b|\bRAI\b|\bAI principles\b|\bethics\b|\bguardrails\b/i,
   cost: /\bcosts?\b|\bbudget\b|\bfinancials?\b|\bunit economics\b|\bTCO\b|\bspend\b|\bpricing\b|\binvestment\b/i,
 };
 

@@ -166,6 +166,12 @@ describe('plain text laid out in columns', () => {
 });
 
 describe('classifying deliverables', () => {
+  it('reads "Rules for the AI use" as the policy part of a concept paper', async () => {
+    const text = `# Concept\n\n## 2. Roadmap 2026\n\n- Q1: camera portal on one track\n- Q2: model training\n\n## 3. Rules for the AI use\n\nThe inspector stays responsible for every release. If results get clearly worse, we switch off the markings.\n\n## 4. Costs year 1\n\n- Cloud inference: 3.100 € per month\n`;
+    const d = await parseDocument({ name: 'concept.md', bytes: enc(text) });
+    expect(d.sections.find((s) => s.text.startsWith('The inspector'))!.deliverable).toBe('policy');
+  });
+
   it('reads "Plan for 2026, as quarterly objectives" in a memo as the roadmap part', async () => {
     const text = `# Memo: plan, policy and controls\n\n## 1. Plan for 2026, as quarterly objectives\n\nObjective Q1 (Jan–Mar): shadow run.\n\nObjective Q2 (Apr–Jun): live for the first desk.\n\n## 2. Responsible AI policy\n\nThe Head of Risk approves Gate 1. Rollback: the desk returns to manual review within a day.\n\nMonitoring: weekly sample of 50 cases.\n`;
     const d = await parseDocument({ name: 'memo.md', bytes: enc(text) });
