@@ -83,12 +83,12 @@ export function findInconsistentTotals(units: Unit[]): Inconsistency[] {
       const items = [];
       for (let j = i - 1; j >= 0 && items.length < 15; j--) {
         const l = lines[j]!;
-        if (is(l, TOTAL) || moneyAmounts(l.text).length !== 1 || t.section - l.section > 15) break;
+        if (is(l, TOTAL) || lineValue(l) === undefined || t.section - l.section > 15) break;
         items.unshift(l);
       }
       if (items.length < 2) continue;
       const stated = moneyAmounts(t.text)[0]!;
-      const value = (u: Unit) => moneyAmounts(u.text)[0]!;
+      const value = (u: Unit) => lineValue(u)!;
       const sum = items.reduce((a, u) => a + value(u), 0);
       const oneOff = items.filter((u) => is(u, ONE_OFF)).reduce((a, u) => a + value(u), 0);
       const monthly = items.filter((u) => is(u, MONTHLY) && !is(u, ONE_OFF)).reduce((a, u) => a + value(u), 0);
@@ -99,6 +99,21 @@ export function findInconsistentTotals(units: Unit[]): Inconsistency[] {
     }
   }
   return out;
+}
+
+/**
+ * What a "label: amount" line costs: its one amount, or, when it shows its working ("7,600 reports x Rs 4.5 = Rs 34,200"),
+ * the amount after its last "=" (undefined: not one line's cost).
+ */
+function lineValue(u: Unit): number | undefined {
+  const all = moneyAmounts(u.text);
+  if (all.length === 1) return all[0];
+  const eq = u.text.lastIndexOf('=');
+  if (all.length > 1 && eq >= 0) {
+    const after = moneyAmounts(u.text.slice(eq + 1));
+    if (after.length === 1) return after[0];
+  }
+  return undefined;
 }
 
 /** A table that writes money the European way: a euro or krone header, or dot-grouped thousands. */

@@ -3,6 +3,11 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeCostModel } from './cost_model.js';
 
 describe('cost_model grader', () => {
+  it('takes a line that shows its working ("~7,600 reports x ~Rs 4.5 per report = Rs 34,200") at the amount after "="', async () => {
+    const d = await doc('cost.txt', `Running costs per month\n\n- Vision API: ~7,600 reports/month x ~Rs 4.5 per report = Rs 34,200\n- Cloud hosting: Rs 18,000\n- Support engineer: Rs 45,000\nMonthly total: Rs 97,200\n\nOne-off total: Rs 16,95,000\n\nYear 1 total: Rs 26,67,000\n\nAssumptions: 1,900 sites, 6 photos per report.\n`);
+    expect(runGrader(gradeCostModel, 'cost_model', [d]).signals.totals_not_adding_up).toBe(0);
+  });
+
   it('reads bare dot-grouped cells ("48.000 | – | 48.000") as thousands, so a German table adds up', async () => {
     const d = await doc('cost.md', `# Cost model\n\nAssumptions: 2.600 requests a day.\n\n| Line | One-off | Per month | Year 1 |\n|---|---|---|---|\n| Integration | 48.000 | – | 48.000 |\n| LLM usage | – | 1.900 | 22.800 |\n| Hosting | 6.000 | 700 | 14.400 |\n| Total | 54.000 | 2.600 | 85.200 |\n`);
     const r = runGrader(gradeCostModel, 'cost_model', [d]);

@@ -3,6 +3,11 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeGovernance } from './governance.js';
 
 describe('governance grader', () => {
+  it('reads "switch it to off-mode at once" as a rollback with its speed', async () => {
+    const d = await doc('policy.md', `# Policy\n\nTriggers: weekly recall below 90% or median latency over 3 minutes for two days.\n\nThe duty manager may switch the checker to off-mode at once; controllers return to the manual checklist.\n`);
+    expect(runGrader(gradeGovernance, 'governance', [d]).signals.how_fast).toBe(true);
+  });
+
   it('reads "find at least 8 of the 10 past failures", "95 of 100 test questions correct" and "90% of findings match" as bars on measures', async () => {
     const d = await doc('policy.md', `# Policy\n\nBefore winter the model must find at least 8 of the 10 past failures with at most 2 false warnings per week.\n\nThe search must answer 95 of 100 test questions correct.\n\nGate: at least 90% of draft findings match the signed report.\n`);
     expect(runGrader(gradeGovernance, 'governance', [d]).signals.threshold_measures).toBeGreaterThanOrEqual(2);
