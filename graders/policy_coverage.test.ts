@@ -3,6 +3,13 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradePolicyCoverage } from './policy_coverage.js';
 
 describe('policy_coverage grader', () => {
+  it('reads "We will only expand … if" as a gate and "Every Monday I pull …" as monitoring', async () => {
+    const d = await doc('policy.md', `# AI use policy\n\n## Before we expand\n\nWe will only expand from the pilot to the whole network if, over 8 weeks, 80% of quotes land within 15% of the invoice.\n\n## After launch\n\nEvery Monday I pull the match between quotes and invoices by location.\n`);
+    const r = runGrader(gradePolicyCoverage, 'policy_coverage', [d]);
+    expect(r.signals.deployment_gates).toBeGreaterThan(0);
+    expect(r.signals.monitoring).toBeGreaterThan(0);
+  });
+
   it('reads "Stage 2 (month 7): only if … at least 90%" as a gate and "Back to manual … like before" as a rollback', async () => {
     const d = await doc('policy.md', `# Responsible AI\n\n## Stages\n\nStage 1 (month 4): only if at least 90% of fields are correct on 3.000 old invoices.\n\n## Back to manual\n\nIf the numbers get worse we stop the automatic payout and the clerks do it again like before.\n`);
     const r = runGrader(gradePolicyCoverage, 'policy_coverage', [d]);

@@ -3,6 +3,11 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeRoadmapStructure } from './roadmap_structure.js';
 
 describe('roadmap_structure grader', () => {
+  it('reads a "Main risk and mitigant" column as risks with their mitigations', async () => {
+    const d = await doc('roadmap.md', `# Plan by quarter (April 2026 to March 2027)\n\n| Quarter | Work | Milestone and date | Phase success measure | Main risk and mitigant |\n|---|---|---|---|---|\n| Q1 Apr–Jun | Library tagged | Gate 1, 30 June | 95% of clauses tagged | Library out of date – counsel reviews first |\n| Q2 Jul–Sep | Shadow review | Gate 2, 30 September | 90% recall vs technicians | Distrust – each flag cites the clause |\n| Q3 Oct–Dec | Live on property | Live, 1 November | hours per treaty below 2.0 | Peak overload – overnight batches |\n| Q4 Jan–Mar | Casualty added | Live, 15 February | backlog two weeks | Varied wording – separate test set |\n`);
+    expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]).signals.risks_mitigated).toBeGreaterThan(0);
+  });
+
   it('reads "Objective Q1 (Jan–Mar)" and "2.1 Quarter 1 (Jan–Mar)" as opening their quarters, and "Milestone:" as a milestone', async () => {
     const okr = await doc('roadmap.md', `# Plan for 2026\n\nObjective Q1 (Jan–Mar) – prove it on old cases.\n\nKR: matches the reviewers on at least 95% of 500 past cases. Milestone M1, 31 March: Gate 1.\n\nObjective Q2 (Apr–Jun) – shadow run.\n\nKR: turnaround from 3 to 2 days. Milestone M2, 30 June: Gate 2.\n\nObjective Q3 (Jul–Sep) – live for one desk.\n\nKR: 60% of requests closed within a day by 30 September.\n\nObjective Q4 (Oct–Dec) – live for all desks.\n\nKR: staff hours per case down 40% by 15 December.\n\nRisk: reviewers sign without reading. Mitigation: the sources are shown first.\n`);
     expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [okr]).score).toBe(3);
