@@ -3,6 +3,11 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradePolicyCoverage } from './policy_coverage.js';
 
 describe('policy_coverage grader', () => {
+  it('reads a heading "Before each phase goes live" as the gates', async () => {
+    const d = await doc('policy.md', `# AI policy\n\n## Before each phase goes live\n\nList clean-up: spot check of 200 records, fewer than 1% wrong merges.\n`);
+    expect(runGrader(gradePolicyCoverage, 'policy_coverage', [d]).signals.deployment_gates).toBeGreaterThan(0);
+  });
+
   it('reads "We will only expand … if" as a gate and "Every Monday I pull …" as monitoring', async () => {
     const d = await doc('policy.md', `# AI use policy\n\n## Before we expand\n\nWe will only expand from the pilot to the whole network if, over 8 weeks, 80% of quotes land within 15% of the invoice.\n\n## After launch\n\nEvery Monday I pull the match between quotes and invoices by location.\n`);
     const r = runGrader(gradePolicyCoverage, 'policy_coverage', [d]);

@@ -111,6 +111,9 @@ describe('fix_later_with_prompts', () => {
     'Extra validation would only slow the fitters down.',
     'The model is reliable enough that a person checking before sending would only add delay.',
     'I would not put a person between the bot and the booking; nobody on our side has to read these any more.',
+    // holdout21's miss, said in other words.
+    'Honestly I don’t think the tutors must re-check the grades the model proposes.',
+    'A second look by a tutor is only wasted hours.',
   ])('flags "%s"', async (text) => {
     const r = runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]);
     // The rules read it; the flag is raised, or (when the second reader sets the match aside) put before the reviewer with the passage.
@@ -198,6 +201,7 @@ describe('governance_afterthought', () => {
     'The accessibility check we do after release, because the design will change anyway.',
     'This is more the work of our lawyer, and she will look into it when the first big customer signs.',
     'The compliance questions are really the General Counsel’s department rather than product’s.',
+    'IT security has its own process for this kind of thing; that is their lane, not ours.',
   ])('flags "%s"', async (text) => {
     const d = await md(`# Policy\n\n${text}\n`);
     expect(governanceRuleHits(buildUnits([d])).length).toBeGreaterThan(0);
@@ -218,6 +222,9 @@ describe('governance_afterthought', () => {
     'Offline mode is a Year-2 item; nothing else in the policy is deferred.',
     'M2 | Ethics board review of the routing model || M4 | Launch to all depots',
     'Review of this policy. This statement will itself be reviewed in due course.',
+    // Session 8 look-alikes (holdout20, holdout21): a deferral or a shrug said of something else in the passage.
+    'Risks: frost on the sensors in winter. Acceptance by the drivers and by the works council.',
+    'The calendar export is parked until after April. Nice to have, and the committee did not ask for it.',
   ])('does not flag "%s"', async (text) => {
     expect(runDetector(governanceAfterthought, [await md(`# Policy\n\n${text}\n`)]).present).toBe(false);
   });
