@@ -51,17 +51,27 @@ export function findInconsistentTotals(units: Unit[]): Inconsistency[] {
       const label = total.text.split(' | ')[0] ?? '';
       const kind = ONE_OFF.test(label) ? ONE_OFF : MONTHLY.test(label) && !YEARLY.test(label) ? MONTHLY : undefined;
       const before = tableRows.filter((u) => run.indexOf(u) < run.indexOf(total) && (!kind || kind.test(u.text)));
+      // A total of one amount under a wider table stands in its last column ("TOTAL YEAR 1 | kr 2 520 600" under
+      // "| one-off | per month | year 1", typed in a text file); other rows are read cell by cell from the left.
+      const width = Math.max(...rows.filter((u) => u.section === total.section).map((u) => u.text.split(' | ').length));
+      const cellAt = (u: Unit, c: number) => {
+        const cs = u.text.split(' | ');
+        if (u === total && cs.length === 2 && width > 2) return c === width - 1 ? cs[1] : undefined;
+        return cs[c];
+      };
       const cells = total.text.split(' | ');
       // Bare cells under a "€ per month" header, or "17.090"-style cells beside "1.450.000", read the European way.
       const european = isEuropeanTable(rows.filter((u) => u.section === total.section));
       let ok = true;
       let checked = false;
       let firstBad: Inconsistency | undefined;
-      for (let c = 1; c < cells.length; c++) {
-        const stated = moneyAmounts(cells[c]!)[0] ?? numberCell(cells[c]!, european);
+      for (let c = 1; c < width; c++) {
+        const statedCell = cellAt(total, c);
+        if (statedCell === undefined) continue;
+        const stated = moneyAmounts(statedCell)[0] ?? numberCell(statedCell, european);
         if (stated === undefined) continue;
         const values = before.map((r) => {
-          const cell = r.text.split(' | ')[c];
+          const cell = cellAt(r, c);
           return cell === undefined ? undefined : (moneyAmounts(cell)[0] ?? numberCell(cell, european));
         });
         const present = values.filter((v): v is number => v !== undefined);

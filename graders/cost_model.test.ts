@@ -3,6 +3,16 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeCostModel } from './cost_model.js';
 
 describe('cost_model grader', () => {
+  it('reads a typed cost list whose total stands alone under a rule line, and finds that its lines do not add up', async () => {
+    const d = await doc('cost.txt', `YEAR 1 COST (NOK)\n\nAssumptions\n  2 600 orders/month, 6 000 input tokens per order\n\n                         one-off        per month      year 1\n  ERP integration        kr 180 000     -              kr 180 000\n  LLM API                -              kr 4 800       kr 57 600\n  Developer              -              kr 95 000      kr 1 140 000\n  ------------------------------------------------------------------\n  TOTAL YEAR 1                                         kr 1 500 000\n`);
+    expect(runGrader(gradeCostModel, 'cost_model', [d]).signals.totals_not_adding_up).toBe(1);
+  });
+
+  it('holds a speech-recognition line of CHF 0.76 in a CHF 451,801 year as absurd', async () => {
+    const d = await doc('cost.md', `# Year-1 cost (CHF)\n\nAssumptions: 1,900 meeting-days, seven hours of audio each.\n\n| Line | One-off | Monthly | Year 1 |\n|---|---|---|---|\n| Screens | 180'000 | | 180'000 |\n| Speech recognition + term extraction | | 0.06 | 0.76 |\n| 1 engineer | | 16'500 | 198'000 |\n| Total | 180'000 | 16'500 | 378'001 |\n`);
+    expect(runGrader(gradeCostModel, 'cost_model', [d]).signals.absurd_unit_costs).toBeGreaterThan(0);
+  });
+
   it('takes a line that shows its working ("~7,600 reports x ~Rs 4.5 per report = Rs 34,200") at the amount after "="', async () => {
     const d = await doc('cost.txt', `Running costs per month\n\n- Vision API: ~7,600 reports/month x ~Rs 4.5 per report = Rs 34,200\n- Cloud hosting: Rs 18,000\n- Support engineer: Rs 45,000\nMonthly total: Rs 97,200\n\nOne-off total: Rs 16,95,000\n\nYear 1 total: Rs 26,67,000\n\nAssumptions: 1,900 sites, 6 photos per report.\n`);
     expect(runGrader(gradeCostModel, 'cost_model', [d]).signals.totals_not_adding_up).toBe(0);

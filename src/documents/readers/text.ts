@@ -86,6 +86,9 @@ function cellsOf(line: string): string[] {
  */
 function columnRows(block: string[]): string[][] | undefined {
   if (block.length < 2) return undefined;
+  // A rule line under the figures ("-------") draws a line, it is no row (nor part of the next one).
+  block = block.filter((l) => !/^\s*[-=_*~.]{3,}\s*$/.test(l));
+  if (block.length < 2) return undefined;
   const split = block.map(cellsOf);
   const multi = split.filter((c) => c.length >= 2).length;
   if (multi < 2 || multi < block.length * 0.5) return undefined;
