@@ -16,6 +16,13 @@ Levers: response caching cuts inference by 30%; routing easy questions to a smal
 `;
 
 describe('cost grader', () => {
+  it('reads bare amounts under a heading that names the currency, and "How we keep it lower" as the levers', async () => {
+    const bare = await doc('email.txt', `THE COST FOR THE FIRST YEAR (EUR)\n\n- Model usage inside our cloud tenancy: about 4,200\n- Platform subscription: 18,000\n- Chaplaincy coordinator time: 57,100\n- Total for the year: 79,300\n`);
+    expect(runGrader(gradeCost, 'cost', [bare]).signals.cost_lines_with_figures).toBeGreaterThanOrEqual(2);
+    const levers = await doc('cost.md', `# Year-1 cost\n\n| Line | Monthly | Year 1 |\n|---|---|---|\n| Model API | CHF 1'150 | CHF 13'800 |\n| Hosting | CHF 420 | CHF 5'040 |\n| Support | CHF 6'000 | CHF 72'000 |\n\nA bigger vision model was 3 points better but costs 4x more.\n\n## How we keep it lower\n\nScan image is reduced to 512 px before sending: ca. 45% less on the vision part.\n\nRules for standard cases (no model call): saves ca. CHF 4'500 per year.\n`);
+    expect(runGrader(gradeCost, 'cost', [levers]).signals.levers).toBeGreaterThanOrEqual(2);
+  });
+
   it('reads "modest, low six figures" as cost talk without figures (1)', async () => {
     const d = await doc('deck.md', `# Investment\n\nPlatform licences and model usage: modest, low six figures.\n`);
     expect(runGrader(gradeCost, 'cost', [d]).score).toBe(1);

@@ -12,7 +12,7 @@ const PRICED_CELL = new RegExp(String.raw`\|\s*[~≈]?${AMOUNT}\s?[kKmM]?(?:\s?(
 const TOTAL_OR_EXCLUDED = indexed(/^\W*(?:grand )?total\b|\b(?:exclud\w*|not including|excl\.|without|TBC|TBD|to be (?:confirmed|quoted|decided))\b/i);
 /** What the customer pays: a price to sell at, not a cost to bear. */
 const OUR_PRICE = indexed(/\b(?:pricing (?:idea|plan|model|tiers?)|(?:our|list|sale|selling|subscription) price|we (?:would |will |could )?charge|charg(?:e|ing) (?:customers|clients|users|each|per)|revenue|MRR|ARR)\b/i);
-const LEVER_HEADING = indexed(/\b(?:levers?|cost (?:control|levers?|reduction|optimi[sz]ation|savings?)|savings?|optimi[sz]ation|(?:keep|keeping|bring|bringing) (?:the )?(?:costs?|bill|spend) down|reduc\w+ (?:the )?(?:costs?|bill|spend))\b/i);
+const LEVER_HEADING = indexed(/\b(?:levers?|cost (?:control|levers?|reduction|optimi[sz]ation|savings?)|savings?|optimi[sz]ation|(?:keep|keeping|bring|bringing) (?:the )?(?:costs?|bill|spend) down|(?:keep|keeping) (?:it|them|this|costs?|the bill) (?:lower|low|down|cheap)|reduc\w+ (?:the )?(?:costs?|bill|spend))\b/i);
 /** The header row or the heading line itself is not a lever. */
 const LEVER_HEADING_ONLY = indexed(/^\W*(?:(?:cost )?levers?|effects?|savings?|(?:estimated )?(?:effect|impact|saving)s?)(?:\s*\|\s*(?:(?:estimated )?(?:effect|impact|saving)s?|how|what|lever))*\W*$/i);
 const COST_WORD = indexed(/\bcosts?\b|\bbudget\w*|\bspend\b|\bpric\w+|\bexpens\w+|\bopex\b|\bcapex\b|\bTCO\b|\binvestment\b|\b(?:low |mid |high )?(?:five|six|seven)[- ]figures?\b/i);

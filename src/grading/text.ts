@@ -98,8 +98,12 @@ const DIGIT = indexed(/\d/);
 
 /** Money in a unit (a digit first: most lines have none, and MONEY is a long pattern). */
 export function hasMoney(unit: Unit): boolean {
-  return is(unit, DIGIT) && is(unit, MONEY);
+  return is(unit, DIGIT) && (is(unit, MONEY) || (BARE_AMOUNT.test(unit.text) && pathIs(unit, CURRENCY_HEADING)));
 }
+/** A heading that names the currency of the bare amounts under it: "THE COST FOR THE FIRST YEAR (EUR)", "Costs in euros". */
+const CURRENCY_HEADING = /\((?:in )?(?:EUR|USD|GBP|CHF|SEK|NOK|DKK|INR|JPY|AUD|CAD|€|\$|£)\)|\bin (?:euros?|dollars?|pounds|francs|kronor|kroner)\b/i;
+/** A line that gives a bare amount for an item: "Platform subscription: 18,000", "Model usage: about 4,200". */
+const BARE_AMOUNT = /:\s*(?:about |approx\.? |ca\.? |~)?\d{1,3}(?:[,.' ]\d{3})+(?:\s|$|[.;,)])/i;
 
 const joinedPaths = new WeakMap<string[], string>();
 
