@@ -1,9 +1,8 @@
 import { indexed } from '../src/grading/prefilter.js';
-import { AMOUNT, hasMoney, is, MONEY, pathIs, pickEvidence, quote, sentencesOf, tableHeader, type Unit } from '../src/grading/text.js';
+import { AMOUNT, hasMoney, is, linesUnderLabels, MONEY, pathIs, pickEvidence, quote, sentencesOf, tableHeader, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { findAbsurdUnitCosts, findInconsistentTotals, fmt } from './cost-checks.js';
-import { ruledTradeoffs } from './flags/no_tradeoffs.js';
-import { readerTradeoffs } from './flags/reader.js';
+import { tradeoffsIn } from './flags/no_tradeoffs.js';
 import { COST_LINES, LEVER, TRADEOFF } from './cues.js';
 
 /** A cost table cell holding a bare amount (the currency sits in the header): "| 2 000 |", "| ~40k |". */
@@ -38,21 +37,16 @@ export const gradeCost: ItemGrader = ({ units }) => {
   const unpriced = (k: string, u: Unit) => k === 'inference' && UNPRICED_USAGE.test(u.text);
   const lines = (Object.keys(COST_LINES) as (keyof typeof COST_LINES)[]).filter((k) => lineUnits.some((u) => (COST_LINES[k].test(u.text) && !unpriced(k, u)) || (u.row && COST_LINES[k].test(u.path.join(' ')))));
   // The same reading of a tradeoff as the no_tradeoffs flag: one good weighed against another.
-  const byRules = new Set(ruledTradeoffs(units));
-  const ruled = units.filter((u) => is(u, TRADEOFF) || byRules.has(u));
-  // Where no rule reads one, the second reader may, as for the no_tradeoffs flag (the two answers agree).
-  const tradeoffs = ruled.length > 0 ? ruled : readerTradeoffs(units).map((r) => r.unit);
+  // Read as the no_tradeoffs flag reads them (the rules, else the second reader), plus any line that names a tradeoff outright.
+  const { found, read } = tradeoffsIn(units);
+  const byRules = new Set(found);
+  const named = units.filter((u) => is(u, TRADEOFF) || byRules.has(u));
+  const tradeoffs = named.length > 0 ? named : read.map((r) => r.unit);
   // A lever is a known cost technique, or any row of a table or line of a section that is about
   // levers ("Lever | Effect", "## Cost levers", "Keeping the bill down").
   const underLevers = (u: Unit) => (u.row ? tableHeader(units, u) : undefined)?.text.match(LEVER_HEADING) || (!u.row && pathIs(u, LEVER_HEADING) && !pathIs(u, /\btrade-?offs?\b/i));
   // A label line introduces the lines after it in its section: "Cost levers and their effect:" then "- Template first: … minus 35% of calls".
-  const underLabel = new Set<Unit>();
-  let label: Unit | undefined;
-  for (const u of units) {
-    if (label && (u.section !== label.section || (/:\s*$/.test(u.text) && !is(u, LEVER_HEADING)))) label = undefined;
-    if (is(u, LEVER_HEADING) && /:\s*$/.test(u.text) && u.text.length < 80) label = u;
-    else if (label) underLabel.add(u);
-  }
+  const underLabel = linesUnderLabels(units, (u) => is(u, LEVER_HEADING) && /:\s*$/.test(u.text) && u.text.length < 80, (l, u) => u.section === l.section);
   const levers = units.filter((u) => is(u, LEVER) || ((underLevers(u) || underLabel.has(u)) && !is(u, LEVER_HEADING_ONLY)));
   // Each lever named, also when one line lists several ("Levers: batch all pens overnight (−35% …); only re-explain when …").
   // Sentences of one paragraph that each name a technique are separate levers too ("Levers: only … get a proposal. Cache the instructions, 30% less input cost.").

@@ -1,5 +1,5 @@
 import { indexed } from '../src/grading/prefilter.js';
-import { hasQuantity, headingIs, is, MEASURE, MONTHS, pathIs, pickEvidence, placeOf, quote, sentencesOf, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
+import { hasQuantity, headingIs, is, linesUnderLabels, MEASURE, MONTHS, pathIs, pickEvidence, placeOf, quote, sentencesOf, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { BASELINE_TO_TARGET, BUZZWORD, DIRECTION, KPI_WORD, MODEL_QUALITY, OUTCOME, TARGET, VANITY } from './cues.js';
 
@@ -18,8 +18,8 @@ const BUZZWORDS = indexed(new RegExp(BUZZWORD.source, 'gi'));
 /** A line that introduces the KPIs listed after it ("What we want to see by the end of the year:", "Targets for December:"). */
 const KPI_LABEL = /\b(?:want to see|targets?|goals?|aims?|expect\w*|success|measures?|KPIs?|results?|outcomes?)\b/i;
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
-const NUMBER_WORD_BEFORE_UNIT = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:(?:working|business|school) )?(?:weeks?|days?|hours?|minutes?|months?)\b/i;
-const NUMBER_WORDS_ALL = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?= (?:(?:working|business|school) )?(?:weeks?|days?|hours?|minutes?|months?)\b)/gi;
+/** A small number in words before a unit of time ("two weeks", "three working days"), to be read as digits. */
+const NUMBER_WORD_BEFORE_UNIT = indexed(new RegExp(String.raw`\b(?:${Object.keys(NUMBER_WORDS).join('|')})\b(?= (?:(?:working|business|school) )?(?:weeks?|days?|hours?|minutes?|months?)\b)`, 'gi'));
 
 /** What sizes the system in a cost file: its throughput, volumes and assumptions. */
 const SIZING = /^\W*(?:throughput|capacity|volumes?|assumptions?|sizing|load|usage)\b/i;
@@ -69,17 +69,11 @@ export const gradeKpis: ItemGrader = ({ units }) => {
   const milestonePaths = new Set([...sectionsByPath].filter(([, secs]) => [...secs].some((sec) => milestoneSections.has(sec))).map(([key]) => key));
   const inMilestonePhase = (u: Unit) => milestonePaths.has(placeOf(u));
   // A label line gives the lines after it their time frame and makes them KPIs: "What we want to see by the end of the year:" then a list.
-  const underLabel = new Map<Unit, Unit>();
-  let label: Unit | undefined;
-  for (const u of units) {
-    if (label && (placeOf(u) !== placeOf(label) || /:\s*$/.test(u.text))) label = undefined;
-    if (/:\s*$/.test(u.text) && u.text.length < 100 && is(u, TIME_FRAME) && KPI_LABEL.test(u.text)) label = u;
-    else if (label) underLabel.set(u, label);
-  }
+  const underLabel = linesUnderLabels(units, (u) => /:\s*$/.test(u.text) && u.text.length < 100 && is(u, TIME_FRAME) && KPI_LABEL.test(u.text), (l, u) => placeOf(u) === placeOf(l));
   for (const unit of units) {
     const labelled = underLabel.has(unit);
     // Small numbers in words count as numbers: "down from about two weeks to three days".
-    const spelled = NUMBER_WORD_BEFORE_UNIT.test(unit.text) ? unit.text.replace(NUMBER_WORDS_ALL, (w) => String(NUMBER_WORDS[w.toLowerCase()])) : unit.text;
+    const spelled = unit.text.replace(NUMBER_WORD_BEFORE_UNIT, (w) => String(NUMBER_WORDS[w.toLowerCase()]));
     // Cheap questions first: most lines have neither a number nor an outcome word.
     const digit = /\d/.test(spelled);
     if (!digit && !is(unit, OUTCOME) && !is(unit, VANITY)) continue;

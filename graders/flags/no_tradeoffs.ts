@@ -204,13 +204,20 @@ export function ruledTradeoffs<T extends { text: string; row?: boolean; file?: s
   return found;
 }
 
+/**
+ * The passages that weigh one good against another, as the flag and the cost item both read them: the rules' readings,
+ * or, where no rule reads one, the second reader's ("parents repeat themselves more, but no children's data is stored").
+ */
+export function tradeoffsIn<T extends { text: string; row?: boolean; file?: string; section?: number }>(units: T[]): { found: T[]; read: { unit: T; score: number }[] } {
+  const found = ruledTradeoffs(units);
+  return { found, read: found.length === 0 ? readerTradeoffs(units) : [] };
+}
+
 /** `no_tradeoffs`: no tradeoff (privacy, cost, latency, quality) acknowledged anywhere. */
 export const noTradeoffs: FlagDetector = {
   absence: true,
   detect({ all }) {
-    const found = ruledTradeoffs(all);
-    // What the rules do not read, the second reader may: "parents repeat themselves more, but no children's data is stored".
-    const read = found.length === 0 ? readerTradeoffs(all) : [];
+    const { found, read } = tradeoffsIn(all);
     if (read.length > 0) return { present: false, rationale: `No rule reading found a tradeoff, but the second reader (a phrase model trained on labelled examples) reads ${read.length} passage(s) as weighing one good against another (first: ${(read[0]!.score * 100).toFixed(0)}% chance).`, evidence: pickEvidence(read.map((r) => quote(r.unit)), 2) };
     return found.length === 0
       ? { present: true, rationale: `No tradeoff between privacy, cost, latency or quality is acknowledged in any of the ${new Set(all.map((u) => u.file)).size} files.`, evidence: [] }

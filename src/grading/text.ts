@@ -130,6 +130,21 @@ function remembered(memo: WeakMap<string[], Map<RegExp, boolean>>, path: string[
   return answer;
 }
 
+/**
+ * The lines a label line introduces ("Cost levers and their effect:" then a list), each with its label. A label is a line
+ * `isLabel` accepts; it runs until the next line that ends in a colon, or until `together` says a line is elsewhere.
+ */
+export function linesUnderLabels(units: Unit[], isLabel: (u: Unit) => boolean, together: (label: Unit, u: Unit) => boolean): Map<Unit, Unit> {
+  const out = new Map<Unit, Unit>();
+  let label: Unit | undefined;
+  for (const u of units) {
+    if (label && (!together(label, u) || /:\s*$/.test(u.text))) label = undefined;
+    if (isLabel(u)) label = u;
+    else if (label) out.set(u, label);
+  }
+  return out;
+}
+
 /** Does a unit's heading path, joined with " / ", match? */
 export function pathIs(unit: Unit, pattern: RegExp): boolean {
   return remembered(pathAnswers, unit.path, pattern, () => joinedPath(unit));

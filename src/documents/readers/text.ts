@@ -2,6 +2,10 @@ import type { RootContent } from 'mdast';
 import { decodeText } from '../decode.js';
 import type { Reader } from '../ir.js';
 
+/** An amount of money, or a number grouped in thousands: "kr 555 040", "1,2 Mio. €", "€ 4.5k". */
+const AMOUNT = /\d{1,3}[ \u00a0,.'’]\d{3}\b|[$€£¥₹]\s?\d|\d\s?[$€£¥₹]|\b(?:kr|EUR|USD|GBP|SEK|NOK|DKK|CHF|INR|JPY)\.?\s?\d|\d(?:[\d.,']*\d)?\s?(?:(?:Mio|Mrd|mn|bn|million|billion|lakhs?|crores?)\.?\s?)?(?:EUR|USD|GBP|CHF|INR|JPY|SEK|NOK|DKK|kr|€|£)/;
+/** An amount or a share: a line that states one is content ("Year 1 total: EUR 206.3k"), not a title. */
+const FIGURE = new RegExp(`${AMOUNT.source}|\\d\\s?(?:[kKmM]|%)(?!\\w)`);
 const BULLET = /^\s*(?:[-*•◦▪–·]|\(?\d{1,2}[.)]|[a-z][.)])\s+(?=\S)/;
 const UNDERLINE = /^\s*(={3,}|-{3,})\s*$/;
 
@@ -18,8 +22,7 @@ export function headingDepthOf(line: string): number | undefined {
   const letters = t.replace(/[^\p{L}]/gu, '');
   const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
   // "TOTAL YEAR 1 kr 555 040" is a shouted line of a cost list, not a title: a title does not carry an amount.
-  const amount = /\d{1,3}[ \u00a0,.'’]\d{3}\b|[$€£¥₹]\s?\d|\d\s?[$€£¥₹]|\b(?:kr|EUR|USD|GBP|SEK|NOK|DKK|CHF|INR)\.?\s?\d/.test(t);
-  if (!amount && letters.length >= 3 && upper >= letters.length * 0.6 && /^[^\p{Ll}]*\p{Lu}{2}/u.test(t)) return 1;
+  if (!AMOUNT.test(t) && letters.length >= 3 && upper >= letters.length * 0.6 && /^[^\p{Ll}]*\p{Lu}{2}/u.test(t)) return 1;
   const numbered = /^(\d+(?:\.\d+){0,3})\.?\s+\p{Lu}/u.exec(t);
   if (numbered && !/\d[.)]\s*$/.test(t)) return Math.min(6, numbered[1]!.split('.').length + 1);
   if (/:$/.test(t) && words <= 8) return 2;
@@ -60,8 +63,6 @@ export const readText: Reader = async (bytes) => {
   return { tree: { type: 'root', children }, stats: { encoding } };
 };
 
-/** An amount or a share: a line that states one is content ("Year 1 total: EUR 206.3k"), not a title. */
-const FIGURE = /[$€£¥₹]\s?\d|\d\s?(?:[kKmM]|%)(?!\w)|\b(?:EUR|USD|GBP|CHF|INR|JPY)\b\s?\d|\d[\d.,']*\s?(?:(?:Mio|Mrd|mn|bn|million|billion|lakhs?|crores?)\.?\s?)?(?:EUR|USD|GBP|CHF|INR|JPY|SEK|NOK|DKK|kr|€|£)/;
 
 /** A lone short line between blank lines, not a sentence: a title ("Our commitments"). */
 function isLoneTitle(block: string[], more: boolean): boolean {
@@ -85,7 +86,6 @@ function cellsOf(line: string): string[] {
  * stays a line with its figures instead of one long joined paragraph.
  */
 function columnRows(block: string[]): string[][] | undefined {
-  if (block.length < 2) return undefined;
   // A rule line under the figures ("-------") draws a line, it is no row (nor part of the next one).
   block = block.filter((l) => !/^\s*[-=_*~.]{3,}\s*$/.test(l));
   if (block.length < 2) return undefined;
