@@ -126,4 +126,24 @@ describe('kpis grader', () => {
     expect(r.score).toBe(0);
     expect(r.evidence).toEqual([]);
   });
+  it('does not date KPIs by the plan\'s own span in the title ("roadmap, May 2026 to April 2027"): only one of four is dated, so 2', async () => {
+    const d = await doc(
+      'roadmap.md',
+      `# Waiting list assistant – roadmap, May 2026 to April 2027\n\n## What we want to change\n\n- Empty plots between tenants: 64 now → 20 by October 2026\n- Average wait to first offer: 3.1 years → 2.5 years\n- Officer hours on the list per week: 41 → 25\n- Offers accepted first time: 38% → 55%\n\n## Month by month\n\n| Months | Work | Milestone (date) | Success measure |\n|---|---|---|---|\n| Jul–Aug 2026 | Drafted offers | First 50 offers sent, 31 August | officer time per offer down from 45 to 20 minutes |\n| Sep–Nov 2026 | Replies read | Live on all sites, 30 November | empty plots at 30 or fewer |\n`,
+    );
+    const r = runGrader(gradeKpis, 'kpis', [d]);
+    expect(r.score).toBe(2);
+  });
+
+  it('dates the KPIs under a goals heading by that heading\'s year ("What we\'re aiming for (FY27 vs FY26)")', async () => {
+    const d = await doc('roadmap.md', `# Hive planner – roadmap FY27\n\n## What we're aiming for (FY27 vs FY26)\n\nUnder-strength hives delivered: 11% to 4%.\n\nClient retention (orchards renewing): 86% to 93%.\n`);
+    expect(runGrader(gradeKpis, 'kpis', [d]).signals.with_time_frame).toBe(2);
+  });
+
+  it('reads "55 min today → 30 min by M2" as a number moved from its baseline, and "may" the verb as no date', async () => {
+    const d = await doc('plan.md', `# Plan\n\n## Targets\n\nAdmin time per case: 55 min today → 30 min by M2 (Sep 2026).\n\nThe assistant may cut repeat calls from 3.4 to 2.0 per family.\n`);
+    const r = runGrader(gradeKpis, 'kpis', [d]);
+    expect(r.signals.outcome_kpis_with_target).toBe(2);
+    expect(r.signals.with_time_frame).toBe(1);
+  });
 });

@@ -47,7 +47,24 @@ interface Kpi {
  * nothing in particular: a KPI under it with no date of its own has none.
  */
 const WHOLE_SPAN = /\b(?:jan(?:uary)?\.?\s?(?:to|through|–|-|—)\s?dec(?:ember)?|(?:twelve|12)[- ]months?|year[- ]?(?:1|one)|(?:season|FY|financial year|fiscal year|school year)\s?'?\d{2,4}(?:\s?[/–-]\s?\d{2,4})?|20[2-4]\d(?:\s?[/–-]\s?(?:20)?\d{2})?)\b/gi;
-const datedByHeading = (unit: Unit): boolean => unit.path.some((h) => TIME_FRAME.test(h.replace(WHOLE_SPAN, ' ')));
+const MONTH3 = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** A span from one month to another ("May 2026 to April 2027", "Sept–June"): a whole span when it covers nine months or more. */
+const MONTH_RANGE = new RegExp(String.raw`\b(${MONTH3.join('|')})[a-z]*\.?,?\s?('?\d{2,4})?\s?(?:to|through|until|till|–|-|—)\s?(${MONTH3.join('|')})[a-z]*\.?,?\s?('?\d{2,4})?`, 'gi');
+function withoutWholeSpans(heading: string): string {
+  return heading.replace(MONTH_RANGE, (all, m1: string, y1: string | undefined, m2: string, y2: string | undefined) => {
+    const year = (y: string | undefined) => (y ? Number(y.replace("'", '')) % 100 : undefined);
+    const from = MONTH3.indexOf(m1.toLowerCase());
+    const to = MONTH3.indexOf(m2.toLowerCase());
+    const a = year(y1);
+    const b = year(y2);
+    const months = a !== undefined && b !== undefined ? (b - a) * 12 + to - from : (to - from + 12) % 12;
+    return months >= 8 ? ' ' : all;
+  }).replace(WHOLE_SPAN, ' ');
+}
+/** A heading that names what is aimed at ("What we're aiming for (FY27 vs FY26)", "Targets for 2027"): its year dates the KPIs under it. */
+const GOALS_HEADING = /\b(?:aim(?:ing|s)?|targets?|goals?|want to (?:see|change|achieve|reach|move|improve)|KPIs?|metrics?|success|outcomes?|(?:expected|target|key) results?|measures? of success|success measures?)\b/i;
+const datedByHeading = (unit: Unit): boolean =>
+  unit.path.some((h, i) => TIME_FRAME.test(i === unit.path.length - 1 && GOALS_HEADING.test(h) ? h : withoutWholeSpans(h)));
 
 /** A metric labelled as a phase's or a gate's ("Exit metric: …", "Metric: …") right after the dated milestone line it belongs to. */
 const PHASE_METRIC_LABEL = /^\W*(?:(?:exit|phase|success|gate|milestone) )?(?:metrics?|KPIs?|key results?|success criteria|measures?)\s*[:–—-]/i;
@@ -72,13 +89,16 @@ export const gradeKpis: ItemGrader = ({ units }) => {
   const underLabel = linesUnderLabels(units, (u) => /:\s*$/.test(u.text) && u.text.length < 100 && is(u, TIME_FRAME) && KPI_LABEL.test(u.text), (l, u) => placeOf(u) === placeOf(l));
   for (const unit of units) {
     const labelled = underLabel.has(unit);
+    // A number moved from a baseline to a target under a heading that names what is aimed at ("What we want to change",
+    // "Targets") is a KPI, as under a label line: "Officer hours on the list per week: 41 → 25".
+    const underGoals = unit.path.length > 0 && GOALS_HEADING.test(unit.path[unit.path.length - 1]!) && BASELINE_TO_TARGET.test(unit.text);
     // Small numbers in words count as numbers: "down from about two weeks to three days".
     const spelled = unit.text.replace(NUMBER_WORD_BEFORE_UNIT, (w) => String(NUMBER_WORDS[w.toLowerCase()]));
     // Cheap questions first: most lines have neither a number nor an outcome word.
     const digit = /\d/.test(spelled);
     if (!digit && !is(unit, OUTCOME) && !is(unit, VANITY)) continue;
     const header = tableHeader(units, unit);
-    const inKpiContext = labelled || pathIs(unit, KPI_WORD) || (header !== undefined && is(header, KPI_WORD));
+    const inKpiContext = labelled || underGoals || pathIs(unit, KPI_WORD) || (header !== undefined && is(header, KPI_WORD));
     const text = digit ? spelled.replace(BUZZWORDS, ' ') : spelled;
     const value = hasQuantity(text);
     const vanity = VANITY.test(text);
@@ -88,7 +108,7 @@ export const gradeKpis: ItemGrader = ({ units }) => {
     const movedInTable = header !== undefined && BASELINE_COLUMN.test(header.text) && TARGET_COLUMN.test(header.text) && (text.match(/\d+/g)?.length ?? 0) >= 2;
     // A gate's bar on the model ("Go-live needs at least 92% correct answers on the test set") is governance, not an outcome KPI.
     const gateBar = GATE_BAR.test(text) && MODEL_QUALITY.test(text);
-    const outcome = !vanity && !gateBar && (OUTCOME.test(text) || (value && (MEASURE.test(text) || movedInTable || labelled) && (BASELINE_TO_TARGET.test(text) || DIRECTION.test(text) || movedInTable) && !MODEL_QUALITY.test(text)));
+    const outcome = !vanity && !gateBar && (OUTCOME.test(text) || (value && (MEASURE.test(text) || movedInTable || labelled || underGoals) && (BASELINE_TO_TARGET.test(text) || DIRECTION.test(text) || movedInTable) && !MODEL_QUALITY.test(text)));
     if (!outcome && !vanity) continue;
     if (!inKpiContext && !is(unit, KPI_WORD) && !value) continue;
     // A cost file's assumptions ("two servers clear a peak day of 600 in under eight hours") size the system; they are not its goals.
@@ -110,11 +130,14 @@ export const gradeKpis: ItemGrader = ({ units }) => {
   // A line may hold several KPIs, one per sentence ("Targets end of year: incomplete logs 25% -> under 2%. Office time 6 h/week -> 1 h.").
   const completeCount = complete.reduce((n, k) => n + Math.max(1, sentencesOf(k.unit.text).filter((x) => BASELINE_TO_TARGET.test(x)).length), 0);
   const linked = complete.filter((k) => k.milestone);
+  // The headline KPIs, numbers moved from a baseline to a target ("Trees planted per season: 1,450 to 2,600"): most must be dated.
+  const moved = outcomeTargets.filter((k) => k.unit.deliverable !== 'cost' && k.unit.deliverable !== 'policy' && BASELINE_TO_TARGET.test(k.unit.text));
+  const movedDated = moved.filter((k) => k.timeFrame).length;
   const vanityOnly = kpis.filter((k) => k.vanity);
 
   let score: Score;
   let rationale: string;
-  if (completeCount >= 2 && linked.length >= 1 && complete.length >= Math.ceil(outcomeTargets.length * 0.5) && untargeted.length <= completeCount / 4) {
+  if (completeCount >= 2 && linked.length >= 1 && complete.length >= Math.min(3, Math.ceil(outcomeTargets.length * 0.5)) && movedDated >= Math.ceil(moved.length * 0.6) && untargeted.length <= completeCount / 4) {
     score = 3;
     rationale = `${completeCount} outcome KPIs carry a target number and a time frame, ${linked.length} tied to a milestone or phase.`;
   } else if (outcomeTargets.length >= 1) {

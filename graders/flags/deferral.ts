@@ -331,7 +331,7 @@ function launchedBeforeSafeguard(text: string): boolean {
   if (first < 0) return false;
   // An aside in the launch line counts as a later clause: "500 hotels live by end of Q2 (offline eval set to be built in H2)".
   const asides = [...clauses[first]!.matchAll(/\(([^)]{10,})\)/g)].map((m) => m[1]!);
-  return [...asides, ...clauses.slice(first + 1)].some((c) => (SAFEGUARD_BEFORE.test(c) || WATCHING.test(c) || (/\bmonitoring\b/i.test(c) && ATTEND_BEFORE.test(c))) && LATER_MARK.test(c) && !NOT_LATER.test(c) && !undercut(c, (at(c, SAFEGUARD_BEFORE) ?? at(c, WATCHING))!));
+  return [...asides, ...clauses.slice(first + 1)].some((c) => (SAFEGUARD_BEFORE.test(c) || WATCHING.test(c) || (/\bmonitoring\b/i.test(c) && ATTEND_BEFORE.test(c))) && LATER_MARK.test(c) && !NOT_LATER.test(c) && !undercut(c, (at(c, SAFEGUARD_BEFORE) ?? at(c, WATCHING) ?? at(c, /\bmonitoring\b/i))!));
 }
 
 /** A point on the plan, as a month of the year (quarters and halves at their middle), or a phase number on its own scale. */

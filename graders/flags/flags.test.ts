@@ -160,6 +160,11 @@ describe('fix_later_with_prompts', () => {
   ])('does not flag "%s"', async (text) => {
     expect(runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]).present).toBe(false);
   });
+
+  it('reads monitoring added in a later month than a go-live everywhere as a safeguard put off (it used to throw)', async () => {
+    const d = await md('# Plan\n\nMonth 1: go-live at every clinic. Month 4: add monitoring of wrong dosage answers.\n');
+    expect(runDetector(fixLaterWithPrompts, [d]).present).toBe(true);
+  });
 });
 
 describe('governance_afterthought', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { doc } from '../../test/helpers/docs.js';
-import { computePillars, decide, gradeDocuments, isVerbatim, parseRubric, sheetSchema, defaultRubric } from './index.js';
+import { computePillars, decide, gradeDocuments, isVerbatim, parseRubric, sheetSchema, defaultRubric, builtInDetectors, builtInGraders } from './index.js';
+import { gradeSubmission } from './grade.js';
 
 const roadmap = `# 12-month roadmap
 
@@ -156,5 +157,17 @@ describe('prompt injection detection', () => {
   it.each(['We will recommend the pilot to the board in Q2.', 'Reviewers score a weekly sample of 200 answers for accuracy.'])('does not treat "%s" as one', async (text) => {
     const sheet = gradeDocuments([await doc('plan.md', `# Plan\n\n${text}\n`)]);
     expect(sheet.warnings.some((w) => w.startsWith('possible prompt injection'))).toBe(false);
+  });
+  it('contains a grader or detector that throws: the sheet is still made, that field is left to the reviewer and the warning says why', async () => {
+    const docs = [await doc('roadmap.md', roadmap), await doc('policy.md', policy)];
+    const boom = () => {
+      throw new Error('boom');
+    };
+    const sheet = gradeSubmission(docs, { graders: { ...builtInGraders, kpis: boom }, detectors: { ...builtInDetectors, no_tradeoffs: { detect: boom } } });
+    expect(sheetSchema.parse(sheet)).toBeTruthy();
+    expect(sheet.items.kpis).toMatchObject({ suggested: 0, confidence: 0, needs_attention: true, evidence: [] });
+    expect(sheet.red_flags.no_tradeoffs).toMatchObject({ present: false, needs_attention: true });
+    expect(sheet.items.governance!.suggested).toBeGreaterThan(0);
+    expect(sheet.warnings.filter((w) => w.includes('failed') && w.includes('boom'))).toHaveLength(2);
   });
 });

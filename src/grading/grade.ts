@@ -119,7 +119,11 @@ export function gradeSubmission(documents: Document[], options: GradeOptions): S
       items[item.id] = { suggested: 0, confidence: 0, rationale: 'No automatic grader exists for this item; score it by hand.', evidence: [], source: 'rule', needs_attention: true };
       continue;
     }
-    const r = grader({ units: unitsForItem(units, item), all: units, documents, item });
+    const r = contained(() => grader({ units: unitsForItem(units, item), all: units, documents, item }), `the ${item.id} grader`, warnings);
+    if (!r) {
+      items[item.id] = { suggested: 0, confidence: 0, rationale: 'The automatic grader failed on this text; score it by hand.', evidence: [], source: 'rule', needs_attention: true };
+      continue;
+    }
     const evidence = r.evidence.filter((e) => isVerbatim(documents, e));
     const suggested = evidence.length === 0 ? 0 : r.score;
     items[item.id] = {
@@ -140,7 +144,11 @@ export function gradeSubmission(documents: Document[], options: GradeOptions): S
       red_flags[flag.id] = { present: false, critical: flag.critical, rationale: 'No automatic detector exists for this flag; check it by hand.', evidence: [], source: 'rule' };
       continue;
     }
-    const r = detector.detect({ all: units, documents });
+    const r = contained(() => detector.detect({ all: units, documents }), `the ${flag.id} detector`, warnings);
+    if (!r) {
+      red_flags[flag.id] = { present: false, critical: flag.critical, rationale: 'The automatic detector failed on this text; check it by hand.', evidence: [], source: 'rule', needs_attention: true };
+      continue;
+    }
     const evidence = r.evidence.filter((e) => isVerbatim(documents, e));
     const isPresent = r.present && (detector.absence === true || evidence.length > 0);
     red_flags[flag.id] = { present: isPresent, critical: flag.critical, rationale: r.rationale, evidence, source: 'rule', ...(r.needs_attention ? { needs_attention: true } : {}) };
@@ -151,6 +159,19 @@ export function gradeSubmission(documents: Document[], options: GradeOptions): S
   const decision = decide(rubric, pillars, Object.fromEntries(Object.entries(red_flags).map(([k, v]) => [k, v.present])));
   const files = Object.fromEntries(documents.map((d) => [d.file, d.deliverable]));
   return { rubric: rubric.id, files, items, red_flags, pillars, decision, status: 'prefilled', warnings };
+}
+
+/**
+ * A grader or detector that throws on some text must not cost the candidate a sheet: the field is left to the
+ * reviewer (needs attention, score 0, no evidence) and the sheet's warnings say which one failed and why.
+ */
+function contained<T>(run: () => T, what: string, warnings: string[]): T | undefined {
+  try {
+    return run();
+  } catch (e) {
+    warnings.push(`${what} failed on this submission (${e instanceof Error ? e.message : String(e)}): a reviewer must judge it by hand`);
+    return undefined;
+  }
 }
 
 /** Pillar = mean of its items, rounded as the rubric says (RUBRIC.md: rounded down). */

@@ -214,7 +214,12 @@ export const MEASURE = indexed(new RegExp(
 ));
 
 /** Month names, full or abbreviated (a regular-expression alternation). */
-export const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+/**
+ * Month names. "may" is a month only where a date is meant ("May 2026", "by May", "May–June", "May:"), not the
+ * verb ("this may cut churn").
+ */
+const MAY = String.raw`(?<=\b(?:in|by|of|from|until|till|to|through|early|mid|late|end|since|before|after|during|\d{1,2}(?:st|nd|rd|th)?)[\s.-]+)may|may(?=\s*(?:\d|[–—:|)/-]|to\b|through\b|until\b|and\b|$))`;
+export const MONTHS = `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|${MAY}|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`;
 /** A point or span in time that a target or milestone can be held to. */
 export const TIME_FRAME = indexed(new RegExp(
   `\\b\\d{1,2}\\.(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\\b|\\b(?:Q[1-4]|H[12]|W(?:k)?\\d{1,2}\\b|FY\\s?'?\\d{2,4}|20[2-4]\\d|(?:${MONTHS})\\b|months?\\s?\\d{1,2}|M\\d{1,2}\\b|weeks?\\s?\\d{1,2}|days?\\s?\\d{1,3}|sprint\\s?\\d+|(?:by|before|until|through) (?:the )?(?:end|start|close) of|end of (?:year|quarter|Q[1-4]|H[12])|within (?:the )?(?:first )?\\d+(?![\\d.,]*\\s?(?:h|hrs?|hours?|mins?|minutes?|s|secs?|seconds?|ms|business hours|working hours|(?:working|business|calendar) days?)\\b)|(?:first|next|in|within|after|over) (?:\\d+|one|two|three|four|six|nine|twelve) (?:days?|weeks?|months?|quarters?)|(?:\\d+|three|six|nine|twelve)[- ]months?|year[- ]?(?:1|one)\\b|(?:first|second|third|fourth) quarter|(?:30|60|90|180)[- ]days?)`,
