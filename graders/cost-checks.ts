@@ -118,6 +118,10 @@ export function findInconsistentTotals(units: Unit[]): Inconsistency[] {
 function lineValue(u: Unit): number | undefined {
   const all = moneyAmounts(u.text);
   if (all.length === 1) return all[0];
+  // "Model API usage: Tk 60,000 (180 shades per day x 30 days … = 32,400 calls, about Tk 1.85 per call)": the amount
+  // right after the label is the line's cost; its working in brackets only explains it.
+  const lead = /^[^:()]{2,80}:\s*([^()]{0,30}?)\s*\(/.exec(u.text);
+  if (all.length > 1 && lead && moneyAmounts(lead[1]!).length === 1) return moneyAmounts(lead[1]!)[0];
   const eq = u.text.lastIndexOf('=');
   if (all.length > 1 && eq >= 0) {
     const after = moneyAmounts(u.text.slice(eq + 1));
@@ -179,7 +183,7 @@ const SMALL_UNITS: [RegExp, number][] = [
   [/₽|\bRUB\b/i, 0.011],
   [/₴|\bUAH\b/i, 0.024],
   [/\b(?:PKR|LKR)\b/i, 0.0035],
-  [/৳|\bBDT\b/i, 0.0085],
+  [/৳|\bBDT\b|\bTk\.?(?=\s?\d)|\btaka\b/i, 0.0085],
   [/NT\$|\bTWD\b/i, 0.031],
   [/HK\$|\bHKD\b/i, 0.13],
   [/\b(?:AED|SAR|QAR|ILS)\b|₪/i, 0.27],

@@ -18,6 +18,13 @@ describe('cost_model grader', () => {
     expect(runGrader(gradeCostModel, 'cost_model', [d]).signals.totals_not_adding_up).toBe(0);
   });
 
+  it('reads Taka amounts in lakh grouping ("Tk 1,20,000") and takes "Label: Tk 60,000 (… = 32,400 calls, about Tk 1.85 per call)" at its lead amount', async () => {
+    const d = await doc('cost.txt', `YEAR 1 COST (all in Taka)\n\nMonthly cost\n- Model API usage: Tk 60,000 (180 shades per day x 30 days x 6 calls = 32,400 calls, about Tk 1.85 per call)\n- Server in factory: Tk 25,000\n- Data engineer, 1 person: Tk 1,20,000\n- Vendor support: Tk 35,000\n- Total monthly: Tk 2,40,000\n\nOne-time cost: Tk 12,50,000\n\nTOTAL YEAR 1: Tk 41,30,000\n\nAssumptions: 180 new shades per day, 6 model calls per shade.\n`);
+    const r = runGrader(gradeCostModel, 'cost_model', [d]);
+    expect(r.signals.totals_not_adding_up).toBe(0);
+    expect(r.score).toBe(3);
+  });
+
   it('reads bare dot-grouped cells ("48.000 | – | 48.000") as thousands, so a German table adds up', async () => {
     const d = await doc('cost.md', `# Cost model\n\nAssumptions: 2.600 requests a day.\n\n| Line | One-off | Per month | Year 1 |\n|---|---|---|---|\n| Integration | 48.000 | – | 48.000 |\n| LLM usage | – | 1.900 | 22.800 |\n| Hosting | 6.000 | 700 | 14.400 |\n| Total | 54.000 | 2.600 | 85.200 |\n`);
     const r = runGrader(gradeCostModel, 'cost_model', [d]);

@@ -303,7 +303,9 @@ function topicalReading(text: string): string | null {
   // A safeguard named as the topic of the passage ("Rollback? …", "Monitoring: …") and then waved away anywhere in it.
   if (dismissed && LEAD_TOPIC.test(text)) return 'safeguard dismissed';
   if (dismissed && !/\bnot worth\b/i.test(text) && [MEASURING_ALL, QUALITY_ALL].some((re) => spans(text, re).some((m) => gap(m, dismissed) <= 60 && sameSentence(text, m, dismissed)))) return 'measuring or quality dismissed';
-  if (dismissed && !/\bnot worth\b|\b(?:is|are) fine\b|\b(?:separate|own|dedicated|extra) (?:budget|cost) (?:line|item)s?\b/i.test(text) && spans(text, COST_ALL).some((m) => gap(m, dismissed) <= 60 && sameSentence(text, m, dismissed) && !SPENDING_TIME.test(text.slice(m.index)))) return 'cost dismissed';
+  // "No large language model needed, so inference is cheap": what is not needed is named in the dismissal itself, and it is no cost.
+  const namesOtherThing = dismissed !== null && /^no\b/i.test(text.slice(dismissed.index)) && spans(text.slice(dismissed.index, dismissed.end), COST_ALL).length === 0;
+  if (dismissed && !namesOtherThing && !/\bnot worth\b|\b(?:is|are) fine\b|\b(?:separate|own|dedicated|extra) (?:budget|cost) (?:line|item)s?\b/i.test(text) && spans(text, COST_ALL).some((m) => gap(m, dismissed) <= 60 && sameSentence(text, m, dismissed) && !SPENDING_TIME.test(text.slice(m.index)))) return 'cost dismissed';
   if (deferred && SET_UP_MEASURING.test(text) && !CADENCE.test(text)) return 'measurement set up later';
   if (deferred && !CADENCE.test(text) && spans(text, MEASURING_ALL).some((m) => fragmentBetween(text, m, deferred, false) || comesLater(text, m, deferred))) return 'measurement set up later';
   if (launchedBeforeSafeguard(text) || afterLaunchInTime(text, safeguardTopic)) return 'safeguard after a broad launch';

@@ -197,8 +197,8 @@ const CURRENCY_CODES =
   'USD|EUR|GBP|JPY|INR|CHF|AUD|CAD|SGD|NZD|SEK|NOK|DKK|PLN|CZK|HUF|ZAR|BRL|MXN|KRW|AED|SAR|CNY|RMB|HKD|TWD|THB|IDR|PHP|ILS|TRY|MYR|VND|NGN|KES|EGP|QAR|KWD|COP|CLP|ARS|PEN|RON|BGN|ISK|UAH|RUB|PKR|BDT|LKR|MAD|GHS';
 const CURRENCY_SIGNS = '€£¥₹₩₺₫₦₴₽฿₱₪৳';
 /** Rand written "R 2 300" or "R27 600": a bare R only before a grouped or three-digit amount (not "R2", a release). */
-const CURRENCY_BEFORE = String.raw`(?:(?:US|A|C|S|NZ|HK|R|MX)\$|[$${CURRENCY_SIGNS}]|(?<![\w])(?:Rs\.?|Rp\.?|RM|K[Ss]h\.?|E£|S\/|R(?=\s?(?:\d{1,3}[ \u00a0,]\d{3}|\d{3,}))|(?:kr|Kr|SFr|Fr)\.?(?=\s?\d)|(?:${CURRENCY_CODES})\b))`;
-const CURRENCY_AFTER = String.raw`(?:(?:${CURRENCY_CODES}|TL|dollars|euros|pounds|yen|rupees|francs|kronor|kroner|won|dirhams|pesos|lira|rand|baht|ringgit|rupiah|naira|shillings|forint|lei|złoty|zloty|dinars?|riyals?|yuan|reais|kr|zł|zl|Kč|Ft|원)(?![\w])|[${CURRENCY_SIGNS}](?![\d]))`;
+const CURRENCY_BEFORE = String.raw`(?:(?:US|A|C|S|NZ|HK|R|MX)\$|[$${CURRENCY_SIGNS}]|(?<![\w])(?:Rs\.?|Rp\.?|RM|K[Ss]h\.?|E£|S\/|R(?=\s?(?:\d{1,3}[ \u00a0,]\d{3}|\d{3,}))|(?:kr|Kr|SFr|Fr|Tk)\.?(?=\s?\d)|(?:${CURRENCY_CODES})\b))`;
+const CURRENCY_AFTER = String.raw`(?:(?:${CURRENCY_CODES}|TL|dollars|euros|pounds|yen|rupees|francs|kronor|kroner|won|dirhams|pesos|lira|rand|baht|ringgit|rupiah|naira|shillings|forint|lei|złoty|zloty|dinars?|riyals?|yuan|reais|taka|kr|zł|zl|Kč|Ft|원)(?![\w])|[${CURRENCY_SIGNS}](?![\d]))`;
 /** Digits grouped by spaces ("420 000 kr", "2 000,50 zł", thin or no-break spaces too), or by commas, dots and apostrophes. */
 export const AMOUNT = String.raw`(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)|\d(?:[\d,.'’]*\d)?)`;
 const SCALE = String.raw`(?:[kKmMbB]|mn|bn|million|billion|thousand|lakhs?|crores?|cr|millones|millions|Mio\.?|Mrd\.?|mln)`;
