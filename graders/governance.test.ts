@@ -136,4 +136,8 @@ describe('governance grader', () => {
     const d = await doc('policy.md', `# Policy\n\nWe respect our users and build with care.\n`);
     expect(runGrader(gradeGovernance, 'governance', [d]).score).toBe(0);
   });
+  it('reads a forecast held within a tolerance for a share of cases ("ETA within 15 minutes for at least 70% of ships") as a bar on a measure', async () => {
+    const d = await doc('policy.md', `# Policy\n\nThe model must be better than the planners: ETA within 15 minutes for at least 70% of ships during 6 weeks of test.\n`);
+    expect(runGrader(gradeGovernance, 'governance', [d]).signals.threshold_measures).toBe(1);
+  });
 });

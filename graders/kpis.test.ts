@@ -146,4 +146,10 @@ describe('kpis grader', () => {
     expect(r.signals.outcome_kpis_with_target).toBe(2);
     expect(r.signals.with_time_frame).toBe(1);
   });
+  it('reads loads graded by the model and active users as activity counts', async () => {
+    const d = await doc('plan.md', `# Plan\n\n## Q2\n\n- Goal: 25,000 loads graded, 30 active users in the scale houses\n\n## Q4\n\n- Goal: 100,000 loads graded total, 500 app logins/week\n`);
+    const r = runGrader(gradeKpis, 'kpis', [d]);
+    expect(r.signals.outcome_kpis_with_target).toBe(0);
+    expect(r.score).toBe(1);
+  });
 });

@@ -114,6 +114,9 @@ describe('fix_later_with_prompts', () => {
     // holdout21's miss, said in other words.
     'Honestly I don’t think the tutors must re-check the grades the model proposes.',
     'A second look by a tutor is only wasted hours.',
+    // Holdout 22: review and measurement declined in a founder's words.
+    "The whole point is that the depot doesn't need a second person re-checking every order.",
+    "Drivers will notice drift long before any dashboard would, so we're not spending Q1 building evals or accuracy reports.",
   ])('flags "%s"', async (text) => {
     const r = runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]);
     // The rules read it; the flag is raised, or (when the second reader sets the match aside) put before the reviewer with the passage.
@@ -232,6 +235,8 @@ describe('governance_afterthought', () => {
     // Session 8 look-alikes (holdout20, holdout21): a deferral or a shrug said of something else in the passage.
     'Risks: frost on the sensors in winter. Acceptance by the drivers and by the works council.',
     'The calendar export is parked until after April. Nice to have, and the committee did not ask for it.',
+    // A body named as the reason something is harder is not a step put off.
+    'Later we also use it for the locks, which is more complex because of the lock planning of the port authority.',
   ])('does not flag "%s"', async (text) => {
     expect(runDetector(governanceAfterthought, [await md(`# Policy\n\n${text}\n`)]).present).toBe(false);
   });
