@@ -111,4 +111,10 @@ describe('roadmap_structure grader', () => {
     expect(r.signals.risks_mitigated).toBeGreaterThan(0);
     expect(r.score).toBe(3);
   });
+  it('reads season lines under a heading that names the horizon and its start month ("ROADMAP (12 months, from March …)") as the phases', async () => {
+    const d = await doc('plan.txt', `=== ROADMAP (12 months, from March because the season starts) ===\n\nSpring (March - May)\n- 300 hives with sensors.\n- Milestone: first model tested on spring data.\n\nSummer (June - August)\n- App for 60 volunteers.\n\nAutumn (September - November)\n- Varroa warning added.\n\nWinter (December - February)\n- Queen loss warning.\n`);
+    const r = runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]);
+    expect(r.signals.calendar_periods).toBe(4);
+    expect(r.score).toBe(2);
+  });
 });

@@ -73,8 +73,10 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
     // The nearest heading names the period; an ancestor ("Roadmap (January to December)") only when no line does.
     // A heading that spans the year ("Roadmap (January–December 2026)") is the horizon, not a phase.
     const last = u.path.at(-1) ?? '';
-    const fromLast = monthsSpanned(last) >= 6 ? undefined : periodLabel(last);
-    const fromPath = fromLast ?? (within(carried, u) || u.path.some((h) => monthsSpanned(h) >= 6) ? undefined : periodLabel(u.path.join(' ')));
+    // So is a heading that names the horizon and where it starts ("ROADMAP (12 months, from March because season starts)").
+    const spansYear = (h: string) => monthsSpanned(h) >= 6 || /\b(?:12|twelve)[- ]months?\b|\b(?:one|1)[- ]year\b/i.test(h);
+    const fromLast = spansYear(last) ? undefined : periodLabel(last);
+    const fromPath = fromLast ?? (within(carried, u) || u.path.some((h) => monthsSpanned(h) >= 6) ? undefined : periodLabel(u.path.filter((h) => !spansYear(h)).join(' ')));
     // Prose names its period in an opening phrase: "In the first half of the autumn term (1 September to 24 October) we build …".
     const prose = !u.row && PROSE_OPENER.exec(u.text);
     // A row under a "Months" column whose cell is a bare range ("1–2 | Discovery | …") opens months 1–2.
