@@ -160,4 +160,10 @@ describe('cost grader', () => {
     expect(r.signals.cost_lines_with_figures).toBe(0);
     expect(r.score).toBe(1);
   });
+  it('counts two levers in one line when each has its own saving in brackets', async () => {
+    const d = await doc('cost.md', `# Year-1 cost (EUR)\n\n| Line | One-off | Monthly | Year 1 |\n|---|---|---|---|\n| Model training runs | 6.000 | | 6.000 |\n| Inference (nightly run) | | 900 | 10.800 |\n| Data scientist 0,8 FTE | | 7.500 | 90.000 |\n\nReal-time would react faster to sun but costs about 4x on compute.\n\nSaving on cost: we reuse the existing data warehouse (saves about EUR 12.000 versus a new one), and we train only once per month, not weekly (saves about EUR 3.000 a year).\n`);
+    const r = runGrader(gradeCost, 'cost', [d]);
+    expect(r.signals.levers).toBeGreaterThanOrEqual(2);
+    expect(r.score).toBe(3);
+  });
 });

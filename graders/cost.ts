@@ -53,6 +53,9 @@ export const gradeCost: ItemGrader = ({ units }) => {
   const leverKinds = new Set(levers.flatMap((u) => [
     ...(u.row ? [u.text] : u.text.split(/;\s+/)).map((seg) => (LEVER.exec(seg)?.[0] ?? seg.split(' | ')[0]!).toLowerCase().slice(0, 12)),
     ...(u.row ? [] : sentencesOf(u.text).flatMap((x) => LEVER.exec(x)?.[0].toLowerCase().slice(0, 12) ?? [])),
+    // A line that lists levers each with its own saving ("we reuse the warehouse (saves about EUR 12.000), and we train
+    // only once a month (saves about EUR 3.000 a year)") names one lever per saving.
+    ...(u.row ? [] : [...u.text.matchAll(/\((?:[^()]{0,20}\b)?(?:sav\w+|cut\w*|reduc\w+|lower\w*|minus)\b[^()]{0,60}\)/gi)].map((m) => m[0].toLowerCase().slice(0, 24))),
   ]));
   const withEffect = levers.filter((u) => is(u, EFFECT));
   // Without a cost deliverable the roadmap speaks for cost (the labelling conventions), but only with cost

@@ -152,4 +152,8 @@ describe('kpis grader', () => {
     expect(r.signals.outcome_kpis_with_target).toBe(0);
     expect(r.score).toBe(1);
   });
+  it('reads "value of the season at least USD 1,5 million" after a dated milestone as a dated outcome target', async () => {
+    const d = await doc('plan.md', `# Roadmap\n\n## Phases\n\nMilestone M3, 31 December: season report.\n\nMetric: forecast error below 18% (from 31%), spilled water reduced 25% compared to the 2025 season.\n\nMilestone M4, 31 March: board review.\n\nMetric: estimated value of the season at least USD 1,5 million.\n`);
+    expect(runGrader(gradeKpis, 'kpis', [d]).signals.outcome_kpis_with_target).toBe(2);
+  });
 });

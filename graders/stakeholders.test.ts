@@ -96,4 +96,10 @@ describe('stakeholders grader', () => {
     expect(r.signals.sign_off_on_gates).toBeGreaterThan(0);
     expect(r.score).toBe(2);
   });
+  it('reads a "Head grower" or "head nurse" as a named role that signs off gates', async () => {
+    const d = await doc('policy.md', `# Who decides\n\nHead grower (Marieke de Wit) signs off every gate: M3 shadow to pilot, M4 pilot to roll-out.\n\nOperations director signs off M4 together with the head grower.\n\nWeekly: 30 minutes in the Monday crop meeting, head grower and product look at gas use and acceptance rate.\n`);
+    const r = runGrader(gradeStakeholders, 'stakeholders', [d]);
+    expect(r.signals.roles_signing_off).toBe(2);
+    expect(r.score).toBe(3);
+  });
 });
