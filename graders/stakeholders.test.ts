@@ -102,4 +102,8 @@ describe('stakeholders grader', () => {
     expect(r.signals.roles_signing_off).toBe(2);
     expect(r.score).toBe(3);
   });
+  it('reads "(MD)" after a name as the managing director who decides', async () => {
+    const d = await doc('email.txt', `RESPONSIBLE AI\n\nMichael Doyle (MD) has the final say on going to more homes.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [d]).signals.roles_signing_off).toBe(1);
+  });
 });

@@ -119,6 +119,12 @@ describe('Markdown and text', () => {
 });
 
 describe('plain text laid out in columns', () => {
+  it('takes a title shouted in full with a parenthetical ("COSTS (year one, roughly)") for a heading, not "KPIs (baseline …)"', async () => {
+    const d = await parseDocument({ name: 'email.txt', bytes: enc('RESPONSIBLE AI\nThe arranger sends everything.\n\nCOSTS (year one, roughly)\n- Development: EUR 55,000 one-off\n\nKPIs (baseline Mar 2025 -> target)\n- Tickets: 13 -> 8 by December\n') });
+    expect(d.sections.find((s) => s.text.startsWith('Development'))!.path).toEqual(['COSTS (year one, roughly)']);
+    expect(d.sections.find((s) => s.text.startsWith('Tickets'))!.path).toEqual(['COSTS (year one, roughly)']);
+  });
+
   it('does not take a shouted cost line ("TOTAL YEAR 1 kr 555 040") for a heading', async () => {
     const d = await parseDocument({ name: 'plan.txt', bytes: new TextEncoder().encode('COST YEAR 1\n\nSum one-off   kr 340 000\n\nTOTAL YEAR 1   kr 555 040\n\nChoices:\n- Small model, not large.\n') });
     // The choices stay under the cost heading, not under the total line.

@@ -19,7 +19,9 @@ export function headingDepthOf(line: string): number | undefined {
   const words = t.split(/\s+/).length;
   if (words > 12) return undefined;
   if (decorated) return /^\d+\.\d/.test(t) ? 2 : 1;
-  const letters = t.replace(/[^\p{L}]/gu, '');
+  // A parenthetical does not count against a title shouted in full: "COSTS (year one, roughly)", "ROADMAP (draft)".
+  const shouted = t.replace(/\s*\([^()]*\)\s*$/u, '');
+  const letters = (/^[^\p{Ll}]*$/u.test(shouted) && shouted.replace(/[^\p{L}]/gu, '').length >= 4 ? shouted : t).replace(/[^\p{L}]/gu, '');
   const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
   // "TOTAL YEAR 1 kr 555 040" is a shouted line of a cost list, not a title: a title does not carry an amount.
   if (!AMOUNT.test(t) && letters.length >= 3 && upper >= letters.length * 0.6 && /^[^\p{Ll}]*\p{Lu}{2}/u.test(t)) return 1;
