@@ -93,7 +93,8 @@ export function findInconsistentTotals(units: Unit[]): Inconsistency[] {
       const items = [];
       for (let j = i - 1; j >= 0 && items.length < 15; j--) {
         const l = lines[j]!;
-        if (is(l, TOTAL) || lineValue(l) === undefined || t.section - l.section > 15) break;
+        // Lines of another deliverable (a roadmap slide's "energy is 1,2 Mio. € per season" before the cost slide) are not its items.
+        if (is(l, TOTAL) || lineValue(l) === undefined || t.section - l.section > 15 || l.deliverable !== t.deliverable) break;
         items.unshift(l);
       }
       if (items.length < 2) continue;

@@ -166,4 +166,13 @@ describe('cost grader', () => {
     expect(r.signals.levers).toBeGreaterThanOrEqual(2);
     expect(r.score).toBe(3);
   });
+  it('reads "Levers: … (saves ca. 40% of runs); …" as levers with their effect, and a roadmap slide\'s figures are no items of the cost total', async () => {
+    const roadmap = await doc('roadmap.md', `# Roadmap May – April\n\nSnowmaking is 1,2 Mio. € energy per season.\n\nOutcome for the company: energy cost ca. -180.000 € per season.\n`);
+    const cost = await doc('cost.md', `# Year-1 costs\n\nTotal Year 1: 287.400 €\n\n| Cost line | Year 1 |\n|---|---|\n| Integration (vendor) | 96.000 € |\n| Optimiser compute (cloud inference runs) | 9.600 € |\n| Data scientist (1 FTE) | 181.800 € |\n| Total | 287.400 € |\n\nChoices: a small model instead of a big one: we lose maybe 2% plan quality, but compute stays under 10.000 € instead of ca. 60.000 €.\n\nLevers: re-plan only when the forecast changes more than 0,5 °C (saves ca. 40% of runs); run heavy simulation only on the 12 biggest slopes.\n`);
+    const r = runGrader(gradeCost, 'cost', [roadmap, cost]);
+    expect(r.signals.totals_not_adding_up).toBe(0);
+    expect(r.signals.levers).toBeGreaterThanOrEqual(2);
+    expect(r.signals.levers_with_effect).toBeGreaterThanOrEqual(1);
+    expect(r.score).toBe(3);
+  });
 });

@@ -47,7 +47,9 @@ export const gradeCost: ItemGrader = ({ units }) => {
   const underLevers = (u: Unit) => (u.row ? tableHeader(units, u) : undefined)?.text.match(LEVER_HEADING) || (!u.row && pathIs(u, LEVER_HEADING) && !pathIs(u, /\btrade-?offs?\b/i));
   // A label line introduces the lines after it in its section: "Cost levers and their effect:" then "- Template first: … minus 35% of calls".
   const underLabel = linesUnderLabels(units, (u) => is(u, LEVER_HEADING) && /:\s*$/.test(u.text) && u.text.length < 80, (l, u) => u.section === l.section);
-  const levers = units.filter((u) => is(u, LEVER) || ((underLevers(u) || underLabel.has(u)) && !is(u, LEVER_HEADING_ONLY)));
+  // A line that opens with its own label names levers after it: "Levers: re-plan only when … (saves ca. 40% of runs); run …".
+  const labelled = (u: Unit) => !u.row && /^\W*(?:(?:cost|main|our) )?(?:levers?|savings?|saving on cost|ways to (?:save|cut|reduce) (?:the )?cost)\s*:\s*\S/i.test(u.text);
+  const levers = units.filter((u) => is(u, LEVER) || labelled(u) || ((underLevers(u) || underLabel.has(u)) && !is(u, LEVER_HEADING_ONLY)));
   // Each lever named, also when one line lists several ("Levers: batch all pens overnight (−35% …); only re-explain when …").
   // Sentences of one paragraph that each name a technique are separate levers too ("Levers: only … get a proposal. Cache the instructions, 30% less input cost.").
   const leverKinds = new Set(levers.flatMap((u) => [
@@ -57,7 +59,8 @@ export const gradeCost: ItemGrader = ({ units }) => {
     // only once a month (saves about EUR 3.000 a year)") names one lever per saving.
     ...(u.row ? [] : [...u.text.matchAll(/\((?:[^()]{0,20}\b)?(?:sav\w+|cut\w*|reduc\w+|lower\w*|minus)\b[^()]{0,60}\)/gi)].map((m) => m[0].toLowerCase().slice(0, 24))),
   ]));
-  const withEffect = levers.filter((u) => is(u, EFFECT));
+  // "saves ca. 40% of runs": an abbreviation's dot does not end the effect.
+  const withEffect = levers.filter((u) => is(u, EFFECT) || EFFECT.test(u.text.replace(/\b(ca|approx|appr|abt|c)\.\s/gi, '$1 ')));
   // Without a cost deliverable the roadmap speaks for cost (the labelling conventions), but only with cost
   // content: a budget, a figure, a licence ("I have not included the cost slide" and "a missed deviation
   // costs far more than a false flag" are not), and a lump sum (one priced line) is not a breakdown.

@@ -37,7 +37,7 @@ export const THRESHOLD =
 
 /** How a threshold is measured. */
 export const MEASUREMENT =
-  indexed(/\b(?:measured|measure (?:by|via|on|with|using)|evaluat(?:ed|ion) (?:on|against|with|using|set|suite|harness)|evals?\b|eval (?:set|suite|harness)|golden (?:set|dataset|questions)|test set|held[- ]out|benchmark|sampl(?:e|ed|es|ing)|human (?:review|rating|raters?|graders?|label\w*|audit)|LLM[- ]as[- ]a?[- ]?judge|dashboards?|monitored (?:by|via|in|with|through)|track(?:ed)? (?:in|via|by|with|on)|offline eval\w*|online eval\w*|A\/B|shadow (?:mode|traffic)|canary|audit(?:ed|s)? (?:of|weekly|monthly|quarterly)|red[- ]team\w*|spot[- ]check\w*|telemetry|logg(?:ed|ing)|rated by|labell?ed by|annotat\w*|classifier|automated (?:checks?|tests?|scoring)|user (?:feedback|reports|ratings)|feedback (?:button|widget)|weekly review of)\b/i);
+  indexed(/\b(?:(?:from|via|by|on) (?:the )?(?:[\w-]+ ){0,2}(?:meters?|sensors?|gauges?|counters?|(?:meter |sensor )?readings?|measurements?)\b|measured|measure (?:by|via|on|with|using)|evaluat(?:ed|ion) (?:on|against|with|using|set|suite|harness)|evals?\b|eval (?:set|suite|harness)|golden (?:set|dataset|questions)|test set|held[- ]out|benchmark|sampl(?:e|ed|es|ing)|human (?:review|rating|raters?|graders?|label\w*|audit)|LLM[- ]as[- ]a?[- ]?judge|dashboards?|monitored (?:by|via|in|with|through)|track(?:ed)? (?:in|via|by|with|on)|offline eval\w*|online eval\w*|A\/B|shadow (?:mode|traffic)|canary|audit(?:ed|s)? (?:of|weekly|monthly|quarterly)|red[- ]team\w*|spot[- ]check\w*|telemetry|logg(?:ed|ing)|rated by|labell?ed by|annotat\w*|classifier|automated (?:checks?|tests?|scoring)|user (?:feedback|reports|ratings)|feedback (?:button|widget)|weekly review of)\b/i);
 
 /** Undoing a deployment. */
 export const ROLLBACK =

@@ -140,4 +140,10 @@ describe('governance grader', () => {
     const d = await doc('policy.md', `# Policy\n\nThe model must be better than the planners: ETA within 15 minutes for at least 70% of ships during 6 weeks of test.\n`);
     expect(runGrader(gradeGovernance, 'governance', [d]).signals.threshold_measures).toBe(1);
   });
+  it('reads a gate\'s bar on a measure of the domain ("energy per m³ at least 8% better") as a threshold, measured "from meters"', async () => {
+    const d = await doc('policy.md', `# Policy\n\n## Deployment gates\n\nGate 1 (end October): on 40 past nights the plan must give the same snow volume with at least 8% less energy.\n\nGate 2: three weeks of pilot, water withdrawal at most 95% of the permit value every night.\n\n## Monitoring\n\nEach night: energy per m³ snow (from meters and snowcat depth measurements).\n\n## Rollback\n\nTrigger: energy per m³ worse than last season for 5 nights in a row. The duty master switches to manual planning in less than 10 minutes.\n`);
+    const r = runGrader(gradeGovernance, 'governance', [d]);
+    expect(r.signals.threshold_measures).toBe(2);
+    expect(r.signals.measured).toBeGreaterThanOrEqual(1);
+  });
 });

@@ -11,6 +11,17 @@ function measureName(text: string, m: RegExpMatchArray): string {
   return `${FILLER.test(before) || /^\d/.test(before) ? '' : before.toLowerCase()} ${m[0].toLowerCase().slice(0, 6)}`;
 }
 
+/** A line that states a gate's condition ("Gate 1 (end October): …", "Go-live needs …") and a heading over gates. */
+const GATE_LINE = /^\W*(?:(?:deployment |launch |release )?gate\s?\w{0,3}\b|go-?live (?:needs|requires|only if|when)|before (?:go-?live|launch|roll-?out)\b)/i;
+const GATE_HEADING = /\b(?:gates?|go-?live criteria|launch criteria|release criteria|acceptance criteria)\b/i;
+/** The measure a bar is set on, in the domain's own words: "8% less energy", "energy per m³ … at least 8% better". */
+function domainMeasure(text: string): string | undefined {
+  const after = /\d+(?:[.,]\d+)?\s?%\s(?:less|more|fewer|better|worse|lower|higher|of (?:the )?)\s?(?:the )?([a-z][a-z-]{3,})/i.exec(text);
+  if (after) return after[1]!.toLowerCase().slice(0, 6);
+  const per = /\b([a-z][a-z-]{3,}) per (?:[\w³²]+)[^.;]{0,30}\b(?:at least|at most|below|above|under|over|better|worse)\b/i.exec(text);
+  return per ? per[1]!.toLowerCase().slice(0, 6) : undefined;
+}
+
 /** A deadline for handling a case: "is sent to the Admissions Office and reported to the Dean within 48 hours". */
 const RESPONSE_DEADLINE = /\b(?:reported|sent|escalated|respond\w*|acknowledg\w*|notif\w*|informed|triaged|investigated|corrected|fixed|answered|contacted|re-?read|logged|raised|called back|apologi[sz]\w*)\b[^.;]{0,60}\bwithin (?:\d+|one|two|three|a|an) (?:working |business )?(?:minutes?|hours?|days?|weeks?)\b/i;
 const RESPONSE_DEADLINE_ALL = new RegExp(RESPONSE_DEADLINE.source, 'gi');
@@ -26,11 +37,15 @@ const OVERSIGHT = indexed(/\bkeep(?:s|ing)? an eye on\b|\bthresholds?\b|\bguardr
 export const gradeGovernance: ItemGrader = ({ units }) => {
   // A deadline for acting on a case ("reported to the Dean within 48 hours") is incident handling, not a bar on a measure.
   const bar = (u: Unit) => is(u, THRESHOLD) && (!RESPONSE_DEADLINE.test(u.text) || THRESHOLD.test(u.text.replace(RESPONSE_DEADLINE_ALL, ' ')));
-  const thresholds = units.filter((u) => is(u, GOV_METRIC) && bar(u));
+  // A gate's own bar on a measure of the domain ("Gate 2: energy per m³ at least 8% better than last season") is a threshold
+  // too, whatever the measure is called; it is named by the word the number is said of.
+  const gateBar = (u: Unit) => !is(u, GOV_METRIC) && bar(u) && (GATE_LINE.test(u.text) || GATE_HEADING.test(u.path.at(-1) ?? '')) && domainMeasure(u.text) !== undefined;
+  const thresholds = units.filter((u) => (is(u, GOV_METRIC) && bar(u)) || gateBar(u));
   // Each measure a bar is set on, named by its word and the word before it: "barrier recall" and
   // "SIMOPS recall" are two measures, "top-1 accuracy" and "grouping precision" in one line too.
-  const metricNames = new Set(thresholds.flatMap((u) => [...u.text.matchAll(GOV_METRIC_ALL)].map((m) => measureName(u.text, m))));
-  const measured = units.filter((u) => is(u, MEASUREMENT) && (is(u, GOV_METRIC) || thresholds.some((t) => t.section === u.section)));
+  const metricNames = new Set(thresholds.flatMap((u) => (is(u, GOV_METRIC) ? [...u.text.matchAll(GOV_METRIC_ALL)].map((m) => measureName(u.text, m)) : [domainMeasure(u.text)!])));
+  const named = [...metricNames].map((n) => n.trim().split(' ').at(-1)!).filter((n) => n.length >= 4);
+  const measured = units.filter((u) => is(u, MEASUREMENT) && (is(u, GOV_METRIC) || thresholds.some((t) => t.section === u.section) || named.some((n) => u.text.toLowerCase().includes(n))));
   const rollbacks = units.filter((u) => is(u, ROLLBACK));
   const triggered: Unit[] = [];
   let who = false;
