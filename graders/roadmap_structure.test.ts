@@ -117,4 +117,15 @@ describe('roadmap_structure grader', () => {
     expect(r.signals.calendar_periods).toBe(4);
     expect(r.score).toBe(2);
   });
+  it('reads the period cell of a phase table ("1. Data and digital twin | M1–M3 | …") as the phase, however long the name before it', async () => {
+    const d = await doc('plan.md', `# Roadmap, 12 months\n\n| Phase | Months | Milestone | Exit metric |\n|---|---|---|---|\n| 1. Data and digital twin | M1–M3 | M3 (31 March): twin validated | error below 8% |\n| 2. Shadow on Level 7 | M4–M6 | M6 (30 June): Gate 2 | operators follow 70% |\n| 3. Closed loop, 4 levels | M7–M9 | M9 (30 September): live | energy -18% |\n| 4. Full mine | M10–M12 | M12 (31 December): all levels | energy -22% |\n\n## Risks\n\n- Sensor drift. Mitigation: monthly bump test.\n`);
+    const r = runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]);
+    expect(r.signals.calendar_periods).toBe(4);
+    expect(r.score).toBe(3);
+  });
+
+  it('does not count risks whose mitigations are still to be worked out as mitigated', async () => {
+    const d = await doc('plan.md', `# Roadmap 2026\n\n## Risks\n\n- Members distrust the answers.\n- Data quality in the old register.\n\nMitigations for each risk will be worked out with the project team in the first month.\n`);
+    expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]).signals.risks_mitigated).toBe(0);
+  });
 });

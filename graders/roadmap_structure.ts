@@ -38,6 +38,16 @@ function monthsSpanned(text: string): number {
   return ((months.at(-1)! - months[0]! + 12) % 12) + 1;
 }
 
+const MITIGATION_LATER = /\bmitigations?\b[^.;]{0,60}\b(?:will|are to|still (?:need to|have to)|to) be (?:worked out|defined|agreed|decided|written|developed|determined|added|identified|designed)\b|\bmitigations?\s*:\s*(?:TBD|to follow|later)\b/i;
+
+/** A row's cell, among its first four, that opens with a period and nothing more: "M1–M3", "Jan – Mar", "Q1 (Sep–Nov 2026)". */
+function periodCell(row: string): string | undefined {
+  return row
+    .split(' | ')
+    .slice(0, 4)
+    .find((c) => c.length <= 40 && CALENDAR_PERIOD.exec(c)?.index === c.search(/\w/));
+}
+
 function periodLabel(text: string): { label: string; calendar: boolean } | undefined {
   // "Q3. What is the plan for 12 months?" numbers a question, not a quarter.
   if (text.includes('?')) text = text.replace(/\bQ\d{1,2}[.):]\s[^?]*\?/g, ' ');
@@ -81,7 +91,7 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
     const prose = !u.row && PROSE_OPENER.exec(u.text);
     // A row under a "Months" column whose cell is a bare range ("1–2 | Discovery | …") opens months 1–2.
     const monthCell = u.row && /^\W*months?\b/i.test(tableHeader(roadmap, u)?.text.split(' | ')[0] ?? '') ? /^\s*(\d{1,2}\s?[–-]\s?\d{1,2}|\d{1,2})\s*$/.exec(u.text.split(' | ')[0] ?? '') : null;
-    const fromLine = monthCell ? { label: `month ${monthCell[1]!.replace(/\s/g, '')}`, calendar: true } : u.text.length < 300 ? (prose ? periodLabel(prose[0]) : periodLabel(u.text.slice(0, 30))) : undefined;
+    const fromLine = monthCell ? { label: `month ${monthCell[1]!.replace(/\s/g, '')}`, calendar: true } : u.text.length < 300 ? (prose ? periodLabel(prose[0]) : periodLabel(u.row && !/^\W*(?:metrics?|KPIs?|measures?|outcomes?|indicators?|targets?)\b/i.test(tableHeader(roadmap, u)?.text ?? '') ? periodCell(u.text) ?? u.text.slice(0, 30) : u.text.slice(0, 30))) : undefined;
     // A line opens a period when it starts with one ("Q1 –", "2.1 Q1 –", "Month 3:"), is a table row,
     // or names a phase and then its months ("Discovery, Apr-May 2026.", "Alpha (Jun–Aug):").
     const opens = fromLine !== undefined && (u.row || Boolean(prose) || PERIOD_OPENER.test(u.text) || NAMED_PHASE_OPENER.test(u.text));
@@ -129,9 +139,11 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
   const isMetric = (u: Unit) => (hasQuantity(u.text) || targetMet(u)) && !is(u, VANITY) && (is(u, OUTCOME) || is(u, KPI_WORD) || /\bsuccess\s?:/i.test(u.text) || is(u, BASELINE_TO_TARGET) || is(u, DIRECTION) || is(u, MOVED_BY) || metricColumn(u));
   const phasesWithMetric = [...periods].filter(([label, p]) => columnMetrics.has(label) || p.units.some(isMetric));
   const risks = roadmap.filter((u) => is(u, RISK) || headingIs(u, RISK) || RISK.test(tableHeader(roadmap, u)?.text ?? ''));
+  // Mitigations promised for later ("Mitigations for each risk will be worked out with the project team") mitigate nothing yet.
+  const mitigates = (u: Unit) => is(u, MITIGATION) && !MITIGATION_LATER.test(u.text);
   const mitigated = risks.filter((u) => {
     const header = tableHeader(roadmap, u)?.text ?? '';
-    return is(u, MITIGATION) || headingsAre(u, MITIGATION) || MITIGATION.test(header) || neighbourhood(roadmap, u, 1).some((n) => is(n, MITIGATION));
+    return mitigates(u) || headingsAre(u, MITIGATION) || MITIGATION.test(header) || neighbourhood(roadmap, u, 1).some(mitigates);
   });
   const horizon = roadmap.some((u) => is(u, HORIZON) || headingsAre(u, HORIZON));
 
