@@ -146,4 +146,8 @@ describe('governance grader', () => {
     expect(r.signals.threshold_measures).toBe(2);
     expect(r.signals.measured).toBeGreaterThanOrEqual(1);
   });
+  it('names a gate\'s bars by what they count: "zero proposals that would have broken a gas limit", "operator acceptance of 70% or more"', async () => {
+    const d = await doc('policy.md', `# Policy\n\n## Gates before deploy\n\nGate 2 (end M6): 30 days shadow with zero proposals that would have broken a gas limit in the replay, and operator acceptance of 70% or more.\n`);
+    expect(runGrader(gradeGovernance, 'governance', [d]).signals.threshold_measures).toBe(2);
+  });
 });

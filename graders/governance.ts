@@ -14,12 +14,17 @@ function measureName(text: string, m: RegExpMatchArray): string {
 /** A line that states a gate's condition ("Gate 1 (end October): …", "Go-live needs …") and a heading over gates. */
 const GATE_LINE = /^\W*(?:(?:deployment |launch |release )?gate\s?\w{0,3}\b|go-?live (?:needs|requires|only if|when)|before (?:go-?live|launch|roll-?out)\b)/i;
 const GATE_HEADING = /\b(?:gates?|go-?live criteria|launch criteria|release criteria|acceptance criteria)\b/i;
-/** The measure a bar is set on, in the domain's own words: "8% less energy", "energy per m³ … at least 8% better". */
-function domainMeasure(text: string): string | undefined {
-  const after = /\d+(?:[.,]\d+)?\s?%\s(?:less|more|fewer|better|worse|lower|higher|of (?:the )?)\s?(?:the )?([a-z][a-z-]{3,})/i.exec(text);
-  if (after) return after[1]!.toLowerCase().slice(0, 6);
-  const per = /\b([a-z][a-z-]{3,}) per (?:[\w³²]+)[^.;]{0,30}\b(?:at least|at most|below|above|under|over|better|worse)\b/i.exec(text);
-  return per ? per[1]!.toLowerCase().slice(0, 6) : undefined;
+/**
+ * The measures bars are set on, in the domain's own words: "8% less energy", "energy per m³ … at least 8% better",
+ * "operator acceptance of 70% or more", "zero proposals that would have broken a gas limit".
+ */
+function domainMeasures(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\d+(?:[.,]\d+)?\s?%\s(?:less|more|fewer|better|worse|lower|higher|of (?:the )?)\s?(?:the )?([a-z][a-z-]{3,})/gi)) out.push(m[1]!);
+  for (const m of text.matchAll(/\b([a-z][a-z-]{3,}) per (?:[\w³²]+)[^.;]{0,30}\b(?:at least|at most|below|above|under|over|better|worse)\b/gi)) out.push(m[1]!);
+  for (const m of text.matchAll(/\b([a-z][a-z-]{3,}) (?:rate )?(?:of|at) \d+(?:[.,]\d+)?\s?%\s?(?:or|and) (?:more|higher|better|above|less|lower|below|fewer)\b/gi)) out.push(m[1]!);
+  for (const m of text.matchAll(/\b(?:zero|no) ([a-z][a-z-]{3,}) (?:that|which|where)\b/gi)) out.push(m[1]!);
+  return [...new Set(out.map((x) => x.toLowerCase().slice(0, 6)))];
 }
 
 /** A deadline for handling a case: "is sent to the Admissions Office and reported to the Dean within 48 hours". */
@@ -39,11 +44,11 @@ export const gradeGovernance: ItemGrader = ({ units }) => {
   const bar = (u: Unit) => is(u, THRESHOLD) && (!RESPONSE_DEADLINE.test(u.text) || THRESHOLD.test(u.text.replace(RESPONSE_DEADLINE_ALL, ' ')));
   // A gate's own bar on a measure of the domain ("Gate 2: energy per m³ at least 8% better than last season") is a threshold
   // too, whatever the measure is called; it is named by the word the number is said of.
-  const gateBar = (u: Unit) => !is(u, GOV_METRIC) && bar(u) && (GATE_LINE.test(u.text) || GATE_HEADING.test(u.path.at(-1) ?? '')) && domainMeasure(u.text) !== undefined;
+  const gateBar = (u: Unit) => !is(u, GOV_METRIC) && bar(u) && (GATE_LINE.test(u.text) || GATE_HEADING.test(u.path.at(-1) ?? '')) && domainMeasures(u.text).length > 0;
   const thresholds = units.filter((u) => (is(u, GOV_METRIC) && bar(u)) || gateBar(u));
   // Each measure a bar is set on, named by its word and the word before it: "barrier recall" and
   // "SIMOPS recall" are two measures, "top-1 accuracy" and "grouping precision" in one line too.
-  const metricNames = new Set(thresholds.flatMap((u) => (is(u, GOV_METRIC) ? [...u.text.matchAll(GOV_METRIC_ALL)].map((m) => measureName(u.text, m)) : [domainMeasure(u.text)!])));
+  const metricNames = new Set(thresholds.flatMap((u) => (is(u, GOV_METRIC) ? [...u.text.matchAll(GOV_METRIC_ALL)].map((m) => measureName(u.text, m)) : domainMeasures(u.text))));
   const named = [...metricNames].map((n) => n.trim().split(' ').at(-1)!).filter((n) => n.length >= 4);
   const measured = units.filter((u) => is(u, MEASUREMENT) && (is(u, GOV_METRIC) || thresholds.some((t) => t.section === u.section) || named.some((n) => u.text.toLowerCase().includes(n))));
   const rollbacks = units.filter((u) => is(u, ROLLBACK));
