@@ -106,4 +106,15 @@ describe('stakeholders grader', () => {
     const d = await doc('email.txt', `RESPONSIBLE AI\n\nMichael Doyle (MD) has the final say on going to more homes.\n`);
     expect(runGrader(gradeStakeholders, 'stakeholders', [d]).signals.roles_signing_off).toBe(1);
   });
+  it('reads "they remain the approvers of every issued schedule" as approving each output, not a gate', async () => {
+    const d = await doc('roadmap.md', `# Risks\n\nCompany managers distrust a machine-made schedule. Mitigation: they remain the approvers of every issued schedule, and the first production is run in parallel.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [d]).signals.roles_signing_off).toBe(0);
+  });
+
+  it('reads a "Sign-off:" line right under the gate lines as signing those gates', async () => {
+    const d = await doc('policy.txt', `RAI POLICY\n\nGate A (Mar): reference accuracy 90%+ on the eval set.\n\nGate B (Jun): same on 500 live shadow cards.\n\nSign-off: Quality Manager + Head of Planning + IT Security (data stays in region).\n\nMonthly performance review: Head of Planning, Quality Manager, lead engineer.\n`);
+    const r = runGrader(gradeStakeholders, 'stakeholders', [d]);
+    expect(r.signals.sign_off_on_gates).toBe(1);
+    expect(r.score).toBe(3);
+  });
 });

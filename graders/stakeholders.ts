@@ -14,7 +14,7 @@ const SAMPLE_REVIEW = indexed(/\bsampl\w*|\b\d[\d,]*\s+(?:\w+\s){0,2}(?:diar(?:y
 /** A line that opens with a go-live or gate and names, after a colon, who takes it. */
 const DECIDER_LINE = /^\W*(?:go-?live|launch|rollout|roll-out|release to \w+|gate\s?\w{0,3})\b[^:|.]{0,60}:\s*(.+)$/i;
 /** Approving every output one by one: "the supervisor approves each message before it goes out". */
-const PER_OUTPUT_APPROVAL = /\b(?:approv\w*|signs? off|checks?|reviews?|takes? (?:the )?final (?:call|say|decision) on) (?:each|every|all) (?!(?:single )?(?:[\w-]+ )?(?:gates?|releases?|launch(?:es)?|phases?|go-lives?|rollouts?|models?|versions?|milestones?|stages?)\b)(?:single )?(?:[\w-]+ )?[\w-]+\b/i;
+const PER_OUTPUT_APPROVAL = /\b(?:approv\w*(?: of)?|signs? off|checks?|reviews?|takes? (?:the )?final (?:call|say|decision) on) (?:each|every|all) (?!(?:single )?(?:[\w-]+ )?(?:gates?|releases?|launch(?:es)?|phases?|go-lives?|rollouts?|models?|versions?|milestones?|stages?)\b)(?:single )?(?:[\w-]+ )?[\w-]+\b/i;
 /** Stakeholders named in general terms. */
 const VAGUE = indexed(/\bstakeholders?\b|\bleadership\b|\bmanagement\b|\bsign[- ]?off\b|\bapprov\w*|\breview(?:ed)? by\b/i);
 const QBR = indexed(/\bQBRs?\b/);
@@ -41,7 +41,9 @@ export const gradeStakeholders: ItemGrader = ({ units }) => {
   const perOutput = (u: Unit) => PER_OUTPUT_APPROVAL.test(u.text);
   const approvals = units.filter((u) => roleIn(u) && (is(u, APPROVAL) || approverTable(u) || deciderLine(u)) && !unitDefersGovernance(u) && !perOutput(u));
   const roles = new Set(approvals.flatMap((u) => findRoles(u.text)));
-  const gated = approvals.filter((u) => is(u, GATE) || headingsAre(u, GATE) || neighbourhood(units, u, 0).some((n) => is(n, GATE)));
+  // A "Sign-off: …" line right under the gate lines it closes ("Gate C (Sep): …" then "Sign-off: Quality Manager + …") signs those gates.
+  const afterGates = (u: Unit) => /^\W*(?:sign-?offs?|signed (?:off )?by|approv\w+)\s*:/i.test(u.text) && neighbourhood(units, u, 1).some((n) => n !== u && /^\W*gate\b/i.test(n.text));
+  const gated = approvals.filter((u) => is(u, GATE) || headingsAre(u, GATE) || neighbourhood(units, u, 0).some((n) => is(n, GATE)) || afterGates(u));
   const cadences = units.filter((u) => (is(u, CADENCE) || is(u, QBR) || headingIs(u, CADENCE)) && (is(u, REVIEW_CADENCE) || (headingsAre(u, REVIEW_CADENCE) && /\d|\b(?:weekly|monthly|quarterly)\b/i.test(u.text))) && (!is(u, SAMPLE_REVIEW) || is(u, MEETING)));
   const owners = units.filter((u) => roleIn(u) && is(u, OWNERSHIP));
   const vague = units.filter((u) => is(u, VAGUE));
