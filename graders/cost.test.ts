@@ -175,4 +175,8 @@ describe('cost grader', () => {
     expect(r.signals.levers_with_effect).toBeGreaterThanOrEqual(1);
     expect(r.score).toBe(3);
   });
+  it('does not take "48 000 € per vehicle per year" for the model usage line', async () => {
+    const d = await doc('cost.md', `# Costs\n\nThe principal cost is the minibus operation, already carried by the authority (roughly 48 000 € per vehicle per year). The software costs are small in comparison.\n`);
+    expect(runGrader(gradeCost, 'cost', [d]).score).toBe(1);
+  });
 });

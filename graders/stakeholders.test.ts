@@ -117,4 +117,10 @@ describe('stakeholders grader', () => {
     expect(r.signals.sign_off_on_gates).toBe(1);
     expect(r.score).toBe(3);
   });
+  it('reads "The Dyeing Manager sign the go-live" as a named role signing a gate, not "the asking manager"', async () => {
+    const d = await doc('policy.txt', `POLICY\n\nThe Dyeing Manager sign the go-live when these numbers are met for 4 weeks.\n`);
+    const r = runGrader(gradeStakeholders, 'stakeholders', [d]);
+    expect(r.signals.roles_signing_off).toBe(1);
+    expect(r.signals.sign_off_on_gates).toBe(1);
+  });
 });
