@@ -195,7 +195,7 @@ function roughUsd(text: string): number {
   return SMALL_UNITS.find(([re]) => re.test(text))?.[1] ?? 1;
 }
 /** A price per person per year: "A$0.02 per builder per year", "¥0.02 per room per year". */
-const PER_HEAD_PER_YEAR = new RegExp(String.raw`(\S*\d[\d.,]*\S*)\s?per (?:[\w-]+ ){1,2}(?:per|a|each) (?:year|annum)\b`, 'gi');
+const PER_HEAD_PER_YEAR = new RegExp(String.raw`(\S*\d[\d.,]*\S*(?:\s?[€£$¥₹]|\s(?:EUR|USD|GBP|CHF|kr|SEK|NOK|DKK))?)\s?per (?:[\w-]+ ){1,2}(?:per|a|each) (?:year|annum)\b`, 'gi');
 
 function absurdPerUnit(units: Unit[]): Unit[] {
   return units.filter((u) => {

@@ -179,4 +179,10 @@ describe('cost grader', () => {
     const d = await doc('cost.md', `# Costs\n\nThe principal cost is the minibus operation, already carried by the authority (roughly 48 000 € per vehicle per year). The software costs are small in comparison.\n`);
     expect(runGrader(gradeCost, 'cost', [d]).score).toBe(1);
   });
+  it('reads a way of working said to save money ("Sending SMS first … saves about £4,000 a year on postage") as a lever with its effect', async () => {
+    const d = await doc('cost.md', `# Year 1 cost (GBP)\n\nSending SMS first and a letter only if there is no reply in 5 days saves about £4,000 a year on postage.\n`);
+    const r = runGrader(gradeCost, 'cost', [d]);
+    expect(r.signals.levers).toBe(1);
+    expect(r.signals.levers_with_effect).toBe(1);
+  });
 });

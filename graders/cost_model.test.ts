@@ -148,4 +148,8 @@ describe('cost_model grader', () => {
     const real = await doc('cost.md', `# Cost\n\n- Inference: $0.0006 per query at 3,000 tokens per query.\n- Total Year 1: $40,000\n`);
     expect(runGrader(gradeCostModel, 'cost_model', [real]).signals.absurd_unit_costs).toBe(0);
   });
+  it('holds "AI model (GPT-4 class) | 0,0001 € per member per year" as absurd', async () => {
+    const d = await doc('cost.md', `# Costs year 1\n\n| Line | Cost |\n|---|---|\n| Development | 48.000 € |\n| AI model (GPT-4 class) | 0,0001 € per member per year |\n| Hosting | 150 € per month |\n`);
+    expect(runGrader(gradeCostModel, 'cost_model', [d]).signals.absurd_unit_costs).toBeGreaterThan(0);
+  });
 });
