@@ -156,4 +156,8 @@ describe('kpis grader', () => {
     const d = await doc('plan.md', `# Roadmap\n\n## Phases\n\nMilestone M3, 31 December: season report.\n\nMetric: forecast error below 18% (from 31%), spilled water reduced 25% compared to the 2025 season.\n\nMilestone M4, 31 March: board review.\n\nMetric: estimated value of the season at least USD 1,5 million.\n`);
     expect(runGrader(gradeKpis, 'kpis', [d]).signals.outcome_kpis_with_target).toBe(2);
   });
+  it('does not take raising a pre-seed round for an outcome KPI', async () => {
+    const d = await doc('deck.md', `# Money\n\nWe will raise a pre-seed of US$ 300k, that covers 18 months easy.\n`);
+    expect(runGrader(gradeKpis, 'kpis', [d]).signals.outcome_kpis_with_target).toBe(0);
+  });
 });

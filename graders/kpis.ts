@@ -24,6 +24,7 @@ const NUMBER_WORD_BEFORE_UNIT = indexed(new RegExp(String.raw`\b(?:${Object.keys
 /** What sizes the system in a cost file: its throughput, volumes and assumptions. */
 const SIZING = /^\W*(?:throughput|capacity|volumes?|assumptions?|sizing|load|usage)\b/i;
 
+const FUNDING = /\brais(?:e|es|ed|ing) (?:a |an |our |the )?(?:[\w-]+ )?(?:pre-?seed|seed|round|series [a-d]|funding|capital|investment)\b|\bfundrais\w*/i;
 /** A launch gate's condition: "Go-live for the pilot needs …", "Gate 1 requires …". */
 const GATE_BAR = /\b(?:go-?live|gate \d*|launch|pilot)\b[^.;]{0,40}\b(?:needs?|requires?|only if|criteri(?:on|a))\b/i;
 
@@ -108,6 +109,8 @@ export const gradeKpis: ItemGrader = ({ units }) => {
     const movedInTable = header !== undefined && BASELINE_COLUMN.test(header.text) && TARGET_COLUMN.test(header.text) && (text.match(/\d+/g)?.length ?? 0) >= 2;
     // A gate's bar on the model ("Go-live needs at least 92% correct answers on the test set") is governance, not an outcome KPI.
     const gateBar = GATE_BAR.test(text) && MODEL_QUALITY.test(text);
+    // Raising money ("We will raise a pre-seed of US$ 300k, that covers 18 months") funds the plan; it is no outcome of it.
+    if (FUNDING.test(text)) continue;
     const outcome = !vanity && !gateBar && (OUTCOME.test(text) || (value && (MEASURE.test(text) || movedInTable || labelled || underGoals) && (BASELINE_TO_TARGET.test(text) || DIRECTION.test(text) || movedInTable) && !MODEL_QUALITY.test(text)));
     if (!outcome && !vanity) continue;
     if (!inKpiContext && !is(unit, KPI_WORD) && !value) continue;
