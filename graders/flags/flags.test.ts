@@ -117,6 +117,28 @@ describe('fix_later_with_prompts', () => {
     // Holdout 22: review and measurement declined in a founder's words.
     "The whole point is that the depot doesn't need a second person re-checking every order.",
     "Drivers will notice drift long before any dashboard would, so we're not spending Q1 building evals or accuracy reports.",
+    // Session 9 readings (blind18 taught them; said here in other words and domains).
+    'The routing agent takes over from the senior clerk who today re-reads every claim.',
+    "The depot manager's second check disappears from the process once the agent closes the tickets.",
+    '| Q3 | Agent books the repairs itself | Planner check of each booking removed |',
+    'KR2: all refund requests settled end-to-end by the bot, with no staff double-check.',
+    'The labels go straight to the warehouse; an inspector checking every label slows us down.',
+    'From Q3 the vision model grades the hides for the tannery on its own.',
+    'If the bot misreads a timetable, we adjust the prompt and it is sufficient.',
+    'When a caption gets risky we simply tell it in the prompt to be careful.',
+    "Dosing: if the model suggests too much, a firmer line in the prompt ('max 20 ml') is our remedy.",
+    'Any odd answers will be ironed out by the next model release.',
+    'Whatever it gets wrong, the model will learn from the editors’ corrections over time.',
+    'Its forecasts get checked after six months; until then we act on its numbers.',
+    'No pre-release testing of the quiz generator for the ferry crews is contemplated.',
+    'A separate evaluation for a small bakery is exaggerated.',
+    'A fixed accuracy baseline is of limited value, so we will not establish one.',
+    "Let's not burn sprints on a kill switch for the pricing engine.",
+    'Rollback? The generator is stateless, we will never need to go back to an older version.',
+    'Bias tests on the tenant screen: phase 3, once volumes justify it.',
+    'We release to everyone first, after we see which checks are necessary.',
+    'We go live in May, and the protections for the chat widget come in version 2.',
+    'Ship the menu bot on Monday; the safety filters can be bolted on once it is running.',
   ])('flags "%s"', async (text) => {
     const r = runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]);
     // The rules read it; the flag is raised, or (when the second reader sets the match aside) put before the reviewer with the passage.
@@ -160,6 +182,9 @@ describe('fix_later_with_prompts', () => {
     'On the view that cost does not matter at this stage: it does, because the project must pay for itself.',
     'One board member suggested the model will figure out the edge cases on its own once it has seen enough orders.',
     "Let's be clear: no rollback plan, no launch.",
+    'The scheduling model never approves a shift on its own; the planner signs every roster.',
+    'We will not ship the widget until the protections for minors are in place.',
+    'Fixing the prompt is not sufficient; every change reruns the eval set.',
     // What is not needed is named, and it is no cost: the cost that follows is a consequence, not waved away.
     'Gradient boosting plus a small optimiser, no large language model needed, so inference is cheap: EUR 900 a month.',
   ])('does not flag "%s"', async (text) => {
@@ -212,6 +237,10 @@ describe('governance_afterthought', () => {
     'This is more the work of our lawyer, and she will look into it when the first big customer signs.',
     'The compliance questions are really the General Counsel’s department rather than product’s.',
     'IT security has its own process for this kind of thing; that is their lane, not ours.',
+    'Compliance for the driver scoring will be taken care of by the haulage company’s HR.',
+    'The approval of the venue safety officer is something we will look at after the opening season.',
+    'Privacy impact of the booking assistant: to be assessed by the clinics themselves, as data controllers.',
+    'Security said they need a month, so we go live on Friday and they can look at it afterwards.',
   ])('flags "%s"', async (text) => {
     const d = await md(`# Policy\n\n${text}\n`);
     expect(governanceRuleHits(buildUnits([d])).length).toBeGreaterThan(0);
@@ -299,6 +328,15 @@ describe('no_tradeoffs and no_cross_functional', () => {
   it('reads option rows that pull opposite ways across a table as a tradeoff', async () => {
     const d = await md(`# Options\n\n| Option | Accuracy | Cost per 1k calls |\n|---|---|---|\n| Large model | 94% | $12.00 |\n| Small model | 88% | $1.50 |\n`);
     expect(runDetector(noTradeoffs, [d]).present).toBe(false);
+  });
+
+  it.each([
+    'Keeping the tenant list anonymous protects addresses, but the model can no longer prefer flats near schools.',
+    'The latency budget pushes us to the small model, which scores 4 points lower on our eval than the large one.',
+    'To keep the invoices in Germany we give up the best model, which only runs in a US region.',
+    'Batching the reports overnight halves the bill, though the dashboards are then up to 2 days old.',
+  ])('reads a good bought against a price named in other words as a tradeoff: "%s"', async (text) => {
+    expect(runDetector(noTradeoffs, [await md(`# Cost\n\n${text}\n`)]).present).toBe(false);
   });
 
   it.each(['The new index is fresher and no more expensive than the old one.', 'Hosting costs €900 a month; support costs €200.', 'To reduce the cost: compress the photos, cache answers and negotiate the price of the API.', 'Success: more patients seen, less queue at the desk.', 'Cheap sensors send an alert to the manager before the mortality goes up.', 'Notes: the sequencing matters more than the dates.'])('does not read "%s" as a tradeoff', async (text) => {

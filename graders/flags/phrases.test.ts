@@ -111,11 +111,11 @@ const BLIND_FLOORS: Record<string, number> = {
   'blind17: governance_afterthought': 0.97,
   'blind17: either critical flag': 0.97,
   'blind17: tradeoff (per passage)': 0.78,
-  // blind18: measured once at 841a287 with the session-9 crash fix (0.65 / 0.89 / 0.77 / 0.78; the reader alone 0.91 / 0.96).
-  'blind18: fix_later_with_prompts': 0.63,
-  'blind18: governance_afterthought': 0.87,
-  'blind18: either critical flag': 0.75,
-  'blind18: tradeoff (per passage)': 0.76,
+  // blind18: measured once at 841a287 with the session-9 crash fix (0.65 / 0.89 / 0.77 / 0.78; the reader alone 0.91 / 0.96), tuned on in session 9.
+  'blind18: fix_later_with_prompts': 0.97,
+  'blind18: governance_afterthought': 0.97,
+  'blind18: either critical flag': 0.97,
+  'blind18: tradeoff (per passage)': 0.84,
 };
 
 describe('blind phrase banks', async () => {
