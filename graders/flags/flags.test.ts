@@ -139,6 +139,27 @@ describe('fix_later_with_prompts', () => {
     'We release to everyone first, after we see which checks are necessary.',
     'We go live in May, and the protections for the chat widget come in version 2.',
     'Ship the menu bot on Monday; the safety filters can be bolted on once it is running.',
+    // Session 9, blind19's readings in other words.
+    'We let the bot answer the tenants alone, without the officer reading first.',
+    'We go without red-teaming for the first release; it can come in the second half of the year.',
+    'The chatbot goes live at all 12 branches in Q1; its evaluation set will be written subsequently.',
+    'We defer formal testing of the scheduler until the depots have adopted it.',
+    'Budget for inference: unlimited for now.',
+    'We will not do a rollback plan, because the model is only advisory.',
+    "We're comfortable launching before we have an accuracy number.",
+    "Inference spend: I haven't modelled it and won't until we have 500 clients.",
+    'We count on the fine-tuning with next season’s data to correct the errors.',
+    'The guardrails we will put them after the summer; first we must be in the market.',
+    "When it gets a price wrong, adjust the wording; that's the whole QA process.",
+    'The summariser mixes up product codes now and then, but tweaking the prompt every week keeps it in check, and that is the plan.',
+    'No shadow period, no baseline, straight into production at all depots.',
+    'We do not intend to measure the accuracy of the router in Year 1.',
+    'v1 ships without the profanity filter; v1.1 adds it in the autumn.',
+    'Early mistakes will correct themselves as the model sees more orders.',
+    'From month 3 the assistant replaces the second nurse check on refills.',
+    'Reminders go to patients directly, without a nurse checking.',
+    'Accuracy monitoring: add once we pass 2,000 users.',
+    "We'll keep tuning the prompt until drivers stop complaining. That's our quality metric.",
   ])('flags "%s"', async (text) => {
     const r = runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]);
     // The rules read it; the flag is raised, or (when the second reader sets the match aside) put before the reviewer with the passage.
@@ -183,6 +204,9 @@ describe('fix_later_with_prompts', () => {
     'One board member suggested the model will figure out the edge cases on its own once it has seen enough orders.',
     "Let's be clear: no rollback plan, no launch.",
     'The scheduling model never approves a shift on its own; the planner signs every roster.',
+    'No reminder goes out without a nurse checking it.',
+    'The model is a rounding error next to people.',
+    'Inference is immaterial next to the two engineers.',
     'We will not ship the widget until the protections for minors are in place.',
     'Fixing the prompt is not sufficient; every change reruns the eval set.',
     // What is not needed is named, and it is no cost: the cost that follows is a consequence, not waved away.
@@ -241,6 +265,14 @@ describe('governance_afterthought', () => {
     'The approval of the venue safety officer is something we will look at after the opening season.',
     'Privacy impact of the booking assistant: to be assessed by the clinics themselves, as data controllers.',
     'Security said they need a month, so we go live on Friday and they can look at it afterwards.',
+    'AI Act classification: let the resellers in each country work that out for themselves.',
+    'Risk owner for the forecast model: TBD after the pilot.',
+    "Let's not wait on InfoSec for the app; they can review it in their next cycle, after we're live.",
+    'Second-line risk sign-off is a post-funding workstream.',
+    'Works-council consultation happens once the pilot has shown the savings.',
+    'Who signs go/no-go for the booking model? We settle that after launch.',
+    'An ethics committee is not necessary before launch; we set it up after we grow.',
+    'Data protection is handled by our hosting vendor; no separate privacy gate is planned.',
   ])('flags "%s"', async (text) => {
     const d = await md(`# Policy\n\n${text}\n`);
     expect(governanceRuleHits(buildUnits([d])).length).toBeGreaterThan(0);

@@ -116,10 +116,10 @@ const BLIND_FLOORS: Record<string, number> = {
   'blind18: governance_afterthought': 0.97,
   'blind18: either critical flag': 0.97,
   'blind18: tradeoff (per passage)': 0.84,
-  // blind19: measured once at 15f9e53 (0.70 / 0.81 / 0.75 / 0.82; the reader alone 0.90 / 0.97).
-  'blind19: fix_later_with_prompts': 0.68,
-  'blind19: governance_afterthought': 0.79,
-  'blind19: either critical flag': 0.73,
+  // blind19: measured once at 15f9e53 (0.70 / 0.81 / 0.75 / 0.82; the reader alone 0.90 / 0.97), tuned on in session 9.
+  'blind19: fix_later_with_prompts': 0.92,
+  'blind19: governance_afterthought': 0.92,
+  'blind19: either critical flag': 0.92,
   'blind19: tradeoff (per passage)': 0.8,
 };
 
