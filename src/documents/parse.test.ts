@@ -119,6 +119,14 @@ describe('Markdown and text', () => {
 });
 
 describe('plain text laid out in columns', () => {
+  it('takes a short lower-case label over a list ("context", "responsible AI") for a heading, so one file holds its three parts', async () => {
+    const d = await parseDocument({ name: 'takehome.txt', bytes: enc('OVERLAY - take-home\n\nroadmap\nNOW\n- pilot with a few crews\n\nresponsible AI\n- the overlay is a suggestion; locators decide.\n\ncost\n- vision model API: pay per page\n\nHi team,\nthanks for reading.\n') });
+    expect(d.sections.find((s) => s.text.startsWith('pilot'))!.path).toEqual(['OVERLAY - take-home', 'roadmap']);
+    expect(d.sections.find((s) => s.text.startsWith('the overlay'))!.deliverable).toBe('policy');
+    expect(d.sections.find((s) => s.text.startsWith('vision model'))!.deliverable).toBe('cost');
+    expect(d.sections.find((s) => s.text.startsWith('Hi team'))!.path).toEqual(['OVERLAY - take-home', 'cost']);
+  });
+
   it('takes a title shouted in full with a parenthetical ("COSTS (year one, roughly)") for a heading, not "KPIs (baseline …)"', async () => {
     const d = await parseDocument({ name: 'email.txt', bytes: enc('RESPONSIBLE AI\nThe arranger sends everything.\n\nCOSTS (year one, roughly)\n- Development: EUR 55,000 one-off\n\nKPIs (baseline Mar 2025 -> target)\n- Tickets: 13 -> 8 by December\n') });
     expect(d.sections.find((s) => s.text.startsWith('Development'))!.path).toEqual(['COSTS (year one, roughly)']);

@@ -73,6 +73,12 @@ function isLoneTitle(block: string[], more: boolean): boolean {
   return t.length <= 80 && t.split(/\s+/).length <= 10 && /^\p{Lu}/u.test(t) && !/[.,;!?]$/.test(t) && !BULLET.test(t) && !FIGURE.test(t);
 }
 
+/** A short label of a few words, no sentence: "context", "responsible AI", "open questions". */
+function isLabelLine(line: string): boolean {
+  const t = line.trim();
+  return t.length <= 40 && t.split(/\s+/).length <= 4 && /^\p{L}/u.test(t) && !/[.,;!?]$/.test(t) && !BULLET.test(t) && !FIGURE.test(t) && !/\d/.test(t);
+}
+
 /** Cells of a column-aligned line: split at dot leaders ("Hosting ....... 4.8k") or runs of 3+ spaces. */
 function cellsOf(line: string): string[] {
   return line
@@ -126,7 +132,9 @@ function emitBlock(block: string[], firstLine: number, out: RootContent[], at: {
       k = 2;
     }
   } else {
-    const depth = headingDepthOf(block[0]!);
+    // A short label line over a list ("context" then "- we're a locate contractor …", "roadmap" then "NOW") heads it.
+    const label = block.length >= 2 && isLabelLine(block[0]!) && (BULLET.test(block[1]!) || headingDepthOf(block[1]!) !== undefined);
+    const depth = headingDepthOf(block[0]!) ?? (label ? 2 : undefined);
     if (depth !== undefined && (block.length === 1 || !BULLET.test(block[0]!))) {
       out.push({ type: 'heading', depth: depth as 1, children: [{ type: 'text', value: block[0]!.trim().replace(/^[=*#~_-]{2,}\s*|\s*[=*#~_-]{2,}$/g, '') }], position: position(firstLine) });
       k = 1;
