@@ -128,4 +128,10 @@ describe('roadmap_structure grader', () => {
     const d = await doc('plan.md', `# Roadmap 2026\n\n## Risks\n\n- Members distrust the answers.\n- Data quality in the old register.\n\nMitigations for each risk will be worked out with the project team in the first month.\n`);
     expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]).signals.risks_mitigated).toBe(0);
   });
+  it('reads semesters and Catalan quarters ("Semester 1 (February to June).", "T2 (April–June) – Pilot") as dated periods', async () => {
+    const a = await doc('plan.txt', `ROADMAP, 12 months\n\nSemester 1 (February to June). Pilot at two campuses, ending in a gate review.\n\nSemester 2 (August to November). All campuses, ending in a gate review.\n`);
+    expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [a]).signals.calendar_periods).toBe(2);
+    const b = await doc('roadmap.md', `# Roadmap 12 months\n\n## Plan by quarter\n\nT1 (January–March) – Data and model.\n\nT2 (April–June) – Pilot in two districts.\n`);
+    expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [b]).signals.calendar_periods).toBe(2);
+  });
 });

@@ -26,9 +26,9 @@ const CALENDAR_PERIOD = indexed(/\b((?:autumn|spring|summer|winter|fall|michaelm
 const PHASE = indexed(/\b(phase\s?(?:\d|one|two|three|four|five)|stage\s?\d|wave\s?\d|horizon\s?\d)\b/i);
 
 const MONTHS_RE = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
-const PERIOD_OPENER = indexed(new RegExp(String.raw`^\W{0,3}(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:(?:objective|goal|focus|theme|OKR|O\d{1,2})\s?:?\s+)?(?:Q[1-4]|quarter\s?[1-4]|H[12]|M\d{1,2}\b|W(?:k)?\d{1,2}\b|month|week|phase|stage|wave|(?:${MONTHS_RE}))`, 'i'));
+const PERIOD_OPENER = indexed(new RegExp(String.raw`^\W{0,3}(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:(?:objective|goal|focus|theme|OKR|O\d{1,2})\s?:?\s+)?(?:Q[1-4]|quarter\s?[1-4]|H[12]|M\d{1,2}\b|W(?:k)?\d{1,2}\b|month|week|phase|stage|wave|semester|trimester|term\s?\d|(?:first|second|third) (?:semester|term|trimester)|(?:${MONTHS_RE}))`, 'i'));
 const PROSE_OPENER = new RegExp(String.raw`^\W{0,3}(?:in|from|during|over|between|by|for|then,? in|after that,? in)\b[^.;]{0,40}?\b(?:Q[1-4]|H[12]|(?:${MONTHS_RE})[a-z]*|(?:autumn|spring|summer|winter|fall) term|(?:first|second) semester|months? \d{1,2})\b`, 'i');
-const NAMED_PHASE_OPENER = indexed(new RegExp(String.raw`^\W{0,3}[\p{L}][\p{L}'’-]*(?: [\p{L}'’-]+){0,3}\s?[,:(–—-]\s?(?:${MONTHS_RE})[a-z]*\.?\s?[-–—]\s?(?:${MONTHS_RE})`, 'iu'));
+const NAMED_PHASE_OPENER = indexed(new RegExp(String.raw`^\W{0,3}[\p{L}][\p{L}\d'’-]*(?: [\p{L}'’-]+){0,3}\s?[,:(–—-]\s?(?:${MONTHS_RE})[a-z]*\.?\s?[-–—]\s?(?:${MONTHS_RE})`, 'iu'));
 
 const MONTH_NAMES = new RegExp(String.raw`\b(${MONTHS_RE})[a-z]*\b`, 'gi');
 /** How many months a text's first and last month names span ("May 2026 – Apr 2027": 12; "Jan–Mar": 3). */

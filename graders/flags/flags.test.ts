@@ -160,6 +160,9 @@ describe('fix_later_with_prompts', () => {
     'Reminders go to patients directly, without a nurse checking.',
     'Accuracy monitoring: add once we pass 2,000 users.',
     "We'll keep tuning the prompt until drivers stop complaining. That's our quality metric.",
+    // Holdout 23's misses, in other words.
+    'From month 4 the pharmacist signature on each order goes away.',
+    'A second check by the QA lead is just duplicate work.',
   ])('flags "%s"', async (text) => {
     const r = runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]);
     // The rules read it; the flag is raised, or (when the second reader sets the match aside) put before the reviewer with the passage.
@@ -273,6 +276,10 @@ describe('governance_afterthought', () => {
     'Who signs go/no-go for the booking model? We settle that after launch.',
     'An ethics committee is not necessary before launch; we set it up after we grow.',
     'Data protection is handled by our hosting vendor; no separate privacy gate is planned.',
+    'When we have 5 paying clinics, a lawyer we know will write the policy for us.',
+    'We would prefer not to slow the pilot with a governance workstream.',
+    'Once the stores have seen the uplift, our General Counsel can formalise the review steps.',
+    'A policy page is not useful yet for a team of four.',
   ])('flags "%s"', async (text) => {
     const d = await md(`# Policy\n\n${text}\n`);
     expect(governanceRuleHits(buildUnits([d])).length).toBeGreaterThan(0);
@@ -384,7 +391,7 @@ describe('no_tradeoffs and no_cross_functional', () => {
   });
 
   it('counts a data protection advisor, a chief risk officer, a solicitor and a digital team as partners', async () => {
-    for (const text of ['The Data Protection Advisor and the Chief Risk Officer co-sign Gate 2.', 'The museum\'s solicitor reviews the licence terms.', 'The digital team builds the upload form.']) {
+    for (const text of ['The Data Protection Advisor and the Chief Risk Officer co-sign Gate 2.', 'The Data Protection Delegate of the city signs the impact assessment.', 'The museum\'s solicitor reviews the licence terms.', 'The digital team builds the upload form.']) {
       expect(runDetector(noCrossFunctional, [await md(`# Plan\n\n${text}\n`)]).present).toBe(false);
     }
   });
