@@ -152,4 +152,12 @@ describe('cost_model grader', () => {
     const d = await doc('cost.md', `# Costs year 1\n\n| Line | Cost |\n|---|---|\n| Development | 48.000 € |\n| AI model (GPT-4 class) | 0,0001 € per member per year |\n| Hosting | 150 € per month |\n`);
     expect(runGrader(gradeCostModel, 'cost_model', [d]).signals.absurd_unit_costs).toBeGreaterThan(0);
   });
+  it('wants a run-rate for ongoing costs (a year\'s sum alone is not one) and reads lines under "Assumptions" in the domain\'s own units', async () => {
+    const yearOnly = await doc('cost.md', `# Year 1 cost\n\n## Assumptions\n\nApplications: 61,500 in the year.\n\n## One-off\n\n| Item | Rs |\n|---|---|\n| App build | 42,00,000 |\n| One-off total | 42,00,000 |\n\n## Ongoing\n\n| Item | Rs |\n|---|---|\n| Vendor licence | 18,00,000 |\n| Ongoing total | 18,00,000 |\n\nRs 42,00,000 one-off + Rs 18,00,000 ongoing = Rs 60,00,000.\n`);
+    expect(runGrader(gradeCostModel, 'cost_model', [yearOnly]).signals.ongoing).toBe(false);
+    const monthly = await doc('cost.md', `# Year-1 cost\n\n| Line | One-off | Monthly | Year 1 |\n|---|---|---|---|\n| Radar integration | £500 000 | | £500 000 |\n| Hosting | | £13 500 | £162 000 |\n| YEAR-1 TOTAL | £500 000 | £13 500 | £662 000 |\n\n## ASSUMPTIONS\n\nTracks: ~40 000 per month in season.\n`);
+    const r = runGrader(gradeCostModel, 'cost_model', [monthly]);
+    expect(r.signals.assumptions).toBe(true);
+    expect(r.score).toBe(3);
+  });
 });

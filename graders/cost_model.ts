@@ -9,6 +9,7 @@ const TOTAL = indexed(/\b(?:total|all[- ]in|year[- ]?(?:1|one)|annual\w*|first[-
 const ONE_OFF_WORD = /\b(?:one[- ]?(?:off|time)|upfront|up-front|set-?up (?:cost|fee)s?|initial (?:build|setup|investment|cost)|capex|non-recurring)\b/i;
 const ONE_OFF = indexed(new RegExp(String.raw`${ONE_OFF_WORD.source}|\bonce\b`, 'i'));
 const ONGOING = indexed(/\b(?:monthly|per month|a month|each month|recurring|run[- ]?rate|opex|ongoing|steady[- ]state|subscription)\b|\/\s?mo(?:nth)?\b/i);
+const RUN_RATE = /\b(?:monthly|per month|a month|each month|every month|per week|weekly|per quarter|quarterly|run[- ]?rate)\b|\/\s?(?:mo|month|mth)\b/i;
 const ASSUMPTION =
   indexed(/\b(?:assum\w*|users?|MAU|DAU|seats?|agents?|queries|requests|conversations|tickets|calls|messages|documents|tokens?|volume|traffic|growth|utili[sz]ation|price per|per (?:user|query|request|ticket|day|1[kKmM]|million|thousand)|\/\s?1[kKmM]\b|based on)\b/i);
 
@@ -34,12 +35,15 @@ export const gradeCostModel: ItemGrader = ({ units }) => {
   // "once" marks a one-off cost in a table row ("Training | once | 6,000"), not in prose ("… once the pilot ends").
   const oneOff = units.filter((u) => is(u, ONE_OFF) && (u.row || ONE_OFF_WORD.test(u.text)) && (hasMoney(u) || (u.row && priced.some((p) => p.section === u.section))));
   const ongoing = units.filter((u) => is(u, ONGOING) && (hasMoney(u) || (u.row && priced.some((p) => p.section === u.section))));
-  const assumptions = units.filter((u) => is(u, ASSUMPTION) && is(u, NUMBER));
+  // Lines under an "Assumptions" heading state them in the domain's own units ("Tracks: ~40 000 per month in season").
+  const assumptions = units.filter((u) => (is(u, ASSUMPTION) || /\bassum\w*/i.test(u.path.at(-1) ?? '')) && is(u, NUMBER));
   const inconsistent = findInconsistentTotals(units);
   const absurd = findAbsurdUnitCosts(units);
   const money = units.filter((u) => hasMoney(u));
 
-  const parts = { total: totals.length > 0, one_off: oneOff.length > 0, ongoing: ongoing.length > 0, assumptions: assumptions.length > 0 };
+  // Ongoing costs are a run-rate (RUBRIC: "ongoing (monthly) costs"): a year's sum with no monthly figure anywhere is not one.
+  const runRate = units.some((u) => (RUN_RATE.test(u.text) && (hasMoney(u) || u.row)) || RUN_RATE.test(tableHeader(units, u)?.text ?? '') || RUN_RATE.test(u.path.at(-1) ?? ''));
+  const parts = { total: totals.length > 0, one_off: oneOff.length > 0, ongoing: ongoing.length > 0 && runRate, assumptions: assumptions.length > 0 };
   const have = Object.values(parts).filter(Boolean).length;
   let score: Score;
   let rationale: string;

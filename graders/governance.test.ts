@@ -150,4 +150,15 @@ describe('governance grader', () => {
     const d = await doc('policy.md', `# Policy\n\n## Gates before deploy\n\nGate 2 (end M6): 30 days shadow with zero proposals that would have broken a gas limit in the replay, and operator acceptance of 70% or more.\n`);
     expect(runGrader(gradeGovernance, 'governance', [d]).signals.threshold_measures).toBe(2);
   });
+  it('reads the lines under a "Rolling back" heading as the rollback: its trigger, who and "switch to the saved template runs"', async () => {
+    const d = await doc('policy.md', `# Policy\n\n## Gates\n\nGate 1: note extraction accuracy at least 97%, measured on 500 hand-checked notes; optimiser latency under 20 minutes.\n\n## Rolling back\n\nTrigger: two missed farms caused by the planner in one week, or extraction accuracy below 95% in a weekly check.\n\nWho: the transport lead decides alone.\n\nHow fast: schedulers switch to the saved template runs within 2 hours.\n`);
+    const r = runGrader(gradeGovernance, 'governance', [d]);
+    expect(r.signals.rollback_triggers).toBeGreaterThanOrEqual(1);
+    expect(r.score).toBe(3);
+  });
+
+  it('reads "the same as the senior clerks\' decision in at least 85%" as a bar on agreement', async () => {
+    const d = await doc('policy.md', `# Policy\n\nBefore the whole team: the draft decision is the same as the senior clerks' decision in at least 85%.\n`);
+    expect(runGrader(gradeGovernance, 'governance', [d]).signals.threshold_measures).toBe(1);
+  });
 });

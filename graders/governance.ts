@@ -51,7 +51,9 @@ export const gradeGovernance: ItemGrader = ({ units }) => {
   const metricNames = new Set(thresholds.flatMap((u) => (is(u, GOV_METRIC) ? [...u.text.matchAll(GOV_METRIC_ALL)].map((m) => measureName(u.text, m)) : domainMeasures(u.text))));
   const named = [...metricNames].map((n) => n.trim().split(' ').at(-1)!).filter((n) => n.length >= 4);
   const measured = units.filter((u) => is(u, MEASUREMENT) && (is(u, GOV_METRIC) || thresholds.some((t) => t.section === u.section) || named.some((n) => u.text.toLowerCase().includes(n))));
-  const rollbacks = units.filter((u) => is(u, ROLLBACK));
+  // A line under a rollback heading ("Rolling back" then "Trigger: two missed farms in one week …") is about rollback.
+  const underRollback = (u: Unit) => ROLLBACK.test(u.path.at(-1) ?? '') && !/\bincident/i.test(u.path.at(-1) ?? '');
+  const rollbacks = units.filter((u) => is(u, ROLLBACK) || underRollback(u));
   const triggered: Unit[] = [];
   let who = false;
   let fast = false;
