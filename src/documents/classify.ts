@@ -6,7 +6,7 @@ const KINDS: Kind[] = ['roadmap', 'policy', 'cost'];
 
 /** Headings that name a deliverable (or a part only that deliverable has). */
 const HEADING_CUES: Record<Kind, RegExp> = {
-  roadmap: /\broad ?map\b|\bmilestones?\b|\btimeline\b|\bjourney\b|\bhow we(?:'ll| will) know\b|\bsuccess (?:metrics|measures|criteria)\b|\bKPIs?\b|\bnow\W+next\W+later\b|\bplan\b|\b(?:12|twelve)[- ]month\b|\b(?:Q[1-4]|H[12])\b|\bquarter|\bphase \d|\bmonths? \d|\bnorth[- ]star\b|\bOKRs?\b|\bvision\b|\blaunch plan\b/i,
+  roadmap: /\broad ?map\b|\bmilestones?\b|\btimeline\b|\bjourney\b|\bover the (?:coming |next )?(?:year|12 months|twelve months)\b|\bhow (?:I|we) (?:would|will|'d|'ll) (?:do|build|roll|deliver|sequence|phase)\b|\bhow we(?:'ll| will) know\b|\bsuccess (?:metrics|measures|criteria)\b|\bKPIs?\b|\bnow\W+next\W+later\b|\bplan\b|\b(?:12|twelve)[- ]month\b|\b(?:Q[1-4]|H[12])\b|\bquarter|\bphase \d|\bmonths? \d|\bnorth[- ]star\b|\bOKRs?\b|\bvision\b|\blaunch plan\b/i,
   policy: /\bpolic(?:y|ies)\b|\bgovernance\b|\bresponsible ai\b|\brules (?:for|of) (?:the )?(?:AI|use|using)\b|\b(?:AI|usage|use) rules\b|\bresponsibl[ey]\b|\brai\b|\broll ?-?back\b|\bincident\b|\bmonitoring\b|\bdeployment gates?\b|\bdecision rights\b|\bguardrails?\b|\bescalation\b|\bprinciples\b|\bethic|\bwho (?:will )?(?:take|make)s? (?:the )?decisions?\b|\bprivacy of\b|\bwhat (?:will happen|happens) if\b|\bif (?:there is )?(?:any |a )?problem\b|\bquality of the \w+ be maintained\b/i,
   cost: /\bcosts?\b|\bbudget\b|\bspend\b|\bfinancials?\b|\bunit economics\b|\bpricing\b|\bTCO\b|\bopex\b|\bcapex\b|\brun[- ]rate\b|\bexpenses?\b|\binvestment\b|\b(?:the )?money\b|\bwhat it (?:will )?costs?\b|\bthe numbers\b|\bP&L\b|\bbusiness case\b/i,
 };

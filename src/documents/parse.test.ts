@@ -119,6 +119,11 @@ describe('Markdown and text', () => {
 });
 
 describe('plain text laid out in columns', () => {
+  it('reads a section titled "How I would do it over the year" in an email as the roadmap', async () => {
+    const d = await parseDocument({ name: 'email.txt', bytes: enc('Dear panel,\n\nThank you for the exercise. I chose linen forecasting for nine hospitals.\n\nHow I would do it over the year\n\nFirst we connect the occupancy data for one hospital. Then the forecast sets the delivery. Later we take all hospitals.\n\nResponsible AI\n\nThe ward secretary decides the final order.\n') });
+    expect(d.sections.find((s) => s.text.startsWith('First we connect'))!.deliverable).toBe('roadmap');
+  });
+
   it('takes a short lower-case label over a list ("context", "responsible AI") for a heading, so one file holds its three parts', async () => {
     const d = await parseDocument({ name: 'takehome.txt', bytes: enc('OVERLAY - take-home\n\nroadmap\nNOW\n- pilot with a few crews\n\nresponsible AI\n- the overlay is a suggestion; locators decide.\n\ncost\n- vision model API: pay per page\n\nHi team,\nthanks for reading.\n') });
     expect(d.sections.find((s) => s.text.startsWith('pilot'))!.path).toEqual(['OVERLAY - take-home', 'roadmap']);
