@@ -185,4 +185,10 @@ describe('cost grader', () => {
     expect(r.signals.levers).toBe(1);
     expect(r.signals.levers_with_effect).toBe(1);
   });
+  it('reads lines under a cost heading as talk of cost even without figures or the word (1, not 0)', async () => {
+    const d = await doc('takehome.txt', `OVERLAY\n\ncost\n- vision model API: pay per page, cheap\n- hosting: existing AWS account\n`);
+    const r = runGrader(gradeCost, 'cost', [d]);
+    expect(r.score).toBe(1);
+    expect(r.evidence.length).toBeGreaterThan(0);
+  });
 });

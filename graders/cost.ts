@@ -3,7 +3,7 @@ import { AMOUNT, hasMoney, is, linesUnderLabels, MONEY, pathIs, pickEvidence, qu
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { findAbsurdUnitCosts, findInconsistentTotals, fmt } from './cost-checks.js';
 import { tradeoffsIn } from './flags/no_tradeoffs.js';
-import { COST_LINES, LEVER, TRADEOFF } from './cues.js';
+import { COST_LINES, COST_WORD, LEVER, TRADEOFF } from './cues.js';
 
 /** A cost table cell holding a bare amount (the currency sits in the header): "| 2 000 |", "| ~40k |". */
 const PRICED_CELL = new RegExp(String.raw`\|\s*[~≈]?${AMOUNT}\s?[kKmM]?(?:\s?(?:per|a|\/)\s?(?:month|year|mo|yr|week|day|quarter))?\s*(?:\||$)`);
@@ -16,7 +16,6 @@ const LEVER_HEADING = indexed(/\b(?:levers?|cost (?:control|levers?|reduction|op
 const SAVING_ACTION = /^\W*[A-Z]?[a-z]+ing\b[^.;]{0,140}\b(?:saves?|cuts?|reduces?|lowers?|trims?|halves)\b[^.;]{0,40}(?:[$€£¥₹]\s?\d|\d+(?:[.,]\d+)?\s?%|\d[\d,.]*\s?(?:€|EUR|GBP|USD|kr))/;
 /** The header row or the heading line itself is not a lever. */
 const LEVER_HEADING_ONLY = indexed(/^\W*(?:(?:cost )?levers?|effects?|savings?|(?:estimated )?(?:effect|impact|saving)s?)(?:\s*\|\s*(?:(?:estimated )?(?:effect|impact|saving)s?|how|what|lever))*\W*$/i);
-const COST_WORD = indexed(/\bcosts?\b|\bbudget\w*|\bspend\b|\bpric\w+|\bexpens\w+|\bopex\b|\bcapex\b|\bTCO\b|\binvestment\b|\b(?:low |mid |high )?(?:five|six|seven)[- ]figures?\b/i);
 /** Cost content in a roadmap: what is spent, budgeted or licensed. */
 const UNPRICED_USAGE = indexed(/\b(?:model|GPU|inference|API|LLM|token)\w*(?:\/\w+)?[^.;]{0,25}\b(?:not (?:yet )?(?:known|priced|estimated|included|quoted)|unknown|TBD|to be (?:quoted|confirmed|estimated|priced))\b/i);
 const COST_CONTENT = indexed(/\b(?:(?:low |mid |high )?(?:five|six|seven)[- ]figures?|budget\w*|licen[cs]e\w*|outlays?|spend(?:ing)?|opex|capex|costed|costing|run-?rate|per (?:month|year|query|call|user)|(?:usage|API|hosting|subscription|licen[cs]e|model) fees|costs? (?:will be|are|is) (?:modest|small|low|limited|mainly|mostly|principally)\b[^.;]{0,60}\b(?:time|fees|usage|hosting|licen[cs]es?))\b/i);
@@ -67,7 +66,9 @@ export const gradeCost: ItemGrader = ({ units }) => {
   // content: a budget, a figure, a licence ("I have not included the cost slide" and "a missed deviation
   // costs far more than a false flag" are not), and a lump sum (one priced line) is not a breakdown.
   const roadmapOnly = !units.some((u) => u.deliverable === 'cost');
-  const mentions = units.filter((u) => is(u, COST_WORD) && (!roadmapOnly || hasMoney(u) || is(u, COST_CONTENT)));
+  // Lines under a cost heading speak of cost even without the word ("cost" then "- vision model API: pay per page, cheap").
+  const underCostHeading = (u: Unit) => u.deliverable === 'cost' && COST_WORD.test(u.path.at(-1) ?? '');
+  const mentions = units.filter((u) => ((is(u, COST_WORD) || underCostHeading(u)) && (!roadmapOnly || hasMoney(u) || is(u, COST_CONTENT))));
   const inconsistent = findInconsistentTotals(units);
   const absurd = findAbsurdUnitCosts(units);
   // Absurd unit costs are not realistic figures; a total that does not add up is the cost model's problem (cost_model).

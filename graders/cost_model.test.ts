@@ -160,4 +160,10 @@ describe('cost_model grader', () => {
     expect(r.signals.assumptions).toBe(true);
     expect(r.score).toBe(3);
   });
+  it('gives 1, with a quote, to a cost part that names its lines without any figure ("Where the money goes: …")', async () => {
+    const d = await doc('deck.md', `# Year-1 cost\n\nWhere the money goes: product, cloud and AI APIs, farm onboarding, launch events.\n\nDetailed numbers in the data room.\n`);
+    const r = runGrader(gradeCostModel, 'cost_model', [d]);
+    expect(r.score).toBe(1);
+    expect(r.evidence.length).toBeGreaterThan(0);
+  });
 });

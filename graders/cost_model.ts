@@ -2,6 +2,7 @@ import { indexed } from '../src/grading/prefilter.js';
 import { hasMoney, is, MONEY, NUMBER, pickEvidence, quote, tableHeader, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { findAbsurdUnitCosts, findInconsistentTotals, fmt } from './cost-checks.js';
+import { COST_WORD } from './cues.js';
 
 const PRICE_PER_HEAD = /\bper (?!year|annum|month)[\w-]+ (?:per|a) (?:year|annum)\b|\bpremium tier\b|\bwe (?:would |will )?charge\b/i;
 const TOTAL = indexed(/\b(?:total|all[- ]in|year[- ]?(?:1|one)|annual\w*|first[- ]year|12[- ]months?|per year|FY\s?\d*|yearly)\b|\/\s?(?:yr|year)\b/i);
@@ -16,7 +17,6 @@ const ASSUMPTION =
 /** Return on the cost, not the cost: payback, break-even, revenue, avoided fines. */
 const PAYBACK = indexed(/\b(?:earned back|earns? (?:it(?:self)? )?back|pays? (?:for itself|back)|paid back|payback|break[- ]?even|revenue|fines?|ROI)\b/i);
 
-const COST_WORD = indexed(/\bcosts?\b|\bbudget\w*|\bspend\b|\bopex\b|\bcapex\b|\bexpens\w+|\bpric\w+|\b(?:low |mid |high )?(?:five|six|seven)[- ]figures?\b/i);
 
 /**
  * `cost_model`: a Year-1 total, its breakdown into one-off and ongoing (monthly) costs, and the
@@ -45,6 +45,8 @@ export const gradeCostModel: ItemGrader = ({ units }) => {
   const runRate = units.some((u) => (RUN_RATE.test(u.text) && (hasMoney(u) || u.row)) || RUN_RATE.test(tableHeader(units, u)?.text ?? '') || RUN_RATE.test(u.path.at(-1) ?? ''));
   const parts = { total: totals.length > 0, one_off: oneOff.length > 0, ongoing: ongoing.length > 0 && runRate, assumptions: assumptions.length > 0 };
   const have = Object.values(parts).filter(Boolean).length;
+  // Cost talk: the word, or a line under a cost heading ("cost" then "- hosting: existing AWS account").
+  const mentions = units.filter((u) => is(u, COST_WORD) || (u.deliverable === 'cost' && COST_WORD.test(u.path.at(-1) ?? '')));
   let score: Score;
   let rationale: string;
   const unrealistic = inconsistent.length > 0 || absurd.length > 0;
@@ -62,14 +64,13 @@ export const gradeCostModel: ItemGrader = ({ units }) => {
       absurd.length ? 'realistic unit costs' : '',
     ].filter(Boolean);
     rationale = `A cost breakdown with figures, but missing: ${missing.join(', ')}.`;
-  } else if (money.length > 0 || units.some((u) => is(u, COST_WORD))) {
+  } else if (money.length > 0 || mentions.length > 0) {
     score = 1;
     rationale = absurd.length ? 'The model rests on unit costs no real system has (off by orders of magnitude), so its total is meaningless.' : 'Cost is mentioned, but there is no Year-1 model: no total with a breakdown.';
   } else {
     score = 0;
     rationale = 'No cost model was found.';
   }
-  const mentions = units.filter((u) => is(u, COST_WORD));
   const evidence = pickEvidence(
     [...inconsistent.map((i) => quote(i.unit)), ...absurd.map((u) => quote(u)), ...totals.map((u) => quote(u, TOTAL)), ...oneOff.map((u) => quote(u, ONE_OFF)), ...ongoing.map((u) => quote(u, ONGOING)), ...assumptions.map((u) => quote(u, ASSUMPTION)), ...money.map((u) => quote(u, MONEY)), ...mentions.map((u) => quote(u, COST_WORD))],
     4,
