@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findRoles, moneyAmounts, parseAmount, parseNumber, sentencesOf } from './text.js';
+import { findRoles, moneyAmounts, parseAmount, parseNumber, sentencesOf, TIME_FRAME } from './text.js';
 
 describe('money as people write it', () => {
   it.each([
@@ -61,5 +61,15 @@ describe('roles', () => {
 describe('sentences', () => {
   it('does not end a sentence at a title or an abbreviation', () => {
     expect(sentencesOf('QC Section Manager (Ms. Hayashi) approves Phase 3. Costs, e.g. inference, are small. No.').map((x) => x.trim())).toEqual(['QC Section Manager (Ms. Hayashi) approves Phase 3.', 'Costs, e.g. inference, are small.', 'No.']);
+  });
+});
+
+describe('time frames', () => {
+  it.each(['Handle time down 20% within 30 days.', 'Backlog under 200 by May 2026.', 'Live in all stores by the end of Q3.', 'Churn -2 points in the first 90 days.'])('reads "%s" as dated', (text) => {
+    expect(TIME_FRAME.test(text)).toBe(true);
+  });
+  // A metric's own window ("repeat calls within 30 days of the first") is no date for its target; "may" the verb is no month.
+  it.each(['Repeat calls within 30 days about the same bill: 22% today, 15%.', 'Readmissions within 30 days of discharge: 14% to 10%.', 'The assistant may cut repeat calls from 3.4 to 2.0.'])('does not read "%s" as dated', (text) => {
+    expect(TIME_FRAME.test(text)).toBe(false);
   });
 });
