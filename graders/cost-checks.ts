@@ -1,6 +1,6 @@
 import { indexed } from '../src/grading/prefilter.js';
 import { AMOUNT, hasMoney, is, MONEY, moneyAmounts, parseNumber, type Unit } from '../src/grading/text.js';
-import { COST_LINES } from './cues.js';
+import { COST_LINES, COST_WORD } from './cues.js';
 
 /** A table cell that is only a number: "12,500", "~40k", "2 000". */
 const NUMBER_CELL = new RegExp(String.raw`^\s*[~≈]?\s*(${AMOUNT})\s*([kKmM])?\s*$`);
@@ -9,6 +9,11 @@ const TOTAL = indexed(/\b(?:total|grand total|sum|year[- ]?(?:1|one) total|overa
 const MONTHLY = indexed(/\b(?:monthly|per month|\/\s?mo(?:nth)?|a month|each month|pm\b|p\/m)\b/i);
 const YEARLY = indexed(/\b(?:year[- ]?(?:1|one)|annual\w*|per year|\/\s?y(?:ea)?r|yearly|12[- ]months?|first year|FY)\b/i);
 const ONE_OFF = indexed(/\b(?:one[- ]?(?:off|time)|upfront|up-front|set-?up|initial|implementation|build(?:-out)?|capex|non-recurring)\b/i);
+
+/** A line of the cost deliverable under a heading that names cost ("cost" then "- hosting: existing AWS account"): cost talk even without the word. */
+export function underCostHeading(u: Unit): boolean {
+  return u.deliverable === 'cost' && COST_WORD.test(u.path.at(-1) ?? '');
+}
 
 export interface Inconsistency {
   unit: Unit;

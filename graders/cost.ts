@@ -1,7 +1,7 @@
 import { indexed } from '../src/grading/prefilter.js';
 import { AMOUNT, hasMoney, is, linesUnderLabels, MONEY, pathIs, pickEvidence, quote, sentencesOf, tableHeader, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
-import { findAbsurdUnitCosts, findInconsistentTotals, fmt } from './cost-checks.js';
+import { findAbsurdUnitCosts, findInconsistentTotals, fmt, underCostHeading } from './cost-checks.js';
 import { tradeoffsIn } from './flags/no_tradeoffs.js';
 import { COST_LINES, COST_WORD, LEVER, TRADEOFF } from './cues.js';
 
@@ -66,8 +66,6 @@ export const gradeCost: ItemGrader = ({ units }) => {
   // content: a budget, a figure, a licence ("I have not included the cost slide" and "a missed deviation
   // costs far more than a false flag" are not), and a lump sum (one priced line) is not a breakdown.
   const roadmapOnly = !units.some((u) => u.deliverable === 'cost');
-  // Lines under a cost heading speak of cost even without the word ("cost" then "- vision model API: pay per page, cheap").
-  const underCostHeading = (u: Unit) => u.deliverable === 'cost' && COST_WORD.test(u.path.at(-1) ?? '');
   const mentions = units.filter((u) => ((is(u, COST_WORD) || underCostHeading(u)) && (!roadmapOnly || hasMoney(u) || is(u, COST_CONTENT))));
   const inconsistent = findInconsistentTotals(units);
   const absurd = findAbsurdUnitCosts(units);

@@ -1,7 +1,7 @@
 import { indexed } from '../src/grading/prefilter.js';
 import { hasMoney, is, MONEY, NUMBER, pickEvidence, quote, tableHeader, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
-import { findAbsurdUnitCosts, findInconsistentTotals, fmt } from './cost-checks.js';
+import { findAbsurdUnitCosts, findInconsistentTotals, fmt, underCostHeading } from './cost-checks.js';
 import { COST_WORD } from './cues.js';
 
 const PRICE_PER_HEAD = /\bper (?!year|annum|month)[\w-]+ (?:per|a) (?:year|annum)\b|\bpremium tier\b|\bwe (?:would |will )?charge\b/i;
@@ -9,8 +9,10 @@ const TOTAL = indexed(/\b(?:total|all[- ]in|year[- ]?(?:1|one)|annual\w*|first[-
 /** Costs paid once, named as such (integration work billed monthly is not a one-off split). */
 const ONE_OFF_WORD = /\b(?:one[- ]?(?:off|time)|upfront|up-front|set-?up (?:cost|fee)s?|initial (?:build|setup|investment|cost)|capex|non-recurring)\b/i;
 const ONE_OFF = indexed(new RegExp(String.raw`${ONE_OFF_WORD.source}|\bonce\b`, 'i'));
-const ONGOING = indexed(/\b(?:monthly|per month|a month|each month|recurring|run[- ]?rate|opex|ongoing|steady[- ]state|subscription)\b|\/\s?mo(?:nth)?\b/i);
+/** A run-rate: a cost per month (or week, quarter). */
 const RUN_RATE = /\b(?:monthly|per month|a month|each month|every month|per week|weekly|per quarter|quarterly|run[- ]?rate)\b|\/\s?(?:mo|month|mth)\b/i;
+/** An ongoing cost: a run-rate, or a cost named as recurring. */
+const ONGOING = indexed(new RegExp(String.raw`${RUN_RATE.source}|\b(?:recurring|opex|ongoing|steady[- ]state|subscription)\b`, 'i'));
 const ASSUMPTION =
   indexed(/\b(?:assum\w*|users?|MAU|DAU|seats?|agents?|queries|requests|conversations|tickets|calls|messages|documents|tokens?|volume|traffic|growth|utili[sz]ation|price per|per (?:user|query|request|ticket|day|1[kKmM]|million|thousand)|\/\s?1[kKmM]\b|based on)\b/i);
 
@@ -42,11 +44,11 @@ export const gradeCostModel: ItemGrader = ({ units }) => {
   const money = units.filter((u) => hasMoney(u));
 
   // Ongoing costs are a run-rate (RUBRIC: "ongoing (monthly) costs"): a year's sum with no monthly figure anywhere is not one.
-  const runRate = units.some((u) => (RUN_RATE.test(u.text) && (hasMoney(u) || u.row)) || RUN_RATE.test(tableHeader(units, u)?.text ?? '') || RUN_RATE.test(u.path.at(-1) ?? ''));
+  const runRate = units.some((u) => (RUN_RATE.test(u.text) && (hasMoney(u) || u.row)) || (u.row && RUN_RATE.test(tableHeader(units, u)?.text ?? '')) || RUN_RATE.test(u.path.at(-1) ?? ''));
   const parts = { total: totals.length > 0, one_off: oneOff.length > 0, ongoing: ongoing.length > 0 && runRate, assumptions: assumptions.length > 0 };
   const have = Object.values(parts).filter(Boolean).length;
-  // Cost talk: the word, or a line under a cost heading ("cost" then "- hosting: existing AWS account").
-  const mentions = units.filter((u) => is(u, COST_WORD) || (u.deliverable === 'cost' && COST_WORD.test(u.path.at(-1) ?? '')));
+  // Cost talk: the word, or a line under a cost heading.
+  const mentions = units.filter((u) => is(u, COST_WORD) || underCostHeading(u));
   let score: Score;
   let rationale: string;
   const unrealistic = inconsistent.length > 0 || absurd.length > 0;

@@ -27,6 +27,9 @@ function domainMeasures(text: string): string[] {
   return [...new Set(out.map((x) => x.toLowerCase().slice(0, 6)))];
 }
 
+/** A line under a rollback heading ("Rolling back", "Going back"; not an incident heading that also mentions it). */
+const underRollback = (u: Unit): boolean => ROLLBACK.test(u.path.at(-1) ?? '') && !/\bincident/i.test(u.path.at(-1) ?? '');
+
 /** A deadline for handling a case: "is sent to the Admissions Office and reported to the Dean within 48 hours". */
 const RESPONSE_DEADLINE = /\b(?:reported|sent|escalated|respond\w*|acknowledg\w*|notif\w*|informed|triaged|investigated|corrected|fixed|answered|contacted|re-?read|logged|raised|called back|apologi[sz]\w*)\b[^.;]{0,60}\bwithin (?:\d+|one|two|three|a|an) (?:working |business )?(?:minutes?|hours?|days?|weeks?)\b/i;
 const RESPONSE_DEADLINE_ALL = new RegExp(RESPONSE_DEADLINE.source, 'gi');
@@ -52,7 +55,6 @@ export const gradeGovernance: ItemGrader = ({ units }) => {
   const named = [...metricNames].map((n) => n.trim().split(' ').at(-1)!).filter((n) => n.length >= 4);
   const measured = units.filter((u) => is(u, MEASUREMENT) && (is(u, GOV_METRIC) || thresholds.some((t) => t.section === u.section) || named.some((n) => u.text.toLowerCase().includes(n))));
   // A line under a rollback heading ("Rolling back" then "Trigger: two missed farms in one week …") is about rollback.
-  const underRollback = (u: Unit) => ROLLBACK.test(u.path.at(-1) ?? '') && !/\bincident/i.test(u.path.at(-1) ?? '');
   const rollbacks = units.filter((u) => is(u, ROLLBACK) || underRollback(u));
   const triggered: Unit[] = [];
   let who = false;
@@ -71,13 +73,12 @@ export const gradeGovernance: ItemGrader = ({ units }) => {
     // line under a rollback heading, or the line right after it ("We apologise within 1 working day" two lines up is not it).
     const at = units.indexOf(r);
     const follows = (n: Unit) => n.section === r.section && (n === units[at + 1] || n === units[at + 2]);
-    const heading = (n: Unit) => ROLLBACK.test(n.path.at(-1) ?? '') && !/\bincident/i.test(n.path.at(-1) ?? '');
     // A speed that is itself a bar on a measure ("hand-over to staff within 30 seconds") is a threshold, not the rollback's.
     const ownSpeed = (n: Unit) => !(is(n, THRESHOLD) && is(n, GOV_METRIC));
     // In a line that undoes the deployment, the speed must stand in the sentence that does ("Incidents are triaged
     // within one working day. Encore can be switched off if needed." gives no speed for switching off).
     const rollbackSpeed = (n: Unit) => sentencesOf(n.text).some((x) => ROLLBACK.test(x) && SPEED.test(x));
-    if (near.some((n) => is(n, SPEED) && (is(n, ROLLBACK) ? rollbackSpeed(n) : (follows(n) || heading(n)) && ownSpeed(n)))) fast = true;
+    if (near.some((n) => is(n, SPEED) && (is(n, ROLLBACK) ? rollbackSpeed(n) : (follows(n) || underRollback(n)) && ownSpeed(n)))) fast = true;
     // A line labelled as the speed: "How fast: one config flag, effective within 1 hour."
     if (near.some((n) => /^\W*(?:how fast|speed|time to (?:roll ?back|stop|switch (?:it )?off|revert))\b/i.test(n.text) && is(n, SPEED))) fast = true;
   }

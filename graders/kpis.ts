@@ -1,5 +1,5 @@
 import { indexed } from '../src/grading/prefilter.js';
-import { hasQuantity, headingIs, is, linesUnderLabels, MEASURE, MONTHS, pathIs, pickEvidence, placeOf, quote, sentencesOf, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
+import { hasQuantity, headingIs, is, linesUnderLabels, MEASURE, MONTH_STEMS, MONTHS, pathIs, pickEvidence, placeOf, quote, sentencesOf, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { BASELINE_TO_TARGET, BUZZWORD, DIRECTION, KPI_WORD, MODEL_QUALITY, OUTCOME, TARGET, VANITY } from './cues.js';
 
@@ -48,14 +48,13 @@ interface Kpi {
  * nothing in particular: a KPI under it with no date of its own has none.
  */
 const WHOLE_SPAN = /\b(?:jan(?:uary)?\.?\s?(?:to|through|–|-|—)\s?dec(?:ember)?|(?:twelve|12)[- ]months?|year[- ]?(?:1|one)|(?:season|FY|financial year|fiscal year|school year)\s?'?\d{2,4}(?:\s?[/–-]\s?\d{2,4})?|20[2-4]\d(?:\s?[/–-]\s?(?:20)?\d{2})?)\b/gi;
-const MONTH3 = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** A span from one month to another ("May 2026 to April 2027", "Sept–June"): a whole span when it covers nine months or more. */
-const MONTH_RANGE = new RegExp(String.raw`\b(${MONTH3.join('|')})[a-z]*\.?,?\s?('?\d{2,4})?\s?(?:to|through|until|till|–|-|—)\s?(${MONTH3.join('|')})[a-z]*\.?,?\s?('?\d{2,4})?`, 'gi');
+const MONTH_RANGE = new RegExp(String.raw`\b(${MONTH_STEMS.join('|')})[a-z]*\.?,?\s?('?\d{2,4})?\s?(?:to|through|until|till|–|-|—)\s?(${MONTH_STEMS.join('|')})[a-z]*\.?,?\s?('?\d{2,4})?`, 'gi');
 function withoutWholeSpans(heading: string): string {
   return heading.replace(MONTH_RANGE, (all, m1: string, y1: string | undefined, m2: string, y2: string | undefined) => {
     const year = (y: string | undefined) => (y ? Number(y.replace("'", '')) % 100 : undefined);
-    const from = MONTH3.indexOf(m1.toLowerCase());
-    const to = MONTH3.indexOf(m2.toLowerCase());
+    const from = MONTH_STEMS.indexOf(m1.toLowerCase());
+    const to = MONTH_STEMS.indexOf(m2.toLowerCase());
     const a = year(y1);
     const b = year(y2);
     const months = a !== undefined && b !== undefined ? (b - a) * 12 + to - from : (to - from + 12) % 12;

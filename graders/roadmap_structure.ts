@@ -1,5 +1,5 @@
 import { indexed } from '../src/grading/prefilter.js';
-import { hasQuantity, headingIs, headingsAre, is, neighbourhood, pickEvidence, placeOf, quote, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
+import { hasQuantity, headingIs, headingsAre, is, MONTH_STEMS, neighbourhood, pickEvidence, placeOf, quote, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
 import type { GraderResult, ItemGrader, Score } from '../src/grading/types.js';
 import { BASELINE_TO_TARGET, DIRECTION, KPI_WORD, OUTCOME, VANITY } from './cues.js';
 
@@ -25,7 +25,7 @@ const METRIC_HEADER = /\b(?:(?:exit|success|phase) (?:metrics?|criteri(?:on|a)|m
 const CALENDAR_PERIOD = indexed(/\b((?:autumn|spring|summer|winter|fall|michaelmas|lent|trinity) term|(?:first|second) semester|semester \d)\b|\b(months? (?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?:\s?[-–]\s?(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I))?)\b|\b(Q[1-4]|H[12]|quarter\s?[1-4])\b|\b(months?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?)\b|\b(M\d{1,2}\s?[-–]\s?M?\d{1,2})\b|\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s?[-–]\s?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)?)\b|\b(weeks?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?)\b|\b(W(?:k)?\d{1,2}(?:\s?[-–]\s?W?\d{1,2})?)\b|\b(days?\s?\d+\s?[-–]\s?\d+)\b/i);
 const PHASE = indexed(/\b(phase\s?(?:\d|one|two|three|four|five)|stage\s?\d|wave\s?\d|horizon\s?\d)\b/i);
 
-const MONTHS_RE = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
+const MONTHS_RE = MONTH_STEMS.join('|');
 const PERIOD_OPENER = indexed(new RegExp(String.raw`^\W{0,3}(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:(?:objective|goal|focus|theme|OKR|O\d{1,2})\s?:?\s+)?(?:Q[1-4]|quarter\s?[1-4]|H[12]|M\d{1,2}\b|W(?:k)?\d{1,2}\b|month|week|phase|stage|wave|semester|trimester|term\s?\d|(?:first|second|third) (?:semester|term|trimester)|(?:${MONTHS_RE}))`, 'i'));
 const PROSE_OPENER = new RegExp(String.raw`^\W{0,3}(?:in|from|during|over|between|by|for|then,? in|after that,? in)\b[^.;]{0,40}?\b(?:Q[1-4]|H[12]|(?:${MONTHS_RE})[a-z]*|(?:autumn|spring|summer|winter|fall) term|(?:first|second) semester|months? \d{1,2})\b`, 'i');
 const NAMED_PHASE_OPENER = indexed(new RegExp(String.raw`^\W{0,3}[\p{L}][\p{L}\d'’-]*(?: [\p{L}'’-]+){0,3}\s?[,:(–—-]\s?(?:${MONTHS_RE})[a-z]*\.?\s?[-–—]\s?(?:${MONTHS_RE})`, 'iu'));
@@ -33,10 +33,15 @@ const NAMED_PHASE_OPENER = indexed(new RegExp(String.raw`^\W{0,3}[\p{L}][\p{L}\d
 const MONTH_NAMES = new RegExp(String.raw`\b(${MONTHS_RE})[a-z]*\b`, 'gi');
 /** How many months a text's first and last month names span ("May 2026 – Apr 2027": 12; "Jan–Mar": 3). */
 function monthsSpanned(text: string): number {
-  const months = [...text.matchAll(MONTH_NAMES)].map((m) => MONTHS_RE.split('|').indexOf(m[1]!.toLowerCase().slice(0, 3)));
+  const months = [...text.matchAll(MONTH_NAMES)].map((m) => MONTH_STEMS.indexOf(m[1]!.toLowerCase().slice(0, 3)));
   if (months.length < 2) return 0;
   return ((months.at(-1)! - months[0]! + 12) % 12) + 1;
 }
+
+/** A heading that spans the year ("Roadmap (January–December 2026)") or names the horizon and where it starts ("ROADMAP (12 months, from March …)"): no phase. */
+const spansYear = (h: string): boolean => monthsSpanned(h) >= 6 || /\b(?:12|twelve)[- ]months?\b|\b(?:one|1)[- ]year\b/i.test(h);
+/** A table of metrics ("Metric | Now | Goal | When"): its date cells are targets' dates, not phases. */
+const METRIC_TABLE = /^\W*(?:metrics?|KPIs?|measures?|outcomes?|indicators?|targets?)\b/i;
 
 const MITIGATION_LATER = /\bmitigations?\b[^.;]{0,60}\b(?:will|are to|still (?:need to|have to)|to) be (?:worked out|defined|agreed|decided|written|developed|determined|added|identified|designed)\b|\bmitigations?\s*:\s*(?:TBD|to follow|later)\b/i;
 
@@ -83,15 +88,16 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
     // The nearest heading names the period; an ancestor ("Roadmap (January to December)") only when no line does.
     // A heading that spans the year ("Roadmap (January–December 2026)") is the horizon, not a phase.
     const last = u.path.at(-1) ?? '';
-    // So is a heading that names the horizon and where it starts ("ROADMAP (12 months, from March because season starts)").
-    const spansYear = (h: string) => monthsSpanned(h) >= 6 || /\b(?:12|twelve)[- ]months?\b|\b(?:one|1)[- ]year\b/i.test(h);
     const fromLast = spansYear(last) ? undefined : periodLabel(last);
     const fromPath = fromLast ?? (within(carried, u) || u.path.some((h) => monthsSpanned(h) >= 6) ? undefined : periodLabel(u.path.filter((h) => !spansYear(h)).join(' ')));
     // Prose names its period in an opening phrase: "In the first half of the autumn term (1 September to 24 October) we build …".
     const prose = !u.row && PROSE_OPENER.exec(u.text);
     // A row under a "Months" column whose cell is a bare range ("1–2 | Discovery | …") opens months 1–2.
-    const monthCell = u.row && /^\W*months?\b/i.test(tableHeader(roadmap, u)?.text.split(' | ')[0] ?? '') ? /^\s*(\d{1,2}\s?[–-]\s?\d{1,2}|\d{1,2})\s*$/.exec(u.text.split(' | ')[0] ?? '') : null;
-    const fromLine = monthCell ? { label: `month ${monthCell[1]!.replace(/\s/g, '')}`, calendar: true } : u.text.length < 300 ? (prose ? periodLabel(prose[0]) : periodLabel(u.row && !/^\W*(?:metrics?|KPIs?|measures?|outcomes?|indicators?|targets?)\b/i.test(tableHeader(roadmap, u)?.text ?? '') ? periodCell(u.text) ?? u.text.slice(0, 30) : u.text.slice(0, 30))) : undefined;
+    const header = u.row ? tableHeader(roadmap, u)?.text ?? '' : '';
+    const monthCell = u.row && /^\W*months?\b/i.test(header.split(' | ')[0] ?? '') ? /^\s*(\d{1,2}\s?[–-]\s?\d{1,2}|\d{1,2})\s*$/.exec(u.text.split(' | ')[0] ?? '') : null;
+    // A phase table's row opens the period its period cell names ("1. Data and digital twin | M1–M3 | …"); a metric table's row does not.
+    const opening = u.row && !METRIC_TABLE.test(header) ? (periodCell(u.text) ?? u.text.slice(0, 30)) : u.text.slice(0, 30);
+    const fromLine = monthCell ? { label: `month ${monthCell[1]!.replace(/\s/g, '')}`, calendar: true } : u.text.length < 300 ? periodLabel(prose ? prose[0] : opening) : undefined;
     // A line opens a period when it starts with one ("Q1 –", "2.1 Q1 –", "Month 3:"), is a table row,
     // or names a phase and then its months ("Discovery, Apr-May 2026.", "Alpha (Jun–Aug):").
     const opens = fromLine !== undefined && (u.row || Boolean(prose) || PERIOD_OPENER.test(u.text) || NAMED_PHASE_OPENER.test(u.text));

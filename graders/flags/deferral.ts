@@ -9,7 +9,7 @@
  * is not the flag.
  */
 import { indexed } from '../../src/grading/prefilter.js';
-import { isQuoted, MONEY, straightQuotes } from '../../src/grading/text.js';
+import { isQuoted, MONEY, MONTH_STEMS, straightQuotes } from '../../src/grading/text.js';
 
 // ---------------------------------------------------------------------------------------------
 // Topics
@@ -348,7 +348,6 @@ function launchedBeforeSafeguard(text: string): boolean {
 }
 
 /** A point on the plan, as a month of the year (quarters and halves at their middle), or a phase number on its own scale. */
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const PERIOD = /\b(?:Q([1-4])|H([12])|(?:M|months? )(\d{1,2})|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(year[- ]end|end of (?:the )?year)|phase ([1-9])|(first|second) (?:half|semester))\b/i;
 function periodOf(clause: string): { scale: 'month' | 'phase'; at: number } | null {
   const m = PERIOD.exec(clause);
@@ -357,7 +356,7 @@ function periodOf(clause: string): { scale: 'month' | 'phase'; at: number } | nu
   if (m[4] && (m[4].toLowerCase() === 'may' ? !/^May\b(?! be\b)/.test(m[0]) : false)) return null;
   if (m[6]) return { scale: 'phase', at: Number(m[6]) };
   if (m[7]) return { scale: 'month', at: m[7].toLowerCase() === 'first' ? 3 : 9 };
-  const at = m[1] ? Number(m[1]) * 3 - 1.5 : m[2] ? Number(m[2]) * 6 - 3 : m[3] ? Number(m[3]) : m[4] ? MONTHS.indexOf(m[4].toLowerCase()) + 1 : 12;
+  const at = m[1] ? Number(m[1]) * 3 - 1.5 : m[2] ? Number(m[2]) * 6 - 3 : m[3] ? Number(m[3]) : m[4] ? MONTH_STEMS.indexOf(m[4].toLowerCase()) + 1 : 12;
   return { scale: 'month', at };
 }
 const LAUNCH_WORD = /\b(?:launch\w*|go(?:es)? live|went live|live (?:for|to|across|in|since)|(?:in|to|into) production|go(?:es)? to (?:all|every)|ship(?:s|ped)?|roll(?:s|ed)? out|rollout|release[sd]?|GA)\b/i;

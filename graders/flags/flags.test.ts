@@ -5,7 +5,7 @@ import { buildUnits } from '../../src/grading/text.js';
 import { fixLaterRuleHits, fixLaterWithPrompts } from './fix_later_with_prompts.js';
 import { governanceAfterthought, governanceRuleHits } from './governance_afterthought.js';
 import { noCrossFunctional } from './no_cross_functional.js';
-import { noTradeoffs } from './no_tradeoffs.js';
+import { acknowledgesTradeoff, noTradeoffs } from './no_tradeoffs.js';
 
 const md = (text: string) => doc('plan.md', text);
 
@@ -122,9 +122,9 @@ describe('fix_later_with_prompts', () => {
     "The depot manager's second check disappears from the process once the agent closes the tickets.",
     '| Q3 | Agent books the repairs itself | Planner check of each booking removed |',
     'KR2: all refund requests settled end-to-end by the bot, with no staff double-check.',
-    'The labels go straight to the warehouse; an inspector checking every label slows us down.',
+    'An inspector checking every label slows us down.',
     'From Q3 the vision model grades the hides for the tannery on its own.',
-    'If the bot misreads a timetable, we adjust the prompt and it is sufficient.',
+    'When it misreads a timetable, we correct the prompt and it is sufficient.',
     'When a caption gets risky we simply tell it in the prompt to be careful.',
     "Dosing: if the model suggests too much, a firmer line in the prompt ('max 20 ml') is our remedy.",
     'Any odd answers will be ironed out by the next model release.',
@@ -154,7 +154,7 @@ describe('fix_later_with_prompts', () => {
     'The summariser mixes up product codes now and then, but tweaking the prompt every week keeps it in check, and that is the plan.',
     'No shadow period, no baseline, straight into production at all depots.',
     'We do not intend to measure the accuracy of the router in Year 1.',
-    'v1 ships without the profanity filter; v1.1 adds it in the autumn.',
+    'v1 goes out without the profanity guard; v1.1 adds it in the autumn.',
     'Early mistakes will correct themselves as the model sees more orders.',
     'From month 3 the assistant replaces the second nurse check on refills.',
     'Reminders go to patients directly, without a nurse checking.',
@@ -270,7 +270,7 @@ describe('governance_afterthought', () => {
     'Security said they need a month, so we go live on Friday and they can look at it afterwards.',
     'AI Act classification: let the resellers in each country work that out for themselves.',
     'Risk owner for the forecast model: TBD after the pilot.',
-    "Let's not wait on InfoSec for the app; they can review it in their next cycle, after we're live.",
+    "Let's not wait on InfoSec for the inspection app. They can look at it in their next quarterly cycle.",
     'Second-line risk sign-off is a post-funding workstream.',
     'Works-council consultation happens once the pilot has shown the savings.',
     'Who signs go/no-go for the booking model? We settle that after launch.',
@@ -375,6 +375,8 @@ describe('no_tradeoffs and no_cross_functional', () => {
     'To keep the invoices in Germany we give up the best model, which only runs in a US region.',
     'Batching the reports overnight halves the bill, though the dashboards are then up to 2 days old.',
   ])('reads a good bought against a price named in other words as a tradeoff: "%s"', async (text) => {
+    // The rules read it themselves, not only the second reader.
+    expect(acknowledgesTradeoff(text)).toBe(true);
     expect(runDetector(noTradeoffs, [await md(`# Cost\n\n${text}\n`)]).present).toBe(false);
   });
 

@@ -214,6 +214,8 @@ export const MEASURE = indexed(new RegExp(
 ));
 
 /** Month names, full or abbreviated (a regular-expression alternation). */
+/** The months' three-letter stems, January first: a month's number is its index + 1. */
+export const MONTH_STEMS: readonly string[] = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /**
  * Month names. "may" is a month only where a date is meant ("May 2026", "by May", "May–June", "May:"), not the
  * verb ("this may cut churn").
