@@ -163,6 +163,24 @@ describe('fix_later_with_prompts', () => {
     // Holdout 23's misses, in other words.
     'From month 4 the pharmacist signature on each order goes away.',
     'A second check by the QA lead is just duplicate work.',
+    // Session 10: blind20's misses, said in other words and domains.
+    'Borehole drilling permits: the assistant approves them in phase 1; error tracking is a phase 2 deliverable.',
+    'When the scheduling bot double-books a room, we add one more sentence to the prompt.',
+    'If the menu translator gets an allergen wrong, we write the prompt more carefully and that is enough.',
+    'The prompts we rework every fortnight based on what members complain about; that is our whole quality loop.',
+    'Fairness testing of the tenant ranking belongs in the second phase, once enough applications have come in.',
+    'Red-teaming the chat widget is something we would schedule after the summer season.',
+    'The ticket classifier runs in every depot from March; the labelled test set we prepare later.',
+    'As the owner I trust the classifier: give it another season of photos and it will stop confusing the two grape varieties by itself.',
+    'Each new model generation will clean up the odd invented delivery note, so we launch as is.',
+    'We tell the supplier to fix any made-up part numbers in their next version and go live on Monday.',
+    'With more bookings the model will get smarter, so there is no heavy testing before launch.',
+    'The hospital does not intend to keep a rollback option for the discharge-letter assistant.',
+    "Given the supplier's benchmark, our own baseline would add little, and we go ahead without one.",
+    'Year-1 slide note: GPU time treated as basically free; no usage cap until after product-market fit.',
+    'From spring the sorting model takes the place of the second quality inspector on the line.',
+    'KR3: stop the human check of AI-written product descriptions by the end of Q2.',
+    'We let the triage tool send pupils home without a school nurse confirming.',
   ])('flags "%s"', async (text) => {
     const r = runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]);
     // The rules read it; the flag is raised, or (when the second reader sets the match aside) put before the reviewer with the passage.
@@ -214,8 +232,22 @@ describe('fix_later_with_prompts', () => {
     'Fixing the prompt is not sufficient; every change reruns the eval set.',
     // What is not needed is named, and it is no cost: the cost that follows is a consequence, not waved away.
     'Gradient boosting plus a small optimiser, no large language model needed, so inference is cheap: EUR 900 a month.',
+    // Session 10 look-alikes: prompt changes under an eval gate, a replacement refused, a cheap cache beside kept guardrails.
+    'When the eval set shows the translator gets an allergen wrong, we change the prompt and rerun the regression suite before release.',
+    'We will not let the model take the place of the second inspector.',
+    'We will never stop the manual check of AI-drafted descriptions.',
+    'A cache would add little latency, and the guardrails stay on every answer.',
   ])('does not flag "%s"', async (text) => {
     expect(runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]).present).toBe(false);
+  });
+
+  it.each([
+    // "IT business applications" names a department's systems, not IT's business; a saving "from the overtime reduction alone" is no model left to itself.
+    ['governance', 'Partners: IT business applications (ERP), IT security.'],
+    ['fix_later', 'Payback within the year from the overtime reduction alone.'],
+  ])('the %s rules do not read "%s" (the second reader used to have to set it aside)', async (which, text) => {
+    const units = buildUnits([await md(`# Plan\n\n${text}\n`)]);
+    expect((which === 'governance' ? governanceRuleHits(units) : fixLaterRuleHits(units)).length).toBe(0);
   });
 
   it('reads monitoring added in a later month than a go-live everywhere as a safeguard put off (it used to throw)', async () => {
@@ -280,6 +312,12 @@ describe('governance_afterthought', () => {
     'We would prefer not to slow the pilot with a governance workstream.',
     'Once the stores have seen the uplift, our General Counsel can formalise the review steps.',
     'A policy page is not useful yet for a team of four.',
+    // Session 10: blind20's misses, in other words.
+    'The penetration test of the booking app is planned after the first paying customer; we cannot justify it before.',
+    'Liability for wrong feeding advice sits with the zoo keepers, not the product team.',
+    'Ticket assistant - sec review: post-launch.',
+    "Privacy compliance for the dosing tips is the fleet operator's responsibility.",
+    'Vendor due diligence for the booking bot: post-launch.',
   ])('flags "%s"', async (text) => {
     const d = await md(`# Policy\n\n${text}\n`);
     expect(governanceRuleHits(buildUnits([d])).length).toBeGreaterThan(0);
@@ -305,6 +343,8 @@ describe('governance_afterthought', () => {
     'The calendar export is parked until after April. Nice to have, and the committee did not ask for it.',
     // A body named as the reason something is harder is not a step put off.
     'Later we also use it for the locks, which is more complex because of the lock planning of the port authority.',
+    // Session 10 look-alike: the safety review stays in the house.
+    'The safety review sits with our own clinical safety officer, not the vendor.',
   ])('does not flag "%s"', async (text) => {
     expect(runDetector(governanceAfterthought, [await md(`# Policy\n\n${text}\n`)]).present).toBe(false);
   });

@@ -121,6 +121,11 @@ const BLIND_FLOORS: Record<string, number> = {
   'blind19: governance_afterthought': 0.92,
   'blind19: either critical flag': 0.92,
   'blind19: tradeoff (per passage)': 0.8,
+  // blind20: measured once at 2e38d6b (0.75 / 0.89 / 0.83 / 0.85; the reader alone at score 0.5: 0.76 / 0.93 / tradeoff 0.96), tuned on in session 10.
+  'blind20: fix_later_with_prompts': 0.91,
+  'blind20: governance_afterthought': 0.94,
+  'blind20: either critical flag': 0.93,
+  'blind20: tradeoff (per passage)': 0.84,
 };
 
 describe('blind phrase banks', async () => {
