@@ -181,6 +181,10 @@ describe('fix_later_with_prompts', () => {
     'From spring the sorting model takes the place of the second quality inspector on the line.',
     'KR3: stop the human check of AI-written product descriptions by the end of Q2.',
     'We let the triage tool send pupils home without a school nurse confirming.',
+    // Holdout 24's misses, in other words.
+    'If the false alarms climb, we tweak the prompt text until they calm down.',
+    'A person re-checking every report would just slow the depot down.',
+    'We will review the summaries only when a tenant complains.',
   ])('flags "%s"', async (text) => {
     const r = runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]);
     // The rules read it; the flag is raised, or (when the second reader sets the match aside) put before the reviewer with the passage.
@@ -237,6 +241,9 @@ describe('fix_later_with_prompts', () => {
     'We will not let the model take the place of the second inspector.',
     'We will never stop the manual check of AI-drafted descriptions.',
     'A cache would add little latency, and the guardrails stay on every answer.',
+    // Holdout 24's false alarms, in other words: a kill switch with manual work to fall back on; a price paid on purpose.
+    'The assistant only advises, so it can be switched off any time and the clerks carry on with manual checks.',
+    'We pay for the larger model even though the small one would be 3x cheaper; accuracy matters more than cost here.',
   ])('does not flag "%s"', async (text) => {
     expect(runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]).present).toBe(false);
   });

@@ -101,7 +101,8 @@ function best(scores: Record<Kind, number>, minimum: number): Kind | undefined {
  * what its own words are about; otherwise to its neighbour. A file is `combined` when at
  * least two deliverables each hold a real share of its text.
  */
-export function classifyDocument(file: string, raw: RawSection[]): { deliverable: Deliverable; sections: Section[] } {
+export function classifyDocument(file: string, rawSections: RawSection[]): { deliverable: Deliverable; sections: Section[] } {
+  const raw = rawSections.flatMap(splitRunInHeadings);
   const anchored = new Set<Kind>();
   const declared = new Set<Kind>();
   const perSection: (Kind | undefined)[] = raw.map((s) => {
@@ -168,4 +169,32 @@ export function classifyDocument(file: string, raw: RawSection[]): { deliverable
     deliverable: deliverable === 'combined' ? (perSection[i] ?? 'unknown') : deliverable,
   }));
   return { deliverable, sections };
+}
+
+/**
+ * A paragraph that opens with a run-in title naming a deliverable ("4. Responsible AI policy. A detailed
+ * policy will be framed …", "5. Cost. The approximate costs are") heads what follows, as a memo writer means
+ * it: the section is split there and the title joins its path. The text stays as written.
+ */
+const RUN_IN = /^(?:\(?\d{1,2}[.)]\s*|[IVX]{1,4}[.)]\s+)?([A-Z][\w’'&/-]*(?: [\w’'&/()-]+){0,5})\.\s+\S/;
+const SENTENCE_WORD = /\b(?:is|are|was|were|will|be|been|has|have|had|do|does|did|can|could|should|must|would|may|we|I|it|this|that|these|our|my|you)\b/i;
+function runInTitle(line: string): string | undefined {
+  const m = RUN_IN.exec(line);
+  if (!m || m[1]!.length > 50 || SENTENCE_WORD.test(m[1]!)) return undefined;
+  return KINDS.some((k) => NAMING_CUES[k].test(m[1]!)) ? m[1] : undefined;
+}
+function splitRunInHeadings(s: RawSection): RawSection[] {
+  const lines = s.text.split('\n');
+  if (!lines.some((l) => runInTitle(l))) return [s];
+  const out: RawSection[] = [];
+  let current: RawSection = { ...s, text: '' };
+  for (const line of lines) {
+    const title = runInTitle(line);
+    if (title) {
+      if (current.text) out.push(current);
+      current = { ...s, path: [...s.path, title], text: line };
+    } else current.text = current.text ? `${current.text}\n${line}` : line;
+  }
+  if (current.text) out.push(current);
+  return out;
 }

@@ -185,6 +185,25 @@ describe('plain text laid out in columns', () => {
 });
 
 describe('classifying deliverables', () => {
+  it('takes a numbered paragraph opening with a title that names a deliverable ("4. Responsible AI policy. A detailed …") for its own section', async () => {
+    const text = `# Memorandum\n\n1. Background. The depot keeps 40 years of paper logs.\n2. Roadmap. The work is done in stages:\n\n- Stage I: scanning.\n- Stage II: reading with the model.\n\n3. Responsible AI policy. The depot manager approves each stage before it starts.\n4. Costs. Scanning is about 12,000 euro; the software is quoted later.\n`;
+    const d = await parseDocument({ name: 'memo.md', bytes: enc(text) });
+    expect(d.deliverable).toBe('combined');
+    const at = (start: string) => d.sections.find((s) => s.text.startsWith(start))!;
+    expect(at('Roadmap.').path.at(-1)).toBe('Roadmap');
+    expect(at('Responsible AI policy.').deliverable).toBe('policy');
+    expect(at('Costs.').deliverable).toBe('cost');
+    // The text is kept as written, title and all.
+    expect(at('Costs.').text).toBe('Costs. Scanning is about 12,000 euro; the software is quoted later.');
+  });
+
+  it('does not split at a sentence about a deliverable ("The roadmap is short.") or at a "Cost:" label line', async () => {
+    const text = `# Roadmap\n\nThe roadmap is short. It has three phases.\n\n- Q1: pilot. Cost: 4,000 euro for the pilot.\n- Q2: all depots.\n`;
+    const d = await parseDocument({ name: 'roadmap.md', bytes: enc(text) });
+    expect(d.deliverable).toBe('roadmap');
+    expect(d.sections.every((s) => s.path.length === 1)).toBe(true);
+  });
+
   it('reads "Rules for the AI use" as the policy part of a concept paper', async () => {
     const text = `# Concept\n\n## 2. Roadmap 2026\n\n- Q1: camera portal on one track\n- Q2: model training\n\n## 3. Rules for the AI use\n\nThe inspector stays responsible for every release. If results get clearly worse, we switch off the markings.\n\n## 4. Costs year 1\n\n- Cloud inference: 3.100 € per month\n`;
     const d = await parseDocument({ name: 'concept.md', bytes: enc(text) });
