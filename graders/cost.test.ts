@@ -191,4 +191,10 @@ describe('cost grader', () => {
     expect(r.score).toBe(1);
     expect(r.evidence.length).toBeGreaterThan(0);
   });
+
+  it('reads the lines under a lower-case "cost controls:" label as levers', async () => {
+    const d = await doc('cost.txt', `year 1 cost\n\ninference ......... EUR 2,400\nhosting ........... EUR 1,200\n\ncost controls:\n- batch the night runs: cuts the GPU line from ~EUR 300 to ~EUR 120/month.\n- retrain twice a year, not monthly: saves ~EUR 6k of labelling.\n`);
+    const r = runGrader(gradeCost, 'cost', [d]);
+    expect(r.signals.levers).toBeGreaterThanOrEqual(2);
+  });
 });

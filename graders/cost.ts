@@ -11,7 +11,7 @@ const PRICED_CELL = new RegExp(String.raw`\|\s*[~≈]?${AMOUNT}\s?[kKmM]?(?:\s?(
 const TOTAL_OR_EXCLUDED = indexed(/^\W*(?:grand )?total\b|\b(?:exclud\w*|not including|excl\.|without|TBC|TBD|to be (?:confirmed|quoted|decided))\b/i);
 /** What the customer pays: a price to sell at, not a cost to bear. */
 const OUR_PRICE = indexed(/\b(?:pricing (?:idea|plan|model|tiers?)|(?:our|list|sale|selling|subscription) price|we (?:would |will |could )?charge|charg(?:e|ing) (?:customers|clients|users|each|per)|revenue|MRR|ARR)\b/i);
-const LEVER_HEADING = indexed(/\b(?:levers?|cost (?:control|levers?|reduction|optimi[sz]ation|savings?)|savings?|optimi[sz]ation|(?:keep|keeping|bring|bringing) (?:the )?(?:costs?|bill|spend) down|(?:keep|keeping) (?:it|them|this|costs?|the bill) (?:lower|low|down|cheap)|reduc\w+ (?:the )?(?:costs?|bill|spend))\b/i);
+const LEVER_HEADING = indexed(/\b(?:levers?|cost (?:controls?|levers?|reduction|optimi[sz]ation|savings?)|savings?|optimi[sz]ation|(?:keep|keeping|bring|bringing) (?:the )?(?:costs?|bill|spend) down|(?:keep|keeping) (?:it|them|this|costs?|the bill) (?:lower|low|down|cheap)|reduc\w+ (?:the )?(?:costs?|bill|spend))\b/i);
 /** A way of working said to save money: "Sending SMS first and a letter only if there is no reply saves about £4,000 a year". */
 const SAVING_ACTION = /^\W*[A-Z]?[a-z]+ing\b[^.;]{0,140}\b(?:saves?|cuts?|reduces?|lowers?|trims?|halves)\b[^.;]{0,40}(?:[$€£¥₹]\s?\d|\d+(?:[.,]\d+)?\s?%|\d[\d,.]*\s?(?:€|EUR|GBP|USD|kr))/;
 /** The header row or the heading line itself is not a lever. */

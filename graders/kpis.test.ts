@@ -160,4 +160,11 @@ describe('kpis grader', () => {
     const d = await doc('deck.md', `# Money\n\nWe will raise a pre-seed of US$ 300k, that covers 18 months easy.\n`);
     expect(runGrader(gradeKpis, 'kpis', [d]).signals.outcome_kpis_with_target).toBe(0);
   });
+
+  it('reads "58 minutes now, target 45 minutes" and "today 19%, target 7%" as numbers moved from a baseline to a target', async () => {
+    const d = await doc('roadmap.md', `# Roadmap\n\n- Average wait per caller: 12 minutes now, target 5 minutes by end of Phase 2.\n- Repeat visits: today 19%, target 7% by December.\n`);
+    const r = runGrader(gradeKpis, 'kpis', [d]);
+    expect(r.signals.outcome_kpis_with_target).toBe(2);
+    expect(r.signals.with_time_frame).toBe(2);
+  });
 });

@@ -123,4 +123,11 @@ describe('stakeholders grader', () => {
     expect(r.signals.roles_signing_off).toBe(1);
     expect(r.signals.sign_off_on_gates).toBe(1);
   });
+
+  it('reads an Indian-English "transport in-charge" as a role that approves, and "the GM" as a named budget holder', async () => {
+    const d = await doc('policy.md', `# Policy\n\nEvery new timetable is approved by the depot's transport in-charge before it goes live.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [d]).signals.roles_signing_off).toBe(1);
+    const owner = await doc('roadmap.md', `# Plan\n\nOwner: me. The budget is held by the GM.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [owner]).score).toBe(1);
+  });
 });

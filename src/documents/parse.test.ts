@@ -118,6 +118,25 @@ describe('Markdown and text', () => {
   });
 });
 
+describe('plain text lists written without bullets', () => {
+  it('starts a new paragraph at a line that opens with its own label after a finished sentence', async () => {
+    const text = `Plan\n\naug-sep 2026: install the scanners. collect samples.\noct-nov 2026: shadow run at one site.\nowner: me.\n`;
+    const d = await parseDocument({ name: 'plan.txt', bytes: enc(text) });
+    const texts = d.sections.map((s) => s.text);
+    expect(texts).toContain('aug-sep 2026: install the scanners. collect samples.');
+    expect(texts).toContain('oct-nov 2026: shadow run at one site.');
+    expect(texts).toContain('owner: me.');
+  });
+
+  it('keeps an indented label line with the line above it, and an answer with its question', async () => {
+    const text = `Roadmap\n\nQ1  Data access and labels.\n    Milestone: model ready for back-test.\n\nQ: Who decides?\nA: The plant manager.\n`;
+    const d = await parseDocument({ name: 'plan.txt', bytes: enc(text) });
+    const texts = d.sections.map((s) => s.text);
+    expect(texts.some((t) => t.includes('Q1 Data access and labels. Milestone: model ready for back-test.'))).toBe(true);
+    expect(texts.some((t) => t.includes('Q: Who decides? A: The plant manager.'))).toBe(true);
+  });
+});
+
 describe('plain text laid out in columns', () => {
   it('reads a section titled "How I would do it over the year" in an email as the roadmap', async () => {
     const d = await parseDocument({ name: 'email.txt', bytes: enc('Dear panel,\n\nThank you for the exercise. I chose linen forecasting for nine hospitals.\n\nHow I would do it over the year\n\nFirst we connect the occupancy data for one hospital. Then the forecast sets the delivery. Later we take all hospitals.\n\nResponsible AI\n\nThe ward secretary decides the final order.\n') });

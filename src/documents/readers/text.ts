@@ -152,6 +152,7 @@ function emitBlock(block: string[], firstLine: number, out: RootContent[], at: {
   }
   let para: string[] = [];
   let paraLine = 0;
+  let paraIndent = 0;
   const flush = () => {
     if (para.length) out.push(paragraph(para.join(' '), paraLine));
     para = [];
@@ -176,9 +177,19 @@ function emitBlock(block: string[], firstLine: number, out: RootContent[], at: {
       p.children[0]!.value += ' ' + line.trim();
       list.position!.end.line = firstLine + k;
     } else {
-      if (para.length === 0) paraLine = firstLine + k;
+      // A line that opens with its own short label ("oct-nov 2026: shadow at Rosetown …", "owner: me.") after a line
+      // that ended a sentence is the next item of a list written without bullets, not a wrapped line.
+      // An indented label line ("    Milestone: …" under "Q1  Data access …") belongs to the line above it.
+      if (para.length > 0 && /[.!?)]$/.test(para[para.length - 1]!) && LINE_LABEL.test(line) && indent(line) <= paraIndent) flush();
+      if (para.length === 0) {
+        paraLine = firstLine + k;
+        paraIndent = indent(line);
+      }
       para.push(line.trim());
     }
   }
   flush();
 }
+// "Q: … ?" then "A: …" stays one paragraph: the answer belongs to its question.
+const LINE_LABEL = /^(?!(?:A|Q|Answer|Question)\s*:)[\p{L}\d][^:.!?]{0,29}:\s+\S/u;
+const indent = (line: string) => /^\s*/.exec(line)![0].length;
