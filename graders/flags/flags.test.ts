@@ -185,6 +185,21 @@ describe('fix_later_with_prompts', () => {
     'If the false alarms climb, we tweak the prompt text until they calm down.',
     'A person re-checking every report would just slow the depot down.',
     'We will review the summaries only when a tenant complains.',
+    // Blind bank 21's misses, in other words.
+    'The dispatchers trust the routing suggestions, and that is enough for year one.',
+    'Q3 | Route model live | Success metric: to be set after launch',
+    'Rollback and the kill switch were skipped in v1 to keep the scope small.',
+    'KR1: the model replaces the second checker on invoice coding by end of Q3.',
+    'Toxicity filters: once the shop staff are used to it.',
+    'The AI now reads every quote, so the senior buyer no longer needs to countersign them.',
+    'Manual inspection of returns retired in Q2; the vision model approves refunds.',
+    'API spend is not something we will look at this year, adoption comes first.',
+    'The fine-tuning round in month 6 will resolve the wrong unit conversions, so we launch the model as it is.',
+    'Red-team testing of the booking bot is on the backlog for after the trade fair.',
+    'We defer bias testing of the shift planner until the rollout has settled.',
+    'Model cost is a rounding error right now; we will care about tokens at the Series B.',
+    'The errors will become less with time, so we will not hold the release for testing.',
+    'Costs are secondary this year: the largest model for everything.',
   ])('flags "%s"', async (text) => {
     const r = runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]);
     // The rules read it; the flag is raised, or (when the second reader sets the match aside) put before the reviewer with the passage.
@@ -244,6 +259,8 @@ describe('fix_later_with_prompts', () => {
     // Holdout 24's false alarms, in other words: a kill switch with manual work to fall back on; a price paid on purpose.
     'The assistant only advises, so it can be switched off any time and the clerks carry on with manual checks.',
     'We pay for the larger model even though the small one would be 3x cheaper; accuracy matters more than cost here.',
+    'No invoice is paid, changed or cancelled in the ledger without a named clerk confirming it.',
+    'Safety comes first: the filters are in place before launch.',
   ])('does not flag "%s"', async (text) => {
     expect(runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]).present).toBe(false);
   });
@@ -325,6 +342,13 @@ describe('governance_afterthought', () => {
     'Ticket assistant - sec review: post-launch.',
     "Privacy compliance for the dosing tips is the fleet operator's responsibility.",
     'Vendor due diligence for the booking bot: post-launch.',
+    // Blind bank 21's misses, in other words.
+    'We start talking to the energy authority after the metering service has begun.',
+    'Security can do the pen-test whenever they get to it; launch does not move.',
+    'Who owns the go/no-go for the kiosk? We will settle that once the first shop pays.',
+    'The DPO asked to see the tracking design; I said we would walk her through it after launch.',
+    'The responsibility for data protection lies with the clinics that upload the scans.',
+    "The customer's lawyers check everything, so our plan has no legal gate.",
   ])('flags "%s"', async (text) => {
     const d = await md(`# Policy\n\n${text}\n`);
     expect(governanceRuleHits(buildUnits([d])).length).toBeGreaterThan(0);
@@ -352,6 +376,7 @@ describe('governance_afterthought', () => {
     'Later we also use it for the locks, which is more complex because of the lock planning of the port authority.',
     // Session 10 look-alike: the safety review stays in the house.
     'The safety review sits with our own clinical safety officer, not the vendor.',
+    'The responsibility for data protection lies with us, the product team.',
   ])('does not flag "%s"', async (text) => {
     expect(runDetector(governanceAfterthought, [await md(`# Policy\n\n${text}\n`)]).present).toBe(false);
   });

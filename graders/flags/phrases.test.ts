@@ -126,6 +126,11 @@ const BLIND_FLOORS: Record<string, number> = {
   'blind20: governance_afterthought': 0.94,
   'blind20: either critical flag': 0.93,
   'blind20: tradeoff (per passage)': 0.84,
+  // blind21: measured once at f05bd0e (0.77 / 0.89 / 0.83 / 0.72; the reader alone at score 0.5: 0.85 / 0.94 / tradeoff 0.94), tuned on in session 10 (flags only).
+  'blind21: fix_later_with_prompts': 0.94,
+  'blind21: governance_afterthought': 0.96,
+  'blind21: either critical flag': 0.95,
+  'blind21: tradeoff (per passage)': 0.7,
 };
 
 describe('blind phrase banks', async () => {
