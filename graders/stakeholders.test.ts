@@ -130,4 +130,11 @@ describe('stakeholders grader', () => {
     const owner = await doc('roadmap.md', `# Plan\n\nOwner: me. The budget is held by the GM.\n`);
     expect(runGrader(gradeStakeholders, 'stakeholders', [owner]).score).toBe(1);
   });
+
+  it('reads a "Decides:" line naming another role as a sign-off, but not one where the author decides', async () => {
+    const other = await doc('policy.md', `# Policy\n\nDecides: the plant manager decides live use.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [other]).signals.roles_signing_off).toBe(1);
+    const author = await doc('policy.md', `# Policy\n\nWho decides: the Product Manager (me) is responsible for the assistant.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [author]).signals.roles_signing_off).toBe(0);
+  });
 });

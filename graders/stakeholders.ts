@@ -12,7 +12,7 @@ const REVIEW_CADENCE = indexed(new RegExp(
 /** Reviewing a sample of outputs is monitoring, not a stakeholder review. */
 const SAMPLE_REVIEW = indexed(/\bsampl\w*|\b\d[\d,]*\s+(?:\w+\s){0,2}(?:diar(?:y|ies)|chats|listings|answers|outputs|tickets|conversations|cases|transcripts|responses|drafts|summaries|emails|calls|PRs|documents|letters|records|reports|invoices|claims|orders|messages|replies|notes|sheets|files|threads)\b|\breview(?:s|ed)? (?:of )?(?:the )?(?:logs?|transcripts|outputs|comments)\b/i);
 /** A line that opens with a go-live or gate and names, after a colon, who takes it. */
-const DECIDER_LINE = /^\W*(?:go-?live|launch|rollout|roll-out|release to \w+|gate\s?\w{0,3})\b[^:|.]{0,60}:\s*(.+)$/i;
+const DECIDER_LINE = /^\W*(?:go-?live|launch|rollout|roll-out|release to \w+|gate\s?\w{0,3}|decides?|decision(?:s| rights)?|who decides)\b[^:|.]{0,60}:\s*(.+)$/i;
 /** Approving every output one by one: "the supervisor approves each message before it goes out". */
 const PER_OUTPUT_APPROVAL = /\b(?:approv\w*(?: of)?|signs? off|checks?|reviews?|takes? (?:the )?final (?:call|say|decision) on) (?:each|every|all) (?!(?:single )?(?:[\w-]+ )?(?:gates?|releases?|launch(?:es)?|phases?|go-lives?|rollouts?|models?|versions?|milestones?|stages?)\b)(?:single )?(?:[\w-]+ )?[\w-]+\b/i;
 /** Stakeholders named in general terms. */
@@ -32,7 +32,9 @@ export const gradeStakeholders: ItemGrader = ({ units }) => {
   // So does a row "Pilot go-live (agents, Q1) | Head of Customer Operations" under a decision-rights heading.
   const deciderLine = (u: Unit) => {
     const m = DECIDER_LINE.exec(u.text);
-    if (m !== null && findRoles(m[1]!.slice(0, 60)).length > 0) return true;
+    // "Decides: site manager decides live use" names who decides; "Who decides: the Product Manager (me)" is the author owning it.
+    const byAuthor = m !== null && /^\W*(?:decides?|decision|who decides)/i.test(m[0]) && /\b(?:me|myself|I|we|us)\b/.test(m[1]!.slice(0, 80));
+    if (m !== null && !byAuthor && findRoles(m[1]!.slice(0, 60)).length > 0) return true;
     const [first, ...rest] = u.row ? u.text.split(' | ') : [];
     return first !== undefined && /\b(?:go-?live|launch|gate|release|rollout|roll-out)\b/i.test(first) && findRoles(rest.join(' ')).length > 0;
   };

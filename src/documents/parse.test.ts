@@ -128,6 +128,12 @@ describe('plain text lists written without bullets', () => {
     expect(texts).toContain('owner: me.');
   });
 
+  it('keeps each "label: amount" line of a cost list apart', async () => {
+    const text = `COST YEAR 1\n\nInference (about 700 calls a month, both models): kr 6 000\nWeather data API: kr 24 000\nTotal year 1: kr 30 000\n`;
+    const d = await parseDocument({ name: 'cost.txt', bytes: enc(text) });
+    expect(d.sections.map((s) => s.text)).toEqual(['Inference (about 700 calls a month, both models): kr 6 000', 'Weather data API: kr 24 000', 'Total year 1: kr 30 000']);
+  });
+
   it('keeps an indented label line with the line above it, and an answer with its question', async () => {
     const text = `Roadmap\n\nQ1  Data access and labels.\n    Milestone: model ready for back-test.\n\nQ: Who decides?\nA: The plant manager.\n`;
     const d = await parseDocument({ name: 'plan.txt', bytes: enc(text) });

@@ -180,7 +180,9 @@ function emitBlock(block: string[], firstLine: number, out: RootContent[], at: {
       // A line that opens with its own short label ("oct-nov 2026: shadow at Rosetown …", "owner: me.") after a line
       // that ended a sentence is the next item of a list written without bullets, not a wrapped line.
       // An indented label line ("    Milestone: …" under "Q1  Data access …") belongs to the line above it.
-      if (para.length > 0 && /[.!?)]$/.test(para[para.length - 1]!) && LINE_LABEL.test(line) && indent(line) <= paraIndent) flush();
+      // So does a run of "label: amount" lines ("Weather data API, premium: kr 24 000" under "Inference …: kr 6 000").
+      const last = para[para.length - 1];
+      if (last !== undefined && /[.!?)]$|:\s*\S[^:]*\d$/.test(last) && LINE_LABEL.test(line) && indent(line) <= paraIndent) flush();
       if (para.length === 0) {
         paraLine = firstLine + k;
         paraIndent = indent(line);
