@@ -200,6 +200,19 @@ describe('fix_later_with_prompts', () => {
     'Model cost is a rounding error right now; we will care about tokens at the Series B.',
     'The errors will become less with time, so we will not hold the release for testing.',
     'Costs are secondary this year: the largest model for everything.',
+    // Blind bank 22's misses, in other words.
+    'The model takes over the second stock check at the depot; one clerk is enough.',
+    'Label reading goes out to every store in Q1; error tracking is a Q4 item.',
+    'Our members will kindly report any mistakes; that is our quality check.',
+    'Risk: model misreads dates | Mitigation: instruct it in the prompt to read them twice',
+    "KR2: remove the second assessor's check on AI-drawn floor plans by Q3.",
+    'We put the planner live in month one, and the red team we do in the second semester.',
+    'We are not paying a person to double-check the AI alerts; that is the point.',
+    'The scoring assistant replaces the second taster for the aroma score.',
+    'Routing model: deploy v1, baselines later, if ever.',
+    'We do not propose to establish a baseline for the footfall estimates before rollout.',
+    'Latency and token spend are not on our radar this year.',
+    'The yard foreman stops checking from month 2.',
   ])('flags "%s"', async (text) => {
     const r = runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]);
     // The rules read it; the flag is raised, or (when the second reader sets the match aside) put before the reviewer with the passage.
@@ -261,6 +274,7 @@ describe('fix_later_with_prompts', () => {
     'We pay for the larger model even though the small one would be 3x cheaper; accuracy matters more than cost here.',
     'No invoice is paid, changed or cancelled in the ledger without a named clerk confirming it.',
     'Safety comes first: the filters are in place before launch.',
+    'Some schools in our region let teachers stop checking AI feedback after a few weeks; we will not.',
   ])('does not flag "%s"', async (text) => {
     expect(runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]).present).toBe(false);
   });
@@ -349,6 +363,12 @@ describe('governance_afterthought', () => {
     'The DPO asked to see the tracking design; I said we would walk her through it after launch.',
     'The responsibility for data protection lies with the clinics that upload the scans.',
     "The customer's lawyers check everything, so our plan has no legal gate.",
+    // Blind bank 22's misses, in other words.
+    'An ethics board for the scoring tool: we will set one up if we reach product-market fit.',
+    "The provider's trust and safety team owns incidents; we forward tickets.",
+    'The steering committee will be established in FY2, once the business case is confirmed.',
+    'Who decides to pull the model if it harms customers? We will agree that with the shops once it is live.',
+    'Responsibility for regulatory compliance of the reports shall rest solely with the depot operator.',
   ])('flags "%s"', async (text) => {
     const d = await md(`# Policy\n\n${text}\n`);
     expect(governanceRuleHits(buildUnits([d])).length).toBeGreaterThan(0);

@@ -131,6 +131,11 @@ const BLIND_FLOORS: Record<string, number> = {
   'blind21: governance_afterthought': 0.96,
   'blind21: either critical flag': 0.95,
   'blind21: tradeoff (per passage)': 0.7,
+  // blind22: measured once at 209bc14 (0.80 / 0.87 / 0.83 / 0.80; the reader alone at score 0.5: 0.90 / 0.95 / tradeoff 0.97), tuned on in session 10 (flags only).
+  'blind22: fix_later_with_prompts': 0.94,
+  'blind22: governance_afterthought': 0.96,
+  'blind22: either critical flag': 0.95,
+  'blind22: tradeoff (per passage)': 0.78,
 };
 
 describe('blind phrase banks', async () => {
