@@ -369,6 +369,9 @@ describe('governance_afterthought', () => {
     'The steering committee will be established in FY2, once the business case is confirmed.',
     'Who decides to pull the model if it harms customers? We will agree that with the shops once it is live.',
     'Responsibility for regulatory compliance of the reports shall rest solely with the depot operator.',
+    // Holdout 26's misses, in other words.
+    'Privacy and data retention are really more of a head-office IT thing than mine; they can fill it in once we have been through a season with it.',
+    'Honestly, the data protection rules are more for big companies than for a bakery like ours.',
   ])('flags "%s"', async (text) => {
     const d = await md(`# Policy\n\n${text}\n`);
     expect(governanceRuleHits(buildUnits([d])).length).toBeGreaterThan(0);
