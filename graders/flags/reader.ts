@@ -101,7 +101,7 @@ export const TRADEOFF_AT = 0.995;
 /**
  * Passages the reader takes as a tradeoff where no rule reading did ("Session-only memory: parents repeat
  * themselves more, but no children's data is stored"). `no_tradeoffs` is not raised when one exists: on the
- * labelled sets it is never trained on (holdout–holdout3, holdout14–23), it clears 10 of 14 of the flag’s false alarms and 3 of 70 true flags (README).
+ * labelled sets it is never trained on (holdout–holdout3, holdout14–24), it clears 12 of 17 of the flag’s false alarms and 2 of 76 true flags (README).
  */
 export function readerTradeoffs<T extends { text: string }>(units: T[]): { unit: T; score: number }[] {
   const out: { unit: T; score: number }[] = [];
