@@ -33,7 +33,7 @@ export const gradeStakeholders: ItemGrader = ({ units }) => {
   const deciderLine = (u: Unit) => {
     const m = DECIDER_LINE.exec(u.text);
     // "Decides: site manager decides live use" names who decides; "Who decides: the Product Manager (me)" is the author owning it.
-    const byAuthor = m !== null && /^\W*(?:decides?|decision|who decides)/i.test(m[0]) && /\b(?:me|myself|I|we|us)\b/.test(m[1]!.slice(0, 80));
+    const byAuthor = m !== null && /^\W*(?:decides?|decision|who decides)/i.test(m[0]) && (/\b(?:me|myself|we|us)\b/i.test(m[1]!.slice(0, 80)) || /\bI\b/.test(m[1]!.slice(0, 80)));
     if (m !== null && !byAuthor && findRoles(m[1]!.slice(0, 60)).length > 0) return true;
     const [first, ...rest] = u.row ? u.text.split(' | ') : [];
     return first !== undefined && /\b(?:go-?live|launch|gate|release|rollout|roll-out)\b/i.test(first) && findRoles(rest.join(' ')).length > 0;

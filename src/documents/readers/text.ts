@@ -177,10 +177,10 @@ function emitBlock(block: string[], firstLine: number, out: RootContent[], at: {
       p.children[0]!.value += ' ' + line.trim();
       list.position!.end.line = firstLine + k;
     } else {
-      // A line that opens with its own short label ("oct-nov 2026: shadow at Rosetown …", "owner: me.") after a line
-      // that ended a sentence is the next item of a list written without bullets, not a wrapped line.
-      // An indented label line ("    Milestone: …" under "Q1  Data access …") belongs to the line above it.
-      // So does a run of "label: amount" lines ("Weather data API, premium: kr 24 000" under "Inference …: kr 6 000").
+      // A line that opens with its own short label is the next item of a list written without bullets, not a
+      // wrapped line, when the line before it ended a sentence ("oct-nov 2026: shadow at Rosetown …" after "… done by
+      // 30 sep.") or stated an amount after its own label ("Weather data API, premium: kr 24 000" after "Inference …:
+      // kr 6 000"). An indented label line ("    Milestone: …" under "Q1  Data access …") stays with the line above.
       const last = para[para.length - 1];
       if (last !== undefined && /[.!?)]$|:\s*\S[^:]*\d$/.test(last) && LINE_LABEL.test(line) && indent(line) <= paraIndent) flush();
       if (para.length === 0) {
