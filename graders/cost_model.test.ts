@@ -166,4 +166,11 @@ describe('cost_model grader', () => {
     expect(r.score).toBe(1);
     expect(r.evidence.length).toBeGreaterThan(0);
   });
+
+  it('reads a model line that prices its own count of calls at a fraction of a cent each as absurd ("LLM usage (3,5 million calls) | R$ 3,50")', async () => {
+    const d = await doc('cost.md', `# Year-1 cost\n\n| Item | Year 1 |\n|---|---|\n| LLM usage (3,5 million calls) | R$ 3,50 |\n| Hosting | R$ 12.000 |\n| Developer, half time | R$ 80.000 |\n| Total | R$ 92.003,50 |\n`);
+    expect(runGrader(gradeCostModel, 'cost_model', [d]).signals.absurd_unit_costs).toBe(1);
+    const real = await doc('cost.md', `# Year-1 cost\n\n| Item | Year 1 |\n|---|---|\n| LLM usage (3,5 million calls) | R$ 35.000 |\n| Hosting | R$ 12.000 |\n| Total | R$ 47.000 |\n`);
+    expect(runGrader(gradeCostModel, 'cost_model', [real]).signals.absurd_unit_costs).toBe(0);
+  });
 });

@@ -137,4 +137,9 @@ describe('stakeholders grader', () => {
     const author = await doc('policy.md', `# Policy\n\nWho decides: the Product Manager (me) is responsible for the assistant.\n`);
     expect(runGrader(gradeStakeholders, 'stakeholders', [author]).signals.roles_signing_off).toBe(0);
   });
+
+  it('counts a role that approves moving to the next phase even when the same passage also approves each item', async () => {
+    const d = await doc('policy.md', `# Policy\n\nDecision rights: the Head of Field Services approves moving from pilot to rollout; our safety engineer signs off every new defect type before the model may propose it.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [d]).signals.roles_signing_off).toBeGreaterThanOrEqual(1);
+  });
 });

@@ -15,6 +15,7 @@ const SAMPLE_REVIEW = indexed(/\bsampl\w*|\b\d[\d,]*\s+(?:\w+\s){0,2}(?:diar(?:y
 const DECIDER_LINE = /^\W*(?:go-?live|launch|rollout|roll-out|release to \w+|gate\s?\w{0,3}|decides?|decision(?:s| rights)?|who decides)\b[^:|.]{0,60}:\s*(.+)$/i;
 /** Approving every output one by one: "the supervisor approves each message before it goes out". */
 const PER_OUTPUT_APPROVAL = /\b(?:approv\w*(?: of)?|signs? off|checks?|reviews?|takes? (?:the )?final (?:call|say|decision) on) (?:each|every|all) (?!(?:single )?(?:[\w-]+ )?(?:gates?|releases?|launch(?:es)?|phases?|go-lives?|rollouts?|models?|versions?|milestones?|stages?)\b)(?:single )?(?:[\w-]+ )?[\w-]+\b/i;
+const PER_OUTPUT_APPROVAL_ALL = new RegExp(PER_OUTPUT_APPROVAL.source, 'gi');
 /** Stakeholders named in general terms. */
 const VAGUE = indexed(/\bstakeholders?\b|\bleadership\b|\bmanagement\b|\bsign[- ]?off\b|\bapprov\w*|\breview(?:ed)? by\b/i);
 const QBR = indexed(/\bQBRs?\b/);
@@ -40,7 +41,12 @@ export const gradeStakeholders: ItemGrader = ({ units }) => {
   };
   // A sign-off put off past launch or handed to another party is no sign-off plan (governance_afterthought says so).
   // Approving each message before it goes out is an operational step, not a sign-off on a gate.
-  const perOutput = (u: Unit) => PER_OUTPUT_APPROVAL.test(u.text);
+  // A passage that also approves something else ("approves moving from Now to Next; our expert signs off every new defect type") still signs off.
+  const perOutput = (u: Unit) => {
+    if (!PER_OUTPUT_APPROVAL.test(u.text)) return false;
+    const rest = u.text.replace(PER_OUTPUT_APPROVAL_ALL, ' ');
+    return !(APPROVAL.test(rest) && /\b(?:gates?|phases?|stages?|go-?live|launch\w*|release|rollout|roll-out|pilot|moving|move|expansion)\b/i.test(rest));
+  };
   const approvals = units.filter((u) => roleIn(u) && (is(u, APPROVAL) || approverTable(u) || deciderLine(u)) && !unitDefersGovernance(u) && !perOutput(u));
   const roles = new Set(approvals.flatMap((u) => findRoles(u.text)));
   // A "Sign-off: …" line right under the gate lines it closes ("Gate C (Sep): …" then "Sign-off: Quality Manager + …") signs those gates.
