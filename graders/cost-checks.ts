@@ -167,7 +167,7 @@ export function findAbsurdUnitCosts(units: Unit[]): Unit[] {
 
 /** A count of model calls on a line: "4,8 million calls", "120k requests", "2.000.000 images". */
 const CALL_COUNT = /(\d[\d.,']*)\s?(million|mio\.?|mn|m|k|thousand|bn|billion)?\s(?:model |API |LLM |AI |inference )?(?:calls|requests|queries|inferences|predictions|completions|generations|images|photos|pages|documents|listings|messages)\b/i;
-const MULTIPLIER: Record<string, number> = { million: 1e6, mio: 1e6, 'mio.': 1e6, mn: 1e6, m: 1e6, k: 1e3, thousand: 1e3, bn: 1e9, billion: 1e9 };
+const MULTIPLIER: Record<string, number> = { million: 1e6, mio: 1e6, mn: 1e6, m: 1e6, k: 1e3, thousand: 1e3, bn: 1e9, billion: 1e9 };
 /**
  * A model-usage line that prices its own count of calls at under a thousandth of a (US) cent each:
  * "Model inference (4,8 million calls) | R$ 4,80". No model serving real work costs that little per call.
@@ -179,7 +179,7 @@ function pricedCallCounts(units: Unit[]): Unit[] {
     if (!m) return false;
     // "4,8" is a decimal comma; "4,800" and "4.800" group thousands.
     const n = parseNumber(m[1]!, /^\d+,\d{1,2}$/.test(m[1]!));
-    const calls = n === undefined ? undefined : n * (m[2] ? MULTIPLIER[m[2].toLowerCase()] ?? 1 : 1);
+    const calls = n === undefined ? undefined : n * (m[2] ? MULTIPLIER[m[2].toLowerCase().replace('.', '')] ?? 1 : 1);
     if (calls === undefined || calls < 1000) return false;
     const price = Math.max(0, ...moneyAmounts(u.text));
     return price > 0 && (price * roughUsd(u.text)) / calls < 0.00001;

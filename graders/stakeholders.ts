@@ -45,7 +45,7 @@ export const gradeStakeholders: ItemGrader = ({ units }) => {
   const perOutput = (u: Unit) => {
     if (!PER_OUTPUT_APPROVAL.test(u.text)) return false;
     const rest = u.text.replace(PER_OUTPUT_APPROVAL_ALL, ' ');
-    return !(APPROVAL.test(rest) && /\b(?:gates?|phases?|stages?|go-?live|launch\w*|release|rollout|roll-out|pilot|moving|move|expansion)\b/i.test(rest));
+    return !(APPROVAL.test(rest) && (GATE.test(rest) || /\b(?:phases?|stages?|mov(?:e|ing) (?:from|to|on))\b/i.test(rest)));
   };
   const approvals = units.filter((u) => roleIn(u) && (is(u, APPROVAL) || approverTable(u) || deciderLine(u)) && !unitDefersGovernance(u) && !perOutput(u));
   const roles = new Set(approvals.flatMap((u) => findRoles(u.text)));

@@ -185,11 +185,12 @@ function runInTitle(line: string): string | undefined {
 }
 function splitRunInHeadings(s: RawSection): RawSection[] {
   const lines = s.text.split('\n');
-  if (!lines.some((l) => runInTitle(l))) return [s];
+  const titles = lines.map(runInTitle);
+  if (!titles.some(Boolean)) return [s];
   const out: RawSection[] = [];
   let current: RawSection = { ...s, text: '' };
-  for (const line of lines) {
-    const title = runInTitle(line);
+  for (const [i, line] of lines.entries()) {
+    const title = titles[i];
     if (title) {
       if (current.text) out.push(current);
       current = { ...s, path: [...s.path, title], text: line };

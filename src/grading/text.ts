@@ -213,7 +213,6 @@ export const MEASURE = indexed(new RegExp(
   'i',
 ));
 
-/** Month names, full or abbreviated (a regular-expression alternation). */
 /** The months' three-letter stems, January first: a month's number is its index + 1. */
 export const MONTH_STEMS: readonly string[] = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /**

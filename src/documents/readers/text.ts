@@ -152,7 +152,6 @@ function emitBlock(block: string[], firstLine: number, out: RootContent[], at: {
   }
   let para: string[] = [];
   let paraLine = 0;
-  let paraIndent = 0;
   const flush = () => {
     if (para.length) out.push(paragraph(para.join(' '), paraLine));
     para = [];
@@ -180,13 +179,11 @@ function emitBlock(block: string[], firstLine: number, out: RootContent[], at: {
       // A line that opens with its own short label is the next item of a list written without bullets, not a
       // wrapped line, when the line before it ended a sentence ("oct-nov 2026: shadow at Rosetown …" after "… done by
       // 30 sep.") or stated an amount after its own label ("Weather data API, premium: kr 24 000" after "Inference …:
-      // kr 6 000"). An indented label line ("    Milestone: …" under "Q1  Data access …") stays with the line above.
+      // kr 6 000"). The label must open the line: an indented one ("    Milestone: …" under "Q1  Data access …") stays
+      // with the line above.
       const last = para[para.length - 1];
-      if (last !== undefined && /[.!?)]$|:\s*\S[^:]*\d$/.test(last) && LINE_LABEL.test(line) && indent(line) <= paraIndent) flush();
-      if (para.length === 0) {
-        paraLine = firstLine + k;
-        paraIndent = indent(line);
-      }
+      if (last !== undefined && /[.!?)]$|:\s*\S[^:]*\d$/.test(last) && LINE_LABEL.test(line)) flush();
+      if (para.length === 0) paraLine = firstLine + k;
       para.push(line.trim());
     }
   }
@@ -194,4 +191,3 @@ function emitBlock(block: string[], firstLine: number, out: RootContent[], at: {
 }
 // "Q: … ?" then "A: …" stays one paragraph: the answer belongs to its question.
 const LINE_LABEL = /^(?!(?:A|Q|Answer|Question)\s*:)[\p{L}\d][^:.!?]{0,29}:\s+\S/u;
-const indent = (line: string) => /^\s*/.exec(line)![0].length;
