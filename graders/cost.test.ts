@@ -197,4 +197,13 @@ describe('cost grader', () => {
     const r = runGrader(gradeCost, 'cost', [d]);
     expect(r.signals.levers).toBeGreaterThanOrEqual(2);
   });
+
+  it('reads a line that opens with its own "how we keep … down:" label as a lever, "skips 30% of calls" as its effect, and a saving on staff cost as no lever', async () => {
+    const d = await doc('cost.md', `# Year-1 cost (EUR)\n\n| Line | Year 1 |\n|---|---|\n| Model API usage | 14,000 |\n| Hosting | 6,000 |\n| Analyst time | 40,000 |\n\nOur way of keeping the model bill low: a keyword pass runs first and skips 30% of calls.\nTranscripts are sent in batches at night.\n`);
+    const r = runGrader(gradeCost, 'cost', [d]);
+    expect(r.signals.levers).toBeGreaterThanOrEqual(2);
+    expect(r.signals.levers_with_effect).toBeGreaterThanOrEqual(1);
+    const benefit = await doc('cost.md', `# Year-1 cost (EUR)\n\n| Line | Year 1 |\n|---|---|\n| Model API usage | 14,000 |\n| Hosting | 6,000 |\n\nStaff cost savings: about 200,000 a year once the clerks use it.\n`);
+    expect(runGrader(gradeCost, 'cost', [benefit]).signals.levers).toBe(0);
+  });
 });

@@ -11,9 +11,11 @@ const PRICED_CELL = new RegExp(String.raw`\|\s*[~≈]?${AMOUNT}\s?[kKmM]?(?:\s?(
 const TOTAL_OR_EXCLUDED = indexed(/^\W*(?:grand )?total\b|\b(?:exclud\w*|not including|excl\.|without|TBC|TBD|to be (?:confirmed|quoted|decided))\b/i);
 /** What the customer pays: a price to sell at, not a cost to bear. */
 const OUR_PRICE = indexed(/\b(?:pricing (?:idea|plan|model|tiers?)|(?:our|list|sale|selling|subscription) price|we (?:would |will |could )?charge|charg(?:e|ing) (?:customers|clients|users|each|per)|revenue|MRR|ARR)\b/i);
-const LEVER_HEADING = indexed(/\b(?:levers?|cost (?:controls?|levers?|reduction|optimi[sz]ation|savings?)|savings?|optimi[sz]ation|(?:keep|keeping|bring|bringing) (?:the )?(?:costs?|bill|spend) down|(?:keep|keeping) (?:it|them|this|costs?|the bill) (?:lower|low|down|cheap)|reduc\w+ (?:the )?(?:costs?|bill|spend))\b/i);
+const LEVER_HEADING = indexed(/\b(?:levers?|cost (?:controls?|levers?|reduction|optimi[sz]ation|savings?)|savings?|optimi[sz]ation|(?:keep|keeping|bring|bringing) (?:the )?(?:[\w-]+ ){0,2}(?:costs?|bill|spend) (?:down|low|lower)|(?:keep|keeping) (?:it|them|this|costs?|the bill) (?:lower|low|down|cheap)|reduc\w+ (?:the )?(?:costs?|bill|spend))\b/i);
 /** A way of working said to save money: "Sending SMS first and a letter only if there is no reply saves about £4,000 a year". */
 const SAVING_ACTION = /^\W*[A-Z]?[a-z]+ing\b[^.;]{0,140}\b(?:saves?|cuts?|reduces?|lowers?|trims?|halves)\b[^.;]{0,40}(?:[$€£¥₹]\s?\d|\d+(?:[.,]\d+)?\s?%|\d[\d,.]*\s?(?:€|EUR|GBP|USD|kr))/;
+/** What the feature saves the business ("Agent cost saving: around $5M per year at full containment"): the value case, not a lever on the feature's own cost. */
+const BUSINESS_SAVING = indexed(/\b(?:agent|staff|labou?r|handling|headcount|FTE|payroll|overtime)\s(?:cost\s|time\s)?savings?\b/i);
 /** The header row or the heading line itself is not a lever. */
 const LEVER_HEADING_ONLY = indexed(/^\W*(?:(?:cost )?levers?|effects?|savings?|(?:estimated )?(?:effect|impact|saving)s?)(?:\s*\|\s*(?:(?:estimated )?(?:effect|impact|saving)s?|how|what|lever))*\W*$/i);
 /** Cost content in a roadmap: what is spent, budgeted or licensed. */
@@ -21,7 +23,13 @@ const UNPRICED_USAGE = indexed(/\b(?:model|GPU|inference|API|LLM|token)\w*(?:\/\
 const COST_CONTENT = indexed(/\b(?:(?:low |mid |high )?(?:five|six|seven)[- ]figures?|budget\w*|licen[cs]e\w*|outlays?|spend(?:ing)?|opex|capex|costed|costing|run-?rate|per (?:month|year|query|call|user)|(?:usage|API|hosting|subscription|licen[cs]e|model) fees|costs? (?:will be|are|is) (?:modest|small|low|limited|mainly|mostly|principally)\b[^.;]{0,60}\b(?:time|fees|usage|hosting|licen[cs]es?))\b/i);
 /** An estimated effect: a saving or reduction with its size ("cuts inference 30%", "saves ~$1,500 a month", "-15% calls"). */
 const EFFECT =
-  indexed(/\b(?:bring|brings|take|takes|get|gets|push|pushes|cut|cuts|lower|lowers|reduc\w+|drop\w*|fall\w*|go(?:es)?)\b[^.;]{0,40}\bfrom (?:about |around |~)?[$€£¥₹]?\s?\d[\d.,']*\s?[kKmM]?\b[^.;\d]{0,12}\bto (?:about |around |roughly |~|under |below |approx\.? )?[$€£¥₹]?\s?\d|[$€£¥₹]\s?[\d.,]+\s?[kKmM]?(?:\s(?:a|per) (?:month|year|week))? (?:cheaper|less|lower|saved)\b|\bminus\s?\d+(?:\.\d+)?\s?%|\b(?:sav\w+|cut\w*|reduc\w+|lower\w*|fewer|less|drop\w*|avoid\w*|shav\w+|trim\w*|brings? (?:\w+ )?down)\b[^.;]{0,50}(?:\d+(?:\.\d+)?\s?%|[$€£]\s?\d|\b\d[\d,.]*\s?[kK]\b|\bhalf\b|\ba (?:third|quarter|fifth)\b)|(?:^|[\s(|])[-−–]\s?\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?%\s?(?:cheaper|less|lower|fewer|saving|savings|reduction|off|smaller)\b|\bhalv\w+|\b(?:in half|by half)\b|\b(?:saves?|saving) (?:about |around |roughly |~|up to )?(?:[$€£¥₹]|(?:kr|CHF|EUR|USD|GBP|SEK|NOK|DKK|INR|Rs\.?|R\$)\s?)?\d|(?:[$€£¥₹]\s?\d|\b(?:KES|KSh|INR|Rs|CHF|SEK|NOK|DKK|PLN|BRL|ZAR|JPY|AUD|CAD|NZD|SGD|HKD|MXN|IDR|TRY|TL|AED)\s?\d|\d[\d.,]*\s?[kKmM]?\s?(?:[$€£¥₹]|EUR|USD|GBP))[^.;]{0,30}\b(?:instead of|rather than|vs\.?|versus|down from|compared (?:with|to))\b[^.;]{0,20}\d|\d+(?:\.\d+)?\s?%[^.;]{0,40}\b(?:never (?:reach|hit|go to|touch)|skip|avoid|bypass)\w*|[$€£¥₹]\s?\d[\d.,]*\s?[kKmM]?\s?(?:\/|a|per)\s?(?:month|year|mo|yr)\s(?:saved|less)\b|\b\d[\d.,]*\s?[kKmM]?\s?(?:[$€£¥₹]|EUR|USD|GBP)?\s?(?:saved|less)\b/i);
+  indexed(/\b(?:bring|brings|take|takes|get|gets|push|pushes|cut|cuts|lower|lowers|reduc\w+|drop\w*|fall\w*|go(?:es)?)\b[^.;]{0,40}\bfrom (?:about |around |~)?[$€£¥₹]?\s?\d[\d.,']*\s?[kKmM]?\b[^.;\d]{0,12}\bto (?:about |around |roughly |~|under |below |approx\.? )?[$€£¥₹]?\s?\d|[$€£¥₹]\s?[\d.,]+\s?[kKmM]?(?:\s(?:a|per) (?:month|year|week))? (?:cheaper|less|lower|saved)\b|\bminus\s?\d+(?:\.\d+)?\s?%|\b(?:sav\w+|cut\w*|reduc\w+|lower\w*|fewer|less|drop\w*|avoid\w*|skip\w*|shav\w+|trim\w*|brings? (?:\w+ )?down)\b[^.;]{0,50}(?:\d+(?:\.\d+)?\s?%|[$€£]\s?\d|\b\d[\d,.]*\s?[kK]\b|\bhalf\b|\ba (?:third|quarter|fifth)\b)|(?:^|[\s(|])[-−–]\s?\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?%\s?(?:cheaper|less|lower|fewer|saving|savings|reduction|off|smaller)\b|\bhalv\w+|\b(?:in half|by half)\b|\b(?:saves?|saving) (?:about |around |roughly |~|up to )?(?:[$€£¥₹]|(?:kr|CHF|EUR|USD|GBP|SEK|NOK|DKK|INR|Rs\.?|R\$)\s?)?\d|(?:[$€£¥₹]\s?\d|\b(?:KES|KSh|INR|Rs|CHF|SEK|NOK|DKK|PLN|BRL|ZAR|JPY|AUD|CAD|NZD|SGD|HKD|MXN|IDR|TRY|TL|AED)\s?\d|\d[\d.,]*\s?[kKmM]?\s?(?:[$€£¥₹]|EUR|USD|GBP))[^.;]{0,30}\b(?:instead of|rather than|vs\.?|versus|down from|compared (?:with|to))\b[^.;]{0,20}\d|\d+(?:\.\d+)?\s?%[^.;]{0,40}\b(?:never (?:reach|hit|go to|touch)|skip|avoid|bypass)\w*|[$€£¥₹]\s?\d[\d.,]*\s?[kKmM]?\s?(?:\/|a|per)\s?(?:month|year|mo|yr)\s(?:saved|less)\b|\b\d[\d.,]*\s?[kKmM]?\s?(?:[$€£¥₹]|EUR|USD|GBP)?\s?(?:saved|less)\b/i);
+
+/** A line whose own short lead-in is a lever heading: "How we keep inference cost down: a small on-phone model first filters …". */
+function leadLabel(text: string): boolean {
+  const colon = text.indexOf(':');
+  return colon > 0 && colon <= 60 && LEVER_HEADING.test(text.slice(0, colon)) && /\S/.test(text.slice(colon + 1));
+}
 
 /**
  * `cost`: Year-1 figures for the main cost lines (inference, storage, people), named tradeoffs,
@@ -49,8 +57,8 @@ export const gradeCost: ItemGrader = ({ units }) => {
   // A label line introduces the lines after it in its section: "Cost levers and their effect:" then "- Template first: … minus 35% of calls".
   const underLabel = linesUnderLabels(units, (u) => is(u, LEVER_HEADING) && /:\s*$/.test(u.text) && u.text.length < 80, (l, u) => u.section === l.section);
   // A line that opens with its own label names levers after it: "Levers: re-plan only when … (saves ca. 40% of runs); run …".
-  const labelled = (u: Unit) => !u.row && (/^\W*(?:(?:cost|main|our) )?(?:levers?|savings?|saving on cost|ways to (?:save|cut|reduce) (?:the )?cost)\s*:\s*\S/i.test(u.text) || SAVING_ACTION.test(u.text));
-  const levers = units.filter((u) => is(u, LEVER) || labelled(u) || ((underLevers(u) || underLabel.has(u)) && !is(u, LEVER_HEADING_ONLY)));
+  const labelled = (u: Unit) => !u.row && (/^\W*(?:(?:cost|main|our) )?(?:levers?|savings?|saving on cost|ways to (?:save|cut|reduce) (?:the )?cost)\s*:\s*\S/i.test(u.text) || SAVING_ACTION.test(u.text) || leadLabel(u.text));
+  const levers = units.filter((u) => (is(u, LEVER) || labelled(u) || ((underLevers(u) || underLabel.has(u)) && !is(u, LEVER_HEADING_ONLY))) && !is(u, BUSINESS_SAVING));
   // Each lever named, also when one line lists several ("Levers: batch all pens overnight (−35% …); only re-explain when …").
   // Sentences of one paragraph that each name a technique are separate levers too ("Levers: only … get a proposal. Cache the instructions, 30% less input cost.").
   const leverKinds = new Set(levers.flatMap((u) => [

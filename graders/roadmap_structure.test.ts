@@ -134,4 +134,9 @@ describe('roadmap_structure grader', () => {
     const b = await doc('roadmap.md', `# Roadmap 12 months\n\n## Plan by quarter\n\nT1 (January–March) – Data and model.\n\nT2 (April–June) – Pilot in two districts.\n`);
     expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [b]).signals.calendar_periods).toBe(2);
   });
+
+  it('credits a phase with an exit metric given below the table by the milestone its row names ("M2 exit = …")', async () => {
+    const d = await doc('roadmap.md', `# Roadmap (12 months)\n\n| Months | Work | Milestone |\n|---|---|---|\n| 1–3 | Label history, offline test | M1 (end Mar): test set ready |\n| 4–6 | Shadow run in one depot | M2 (end Jun): go/no-go |\n| 7–9 | Assisted use in four depots | M3 (end Sep): four depots live |\n| 10–12 | All depots | M4 (end Dec): all live |\n\nM2 exit = agreement with planners at least 90%.\nM3 exit = missed pickups down 25% in the four depots.\nM4 exit = missed pickups below 2% everywhere.\n\nRisk: drivers ignore the plan. Mitigation: planners keep the final say and we review overrides weekly.\n`);
+    expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]).signals.phases_with_metrics).toBeGreaterThanOrEqual(3);
+  });
 });

@@ -143,7 +143,16 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
   // In a metric column, "T1 and T4 met" points at targets set elsewhere with their numbers.
   const targetMet = (u: Unit) => metricColumn(u) && /\b(?:T|KR|KPI|O|G)\s?\d{1,2}\b[^|]{0,30}\b(?:met|reached|achieved|hit|on track)\b/i.test(u.text);
   const isMetric = (u: Unit) => (hasQuantity(u.text) || targetMet(u)) && !is(u, VANITY) && (is(u, OUTCOME) || is(u, KPI_WORD) || /\bsuccess\s?:/i.test(u.text) || is(u, BASELINE_TO_TARGET) || is(u, DIRECTION) || is(u, MOVED_BY) || metricColumn(u));
-  const phasesWithMetric = [...periods].filter(([label, p]) => columnMetrics.has(label) || p.units.some(isMetric));
+  // A phase's exit metric given apart from its row, by the milestone the row names: "M3 exit = wasted drives −30%"
+  // for the row "5–7 | Assisted clears | M3 (end Aug): Gate 2".
+  const exitByName = new Set<string>();
+  for (const u of roadmap) {
+    const ref = /^(?:[\w ]{0,15}:\s*)?\W*(M|Gate|Milestone|Phase)\s?(\d{1,2})\s+(?:exit|done|success)\b/i.exec(u.text);
+    if (!ref || !isMetric(u)) continue;
+    const name = new RegExp(String.raw`\b${ref[1]}\s?${ref[2]}\b`, 'i');
+    for (const [label, p] of periods) if (p.units.some((x) => x !== u && x.row && name.test(x.text))) exitByName.add(label);
+  }
+  const phasesWithMetric = [...periods].filter(([label, p]) => columnMetrics.has(label) || exitByName.has(label) || p.units.some(isMetric));
   const risks = roadmap.filter((u) => is(u, RISK) || headingIs(u, RISK) || RISK.test(tableHeader(roadmap, u)?.text ?? ''));
   // Mitigations promised for later ("Mitigations for each risk will be worked out with the project team") mitigate nothing yet.
   const mitigates = (u: Unit) => is(u, MITIGATION) && !MITIGATION_LATER.test(u.text);

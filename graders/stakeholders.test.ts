@@ -142,4 +142,11 @@ describe('stakeholders grader', () => {
     const d = await doc('policy.md', `# Policy\n\nDecision rights: the Head of Field Services approves moving from pilot to rollout; our safety engineer signs off every new defect type before the model may propose it.\n`);
     expect(runGrader(gradeStakeholders, 'stakeholders', [d]).signals.roles_signing_off).toBeGreaterThanOrEqual(1);
   });
+
+  it('does not read a decision on each case ("decides whether the alert is sent") as a sign-off, but reads a decision on going live as one', async () => {
+    const perCase = await doc('policy.md', `# Policy\n\nThe shift supervisor decides whether the alert is sent to the crews.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [perCase]).signals.roles_signing_off).toBe(0);
+    const gate = await doc('policy.md', `# Policy\n\nThe regional director decides whether a district goes live after the pilot.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [gate]).signals.roles_signing_off).toBe(1);
+  });
 });

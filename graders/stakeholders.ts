@@ -16,6 +16,8 @@ const DECIDER_LINE = /^\W*(?:go-?live|launch|rollout|roll-out|release to \w+|gat
 /** Approving every output one by one: "the supervisor approves each message before it goes out". */
 const PER_OUTPUT_APPROVAL = /\b(?:approv\w*(?: of)?|signs? off|checks?|reviews?|takes? (?:the )?final (?:call|say|decision) on) (?:each|every|all) (?!(?:single )?(?:[\w-]+ )?(?:gates?|releases?|launch(?:es)?|phases?|go-lives?|rollouts?|models?|versions?|milestones?|stages?)\b)(?:single )?(?:[\w-]+ )?[\w-]+\b/i;
 const PER_OUTPUT_APPROVAL_ALL = new RegExp(PER_OUTPUT_APPROVAL.source, 'gi');
+/** Deciding on one case at a time: "The shift supervisor decides if the work order is sent" (not "decides if the pilot is extended" or "if a collection goes online"). */
+const PER_CASE_DECISION = /\bdecides? (?:if|whether) (?:the|a|an|each|this) (?!(?:[\w-]+ )?(?:gates?|releases?|launch(?:es)?|phases?|go-lives?|rollouts?|pilots?|models?|versions?|milestones?|stages?|project|product|feature|tool|system)\b)(?:[\w-]+ ){1,2}(?:is|gets|should be|goes|will be|can be)\b(?! (?:online|live|public|published|into production|to production|to all)\b)/i;
 /** Stakeholders named in general terms. */
 const VAGUE = indexed(/\bstakeholders?\b|\bleadership\b|\bmanagement\b|\bsign[- ]?off\b|\bapprov\w*|\breview(?:ed)? by\b/i);
 const QBR = indexed(/\bQBRs?\b/);
@@ -43,6 +45,7 @@ export const gradeStakeholders: ItemGrader = ({ units }) => {
   // Approving each message before it goes out is an operational step, not a sign-off on a gate.
   // A passage that also approves something else ("approves moving from Now to Next; our expert signs off every new defect type") still signs off.
   const perOutput = (u: Unit) => {
+    if (PER_CASE_DECISION.test(u.text) && !GATE.test(u.text)) return true;
     if (!PER_OUTPUT_APPROVAL.test(u.text)) return false;
     const rest = u.text.replace(PER_OUTPUT_APPROVAL_ALL, ' ');
     return !(APPROVAL.test(rest) && (GATE.test(rest) || /\b(?:phases?|stages?|mov(?:e|ing) (?:from|to|on))\b/i.test(rest)));

@@ -497,4 +497,34 @@ describe('no_tradeoffs and no_cross_functional', () => {
     const d = await md(`# Plan\n\nWe will rely on prompt engineering to improve answers.\n`);
     expect(runDetector(noCrossFunctional, [d]).present).toBe(true);
   });
+
+  it.each([
+    'Bringing the works council and our privacy officer in at this stage would, honestly, mostly slow the trial down.',
+    'The staff council would only slow us down; we will show them the results in the autumn.',
+    'Fair-lending rules are their area rather than mine.',
+    'Group Legal have their own approval process for everything external.',
+  ])('reads governance kept out or handed over in other words: "%s"', async (text) => {
+    expect(governanceRuleHits(buildUnits([await md(`# Policy\n\n${text}\n`)])).length).toBeGreaterThan(0);
+  });
+
+  it('does not read a quarterly review with counsel that plans next year\'s contracts as governance put off', async () => {
+    const text = 'Month 9: quarterly steering review with the COO and our General Counsel; decision on vendor contracts for next year.';
+    expect(governanceRuleHits(buildUnits([await md(`# Roadmap\n\n${text}\n`)])).length).toBe(0);
+  });
+
+  it('does not read "their call, not ours" as a hand-off when no governance is named', async () => {
+    expect(governanceRuleHits(buildUnits([await md(`# Plan\n\nThe menu prices are their call, not ours.\n`)])).length).toBe(0);
+  });
+
+  it.each([
+    'Our pilot showed the tool grades as well as the tutors, so it makes no sense to have the tutors check every essay.',
+    'The model matched the nurses in our test, so it is pointless to ask them to re-read each note.',
+  ])('reads checking every output called pointless as review removed: "%s"', async (text) => {
+    expect(fixLaterRuleHits(buildUnits([await md(`# Policy\n\n${text}\n`)])).length).toBeGreaterThan(0);
+  });
+
+  it('does not read an accepted count ("orders accepted per driver per week: +12%") as accepting a worse option, but reads "we accept a slower reply" as one', () => {
+    expect(acknowledgesTradeoff('Orders accepted per driver per week: +12%')).toBe(false);
+    expect(acknowledgesTradeoff('We accept a slower reply in exchange for fewer wrong answers.')).toBe(true);
+  });
 });

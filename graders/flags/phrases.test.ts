@@ -136,6 +136,11 @@ const BLIND_FLOORS: Record<string, number> = {
   'blind22: governance_afterthought': 0.96,
   'blind22: either critical flag': 0.95,
   'blind22: tradeoff (per passage)': 0.78,
+  // blind23: measured once at 1e32e20 (0.72 / 0.91 / 0.84 / 0.77; the reader alone at score 0.5: 0.83 / 0.94 / tradeoff 0.90); not tuned on yet.
+  'blind23: fix_later_with_prompts': 0.7,
+  'blind23: governance_afterthought': 0.89,
+  'blind23: either critical flag': 0.82,
+  'blind23: tradeoff (per passage)': 0.75,
 };
 
 describe('blind phrase banks', async () => {

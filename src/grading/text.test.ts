@@ -45,6 +45,10 @@ describe('money as people write it', () => {
     // A bare R is rand only before a grouped or three-digit amount: not a release name or a year.
     expect(moneyAmounts('Release R2 ships in YEAR 2026, FORM 200')).toEqual([]);
   });
+
+  it('reads a scale abbreviated with a dot before the currency ("4,5 m.kr.") as millions', () => {
+    expect(moneyAmounts('Cloud and model usage | 4,5 m.kr. | rest of year 12 m. kr')).toEqual([4_500_000, 12_000_000]);
+  });
 });
 
 describe('roles', () => {

@@ -203,7 +203,7 @@ const CURRENCY_AFTER = String.raw`(?:(?:${CURRENCY_CODES}|TL|dollars|euros|pound
 export const AMOUNT = String.raw`(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)|\d(?:[\d,.'’]*\d)?)`;
 const SCALE = String.raw`(?:[kKmMbB]|mn|bn|million|billion|thousand|lakhs?|crores?|cr|millones|millions|Mio\.?|Mrd\.?|mln)`;
 export const MONEY = indexed(new RegExp(
-  String.raw`${CURRENCY_BEFORE}\s?${AMOUNT}(?:\s?${SCALE}\b)?|\b${AMOUNT}\s?(?:${SCALE}\s?)?${CURRENCY_AFTER}|\b${AMOUNT}\s?(?:lakhs?|crores?)\b`,
+  String.raw`${CURRENCY_BEFORE}\s?${AMOUNT}(?:\s?${SCALE}\b)?|\b${AMOUNT}\s?(?:${SCALE}\.?\s?)?${CURRENCY_AFTER}|\b${AMOUNT}\s?(?:lakhs?|crores?)\b`,
 ));
 export const PERCENT = indexed(/\d+(?:\.\d+)?\s?(?:%|per ?cent\b|pp\b|percentage points?\b|bps\b)/i);
 export const NUMBER = indexed(/(?<![A-Za-z])\d[\d,]*(?:\.\d+)?(?![A-Za-z]{3})/);
