@@ -206,4 +206,11 @@ describe('cost grader', () => {
     const benefit = await doc('cost.md', `# Year-1 cost (EUR)\n\n| Line | Year 1 |\n|---|---|\n| Model API usage | 14,000 |\n| Hosting | 6,000 |\n\nStaff cost savings: about 200,000 a year once the clerks use it.\n`);
     expect(runGrader(gradeCost, 'cost', [benefit]).signals.levers).toBe(0);
   });
+
+  it('reads "Model use" as the model usage line, and a section that only promises the estimate later as no cost content', async () => {
+    const d = await doc('cost.md', `# Year-1 cost (CHF)\n\n| Line | Year 1 |\n|---|---|\n| Model use, EU-hosted | 9'600 |\n| Hosting | 7'200 |\n| Developer | 90'000 |\n`);
+    expect(runGrader(gradeCost, 'cost', [d]).score).toBeGreaterThanOrEqual(2);
+    const later = await doc('plan.md', `# Roadmap\n\nQ1: pilot in two sites.\n\n# Cost\n\nThe cost estimate will follow in a separate note once procurement has decided.\n`);
+    expect(runGrader(gradeCost, 'cost', [later]).score).toBe(0);
+  });
 });

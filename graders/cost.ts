@@ -3,7 +3,7 @@ import { AMOUNT, hasMoney, is, linesUnderLabels, MONEY, pathIs, pickEvidence, qu
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { findAbsurdUnitCosts, findInconsistentTotals, fmt, underCostHeading } from './cost-checks.js';
 import { tradeoffsIn } from './flags/no_tradeoffs.js';
-import { COST_LINES, COST_WORD, LEVER, TRADEOFF } from './cues.js';
+import { COST_LINES, COST_WORD, LEVER, PLACEHOLDER, TRADEOFF } from './cues.js';
 
 /** A cost table cell holding a bare amount (the currency sits in the header): "| 2 000 |", "| ~40k |". */
 const PRICED_CELL = new RegExp(String.raw`\|\s*[~≈]?${AMOUNT}\s?[kKmM]?(?:\s?(?:per|a|\/)\s?(?:month|year|mo|yr|week|day|quarter))?\s*(?:\||$)`);
@@ -74,7 +74,8 @@ export const gradeCost: ItemGrader = ({ units }) => {
   // content: a budget, a figure, a licence ("I have not included the cost slide" and "a missed deviation
   // costs far more than a false flag" are not), and a lump sum (one priced line) is not a breakdown.
   const roadmapOnly = !units.some((u) => u.deliverable === 'cost');
-  const mentions = units.filter((u) => ((is(u, COST_WORD) || underCostHeading(u)) && (!roadmapOnly || hasMoney(u) || is(u, COST_CONTENT))));
+  // A placeholder ("the estimate will follow") is no cost content.
+  const mentions = units.filter((u) => ((is(u, COST_WORD) || underCostHeading(u)) && (!roadmapOnly || hasMoney(u) || is(u, COST_CONTENT)) && !(is(u, PLACEHOLDER) && !hasMoney(u))));
   const inconsistent = findInconsistentTotals(units);
   const absurd = findAbsurdUnitCosts(units);
   // Absurd unit costs are not realistic figures; a total that does not add up is the cost model's problem (cost_model).

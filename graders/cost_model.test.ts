@@ -173,4 +173,9 @@ describe('cost_model grader', () => {
     const real = await doc('cost.md', `# Year-1 cost\n\n| Item | Year 1 |\n|---|---|\n| LLM usage (3,5 million calls) | R$ 35.000 |\n| Hosting | R$ 12.000 |\n| Total | R$ 47.000 |\n`);
     expect(runGrader(gradeCostModel, 'cost_model', [real]).signals.absurd_unit_costs).toBe(0);
   });
+
+  it('reads a cost section that only promises the estimate later as absent (0)', async () => {
+    const d = await doc('plan.md', `# Roadmap\n\nQ1: pilot in two sites.\n\n# Cost\n\nThe cost estimate will follow in a separate note once procurement has decided.\n`);
+    expect(runGrader(gradeCostModel, 'cost_model', [d]).score).toBe(0);
+  });
 });

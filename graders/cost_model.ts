@@ -2,7 +2,7 @@ import { indexed } from '../src/grading/prefilter.js';
 import { hasMoney, is, MONEY, NUMBER, pickEvidence, quote, tableHeader, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
 import { findAbsurdUnitCosts, findInconsistentTotals, fmt, underCostHeading } from './cost-checks.js';
-import { COST_WORD } from './cues.js';
+import { COST_WORD, PLACEHOLDER } from './cues.js';
 
 const PRICE_PER_HEAD = /\bper (?!year|annum|month)[\w-]+ (?:per|a) (?:year|annum)\b|\bpremium tier\b|\bwe (?:would |will )?charge\b/i;
 const TOTAL = indexed(/\b(?:total|all[- ]in|year[- ]?(?:1|one)|annual\w*|first[- ]year|12[- ]months?|per year|FY\s?\d*|yearly)\b|\/\s?(?:yr|year)\b/i);
@@ -48,7 +48,8 @@ export const gradeCostModel: ItemGrader = ({ units }) => {
   const parts = { total: totals.length > 0, one_off: oneOff.length > 0, ongoing: ongoing.length > 0 && runRate, assumptions: assumptions.length > 0 };
   const have = Object.values(parts).filter(Boolean).length;
   // Cost talk: the word, or a line under a cost heading.
-  const mentions = units.filter((u) => is(u, COST_WORD) || underCostHeading(u));
+  // A placeholder ("the estimate will follow") is no cost content.
+  const mentions = units.filter((u) => (is(u, COST_WORD) || underCostHeading(u)) && !(is(u, PLACEHOLDER) && !hasMoney(u)));
   let score: Score;
   let rationale: string;
   const unrealistic = inconsistent.length > 0 || absurd.length > 0;

@@ -161,4 +161,9 @@ describe('governance grader', () => {
     const d = await doc('policy.md', `# Policy\n\nBefore the whole team: the draft decision is the same as the senior clerks' decision in at least 85%.\n`);
     expect(runGrader(gradeGovernance, 'governance', [d]).signals.threshold_measures).toBe(1);
   });
+
+  it('reads "suggested vs final price … Target: 90% within ±3%" as a bar on a measured quantity', async () => {
+    const d = await doc('policy.md', `# Policy\n\nWeekly check. The branch lead compares 40 offers a week: suggested vs final price. Target: 92% within ±4%.\n`);
+    expect(runGrader(gradeGovernance, 'governance', [d]).signals.threshold_measures).toBeGreaterThanOrEqual(1);
+  });
 });

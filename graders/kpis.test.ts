@@ -167,4 +167,9 @@ describe('kpis grader', () => {
     expect(r.signals.outcome_kpis_with_target).toBe(2);
     expect(r.signals.with_time_frame).toBe(2);
   });
+
+  it('reads success signals named under "How will we know it works?" as metrics without numbers (1)', async () => {
+    const d = await doc('roadmap.md', `# Roadmap\n\nQ: How will we know it works?\n\nA: More rentals booked, happier guests in the reviews, and the crew spends less time on the phone.\n`);
+    expect(runGrader(gradeKpis, 'kpis', [d]).score).toBe(1);
+  });
 });

@@ -139,4 +139,11 @@ describe('roadmap_structure grader', () => {
     const d = await doc('roadmap.md', `# Roadmap (12 months)\n\n| Months | Work | Milestone |\n|---|---|---|\n| 1–3 | Label history, offline test | M1 (end Mar): test set ready |\n| 4–6 | Shadow run in one depot | M2 (end Jun): go/no-go |\n| 7–9 | Assisted use in four depots | M3 (end Sep): four depots live |\n| 10–12 | All depots | M4 (end Dec): all live |\n\nM2 exit = agreement with planners at least 90%.\nM3 exit = missed pickups down 25% in the four depots.\nM4 exit = missed pickups below 2% everywhere.\n\nRisk: drivers ignore the plan. Mitigation: planners keep the final say and we review overrides weekly.\n`);
     expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]).signals.phases_with_metrics).toBeGreaterThanOrEqual(3);
   });
+
+  it('opens a period from a "Months" column that is not the first column', async () => {
+    const d = await doc('roadmap.md', `# Roadmap\n\n| Phase | Months | Milestone | Exit metric |\n|---|---|---|---|\n| 1 Data | 1–3 | M1 (month 3): 2,000 records labelled | two labellers agree on 90% |\n| 2 Offline test | 4–6 | M2 (month 6): Gate 1 | recall 95% on the test set |\n| 3 Shadow | 7–9 | M3 (month 9): Gate 2 | handling time 40 to 15 min |\n| 4 Live | 10–12 | M4 (month 12): all sites | backlog down 50% |\n\nRisk: crews ignore it. Mitigation: supervisors keep the final call.\n`);
+    const r = runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]);
+    expect(r.signals.calendar_periods).toBeGreaterThanOrEqual(4);
+    expect(r.score).toBe(3);
+  });
 });

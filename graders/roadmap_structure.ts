@@ -94,7 +94,9 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
     const prose = !u.row && PROSE_OPENER.exec(u.text);
     // A row under a "Months" column whose cell is a bare range ("1–2 | Discovery | …") opens months 1–2.
     const header = u.row ? tableHeader(roadmap, u)?.text ?? '' : '';
-    const monthCell = u.row && /^\W*months?\b/i.test(header.split(' | ')[0] ?? '') ? /^\s*(\d{1,2}\s?[–-]\s?\d{1,2}|\d{1,2})\s*$/.exec(u.text.split(' | ')[0] ?? '') : null;
+    // So does one under a "Months" column further right ("1 Data | 1–2 | M1 (month 2) …").
+    const monthColumn = u.row ? header.split(' | ').findIndex((h) => /^\W*months?\W*$/i.test(h)) : -1;
+    const monthCell = monthColumn >= 0 ? /^\s*(\d{1,2}\s?[–-]\s?\d{1,2}|\d{1,2})\s*$/.exec(u.text.split(' | ')[monthColumn] ?? '') : null;
     // A phase table's row opens the period its period cell names ("1. Data and digital twin | M1–M3 | …"); a metric table's row does not.
     const opening = u.row && !METRIC_TABLE.test(header) ? (periodCell(u.text) ?? u.text.slice(0, 30)) : u.text.slice(0, 30);
     const fromLine = monthCell ? { label: `month ${monthCell[1]!.replace(/\s/g, '')}`, calendar: true } : u.text.length < 300 ? periodLabel(prose ? prose[0] : opening) : undefined;

@@ -149,4 +149,11 @@ describe('stakeholders grader', () => {
     const gate = await doc('policy.md', `# Policy\n\nThe regional director decides whether a district goes live after the pilot.\n`);
     expect(runGrader(gradeStakeholders, 'stakeholders', [gate]).signals.roles_signing_off).toBe(1);
   });
+
+  it('reads a general secretary as a role that approves, but not a decision the author takes with a colleague', async () => {
+    const secretary = await doc('policy.md', `# Policy\n\nThe federation's General Secretary approves Gate 1 and Gate 2.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [secretary]).signals.roles_signing_off).toBe(1);
+    const author = await doc('policy.md', `# Policy\n\nThe core team (our CTO and me) decides when the pilot widens.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [author]).signals.roles_signing_off).toBe(0);
+  });
 });

@@ -50,7 +50,9 @@ export const gradeStakeholders: ItemGrader = ({ units }) => {
     const rest = u.text.replace(PER_OUTPUT_APPROVAL_ALL, ' ');
     return !(APPROVAL.test(rest) && (GATE.test(rest) || /\b(?:phases?|stages?|mov(?:e|ing) (?:from|to|on))\b/i.test(rest)));
   };
-  const approvals = units.filter((u) => roleIn(u) && (is(u, APPROVAL) || approverTable(u) || deciderLine(u)) && !unitDefersGovernance(u) && !perOutput(u));
+  // The author among those who decide ("The product team (me and our CTO) decides when to widen the pilot") owns it; no one else signs off.
+  const byAuthor = (u: Unit) => /(?:^|[.;:]\s)[^.;:]{0,60}\b(?:me|myself)\b[^.;:]{0,30}\b(?:decides?|approves?|signs? off)\b/i.test(u.text);
+  const approvals = units.filter((u) => roleIn(u) && (is(u, APPROVAL) || approverTable(u) || deciderLine(u)) && !unitDefersGovernance(u) && !perOutput(u) && !byAuthor(u));
   const roles = new Set(approvals.flatMap((u) => findRoles(u.text)));
   // A "Sign-off: …" line right under the gate lines it closes ("Gate C (Sep): …" then "Sign-off: Quality Manager + …") signs those gates.
   const afterGates = (u: Unit) => /^\W*(?:sign-?offs?|signed (?:off )?by|approv\w+)\s*:/i.test(u.text) && neighbourhood(units, u, 1).some((n) => n !== u && /^\W*gate\b/i.test(n.text));

@@ -527,4 +527,27 @@ describe('no_tradeoffs and no_cross_functional', () => {
     expect(acknowledgesTradeoff('Orders accepted per driver per week: +12%')).toBe(false);
     expect(acknowledgesTradeoff('We accept a slower reply in exchange for fewer wrong answers.')).toBe(true);
   });
+
+  it.each([
+    'Reviewing the classifier is the classifier\'s own job.',
+    'Paying clerks to double-check it defeats the purpose of the tool.',
+  ])('reads review handed to the model itself as review removed: "%s"', async (text) => {
+    expect(fixLaterRuleHits(buildUnits([await md(`# Policy\n\n${text}\n`)])).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    'Nobody in the team assumes rollback won\'t be needed.',
+    'If a route is wrong, the dispatcher changes it by hand. We\'ll learn from the mistakes.',
+  ])('does not read "%s" as the flag', async (text) => {
+    expect(fixLaterRuleHits(buildUnits([await md(`# Policy\n\n${text}\n`)])).length).toBe(0);
+  });
+
+  it('does not read the author\'s own job title ("process engineer") as an engineering partner', async () => {
+    const d = await md(`# Plan\n\nPrepared by K. Meyer, process engineer at the pulp mill.\n\nThe shift leads check the proposals.\n`);
+    expect(runDetector(noCrossFunctional, [d]).present).toBe(true);
+  });
+
+  it('does not read organisational momentum as the price of a tradeoff', () => {
+    expect(acknowledgesTradeoff('We let the first wave prove the value; involving the board too early slows momentum.')).toBe(false);
+  });
 });

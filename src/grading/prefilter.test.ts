@@ -123,5 +123,6 @@ describe('indexed patterns behave exactly like the plain ones', () => {
     expect(pairs.filter((p) => p.gated !== p.copy).length).toBeGreaterThan(patterns.length / 2);
     expect(ruledOut).toBeGreaterThan((pairs.length * sentences.length) / 3);
     expect(differences).toBe(0);
-  }, 60_000);
+    // Its time grows with the labeled set (about 70 s for 646 submissions on two cores).
+  }, 240_000);
 });
