@@ -167,6 +167,8 @@ export function findAbsurdUnitCosts(units: Unit[]): Unit[] {
 
 /** A count of model calls on a line: "4,8 million calls", "120k requests", "2.000.000 images". */
 const CALL_COUNT = /(\d[\d.,']*)\s?(million|mio\.?|mn|m|k|thousand|bn|billion)?\s(?:model |API |LLM |AI |inference )?(?:calls|requests|queries|inferences|predictions|completions|generations|images|photos|pages|documents|listings|messages)\b/i;
+/** An amount with its unit of work after it: "£0.015 per minute", "$2 / 1k tokens", "€0.40 each". */
+const RATE_ALL = new RegExp(String.raw`(?:${MONEY.source})\s?(?:(?:per|each|a (?:minute|call|page|token|request))\b|\/)`, 'g');
 const MULTIPLIER: Record<string, number> = { million: 1e6, mio: 1e6, mn: 1e6, m: 1e6, k: 1e3, thousand: 1e3, bn: 1e9, billion: 1e9 };
 /**
  * A model-usage line that prices its own count of calls at under a thousandth of a (US) cent each:
@@ -181,7 +183,8 @@ function pricedCallCounts(units: Unit[]): Unit[] {
     const n = parseNumber(m[1]!, /^\d+,\d{1,2}$/.test(m[1]!));
     const calls = n === undefined ? undefined : n * (m[2] ? MULTIPLIER[m[2].toLowerCase().replace('.', '')] ?? 1 : 1);
     if (calls === undefined || calls < 1000) return false;
-    const price = Math.max(0, ...moneyAmounts(u.text));
+    // A rate on the line ("speech-to-text at £0.015 per minute") prices a unit of work, not the count of calls.
+    const price = Math.max(0, ...moneyAmounts(u.text.replace(RATE_ALL, ' ')));
     return price > 0 && (price * roughUsd(u.text)) / calls < 0.00001;
   });
 }

@@ -178,4 +178,9 @@ describe('cost_model grader', () => {
     const d = await doc('plan.md', `# Roadmap\n\nQ1: pilot in two sites.\n\n# Cost\n\nThe cost estimate will follow in a separate note once procurement has decided.\n`);
     expect(runGrader(gradeCostModel, 'cost_model', [d]).score).toBe(0);
   });
+
+  it('does not read a rate per minute on an assumptions line as the price of all its calls', async () => {
+    const d = await doc('cost.md', `# Year-1 cost\n\n| Line | One-off | Monthly | Year 1 |\n|---|---|---|---|\n| Build | $40,000 | – | $40,000 |\n| Transcription (50,000 calls) | – | $1,200 | $14,400 |\n| LLM summaries | – | $900 | $10,800 |\n| Total | $40,000 | $2,100 | $65,200 |\n\nAssumptions: 50,000 calls a month; 4 minutes each; about 3,000 tokens per call; transcription at $0.006 per minute.\n`);
+    expect(runGrader(gradeCostModel, 'cost_model', [d]).signals.absurd_unit_costs).toBe(0);
+  });
 });

@@ -166,4 +166,13 @@ describe('governance grader', () => {
     const d = await doc('policy.md', `# Policy\n\nWeekly check. The branch lead compares 40 offers a week: suggested vs final price. Target: 92% within ±4%.\n`);
     expect(runGrader(gradeGovernance, 'governance', [d]).signals.threshold_measures).toBeGreaterThanOrEqual(1);
   });
+
+  it('reads "in at least 97% of 300 replayed orders" as a bar, and a rule that switches a hyphenated mode off "the same day" as a fast rollback', async () => {
+    const bar = await doc('policy.md', `# Policy\n\nIn the March test the planner must pick a slot that fits in at least 97% of 300 replayed orders.\n`);
+    expect(runGrader(gradeGovernance, 'governance', [bar]).signals.threshold_measures).toBeGreaterThanOrEqual(1);
+    const fast = await doc('policy.md', `# Policy\n\nIf the weekly spot check shows an error rate of 3% or more, the duty lead switches auto-approve off the same day.\n`);
+    const r = runGrader(gradeGovernance, 'governance', [fast]);
+    expect(r.signals.rollback_triggers).toBeGreaterThanOrEqual(1);
+    expect(r.signals.how_fast).toBe(true);
+  });
 });

@@ -146,4 +146,9 @@ describe('roadmap_structure grader', () => {
     expect(r.signals.calendar_periods).toBeGreaterThanOrEqual(4);
     expect(r.score).toBe(3);
   });
+
+  it.each(['Answer: low-confidence pages go to a human queue.', 'Every ticket that mentions gas is routed to a human whatever the score.'])('reads "%s" after a risk as its mitigation', async (line) => {
+    const d = await doc('roadmap.md', `# Roadmap\n\n## Risks\n\nA gas leak report is misfiled by the model, which would be a safety failure.\n\n${line}\n`);
+    expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]).signals.risks_mitigated).toBeGreaterThan(0);
+  });
 });

@@ -156,4 +156,13 @@ describe('stakeholders grader', () => {
     const author = await doc('policy.md', `# Policy\n\nThe core team (our CTO and me) decides when the pilot widens.\n`);
     expect(runGrader(gradeStakeholders, 'stakeholders', [author]).signals.roles_signing_off).toBe(0);
   });
+
+  it('reads a station master and a solicitor as roles that approve, but not a bare "Approvals:" list that says nothing of what they approve', async () => {
+    const master = await doc('policy.md', `# Policy\n\nThe Station Master decides whether the system goes live on each line.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [master]).signals.roles_signing_off).toBe(1);
+    const solicitor = await doc('policy.md', `# Policy\n\nThe club's honorary solicitor approves the consent form before launch.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [solicitor]).signals.roles_signing_off).toBe(1);
+    const bare = await doc('policy.md', `# Policy\n\nApprovals: city IT / city attorney\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [bare]).signals.roles_signing_off).toBe(0);
+  });
 });

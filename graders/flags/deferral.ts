@@ -69,6 +69,8 @@ const DEFERRED = indexed(new RegExp(
 const DISMISSED = indexed(new RegExp(
   [
     String.raw`\b(?:not|n't|never) (?:be |been )?(?:really |strictly |yet |even |so |that |very )?(?:considered |deemed |seen as |thought )?(?:necessary|needed|required|relevant|important|an? (?:real |big |major |serious )?(?:risk|concern)\b|a (?:focus|concern|priority|constraint|problem|issue|thing|number)|an? (?:issue|problem)|our (?:focus|concern|priority)|planned|foreseen|anticipated|expected|planning|spending time|budgeted|set|going to (?:bother|chase|track|measure|look|burn|spend|waste|invest|sink))`,
+    // "we do not see them as a constraint", "we don't treat spend as a concern".
+    String.raw`\b(?:do not|don'?t|does not|doesn'?t) (?:see|treat|consider|regard|count) (?:it|them|this|that|these|those|cost|costs|spend|the (?:[\w-]+ )?(?:costs?|bill|spend)) as (?:a |an )?(?:real |serious |big )?(?:constraint|concern|problem|issue|priority|risk|factor|worry)\b`,
     // "not something to worry about", "don't let cost modelling slow us down", "off the table", "rare enough", "a rounding error", "over-invest in evaluation", "not in the Year-1 plan", "deliberately not forming a review board".
     String.raw`\bnot (?:something|a thing|anything) to (?:worry|think|care) about\b|\b(?:don'?t|do not|never) let (?:[\w-]+ ){1,3}slow us down\b|\boff the table\b|\brare enough\b|\bover-?invest\w* in\b|\bnot in (?:the|our) (?:[\w-]+ )?(?:plan|roadmap|budget|scope)\b|\bdeliberately not (?:forming|creating|setting up|establishing|building|writing)\b`,
     // "no reason to set a threshold", "not a Year-1 concern", "v1 has no rollback path", "we keep no policy of our own", "aren't worth the inspectors' time".

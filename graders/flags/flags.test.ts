@@ -550,4 +550,9 @@ describe('no_tradeoffs and no_cross_functional', () => {
   it('does not read organisational momentum as the price of a tradeoff', () => {
     expect(acknowledgesTradeoff('We let the first wave prove the value; involving the board too early slows momentum.')).toBe(false);
   });
+
+  it('reads cost waved away as "we don\'t treat it as a concern", and does not read a job photo sent directly to a worker\'s tablet as review removed', async () => {
+    expect(fixLaterRuleHits(buildUnits([await md(`# Cost\n\nModel prices keep dropping, so we don't treat the API bill as a concern.\n`)])).length).toBeGreaterThan(0);
+    expect(fixLaterRuleHits(buildUnits([await md(`# Roadmap\n\nPhase 2: the scan of the meter is sent directly to the technician's tablet.\n`)])).length).toBe(0);
+  });
 });
