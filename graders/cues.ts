@@ -55,7 +55,7 @@ export const SIGNOFF =
 
 /** Approving something: more than owning it. */
 export const APPROVAL =
-  indexed(/\b(?:(?:must )?give (?:its |their |a |written |formal )*consent|(?:Legal|Security|Compliance|Privacy|IT|Procurement|Finance|Risk)(?: Department| team)? (?:checks?|reviews?|clears?|validates?)\b[^.;]{0,80}\bbefore\b|sign(?:s|ed)?\b(?! up| in\b| out\b| language| posts?\b)|sign(?:s|ed|ing)?[- ]?off|signs? (?:after|before|when|once|for|on)\b|signs? (?:the |each |every |all |a )?(?:gates?|launch|release|DPIA|go|Gate \d)|approv\w*|veto\w*|go\/no[- ]go|must (?:approve|agree|sign|clear)|authori[sz]\w*|decides? (?:on|whether|if|when)|final (?:say|call|decision|word)|ratif\w*|endors\w*|clears? (?:the|each|every|a)|gatekeeper|RACI|accountable for (?:the )?(?:decision|launch|release|go))\b/i);
+  indexed(/\b(?:(?:must )?give (?:its |their |a |written |formal )*consent|(?:Legal|Security|Compliance|Privacy|IT|Procurement|Finance|Risk)(?: Department| team)? (?:checks?|reviews?|clears?|validates?)\b[^.;]{0,80}\bbefore\b|sign(?:s|ed)?\b(?! up| in\b| out\b| language| posts?\b)|sign(?:s|ed|ing)?[- ]?off|signs? (?:after|before|when|once|for|on)\b|signs? (?:the |each |every |all |a )?(?:gates?|launch|release|DPIA|go|Gate \d)|approv\w*|veto\w*|go\/no[- ]go|must (?:approve|agree|sign|clear)|authori[sz]\w*|decides? (?:on|whether|if|when)|decides? (?:the )?(?:go-?live|launch|release|roll-?out|go\/no[- ]go|extension|expansion|next (?:phase|step|stage))|final (?:say|call|decision|word)|ratif\w*|endors\w*|clears? (?:the|each|every|a)|gatekeeper|RACI|accountable for (?:the )?(?:decision|launch|release|go))\b/i);
 
 /** Owning something. */
 export const OWNERSHIP = indexed(/\b(?:owns?|owner|owned by|accountable|responsible for|in charge of|leads?)\b/i);

@@ -151,4 +151,9 @@ describe('roadmap_structure grader', () => {
     const d = await doc('roadmap.md', `# Roadmap\n\n## Risks\n\nA gas leak report is misfiled by the model, which would be a safety failure.\n\n${line}\n`);
     expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]).signals.risks_mitigated).toBeGreaterThan(0);
   });
+
+  it('reads a Gantt row that marks its months under a header of twelve month initials as a dated phase', async () => {
+    const d = await doc('roadmap.md', `# Plan\n\n| Work stream | J F M A M J J A S O N D | Milestone |\n|---|---|---|\n| Data import | X X X . . . . . . . . . | M3: data loaded |\n| Pilot depot | . . . X X X . . . . . . | M6: go-live decision |\n| Three depots | . . . . . . X X X . . . | M9: three depots live |\n| All depots | . . . . . . . . . X X X | M12: all live |\n`);
+    expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]).signals.calendar_periods).toBeGreaterThanOrEqual(4);
+  });
 });

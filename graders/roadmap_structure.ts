@@ -63,6 +63,23 @@ function periodLabel(text: string): { label: string; calendar: boolean } | undef
   return undefined;
 }
 
+/** The months a Gantt row marks ("1–3"), read from a cell of twelve marks under a header cell of twelve months. */
+function ganttMonths(header: string, row: string): string | undefined {
+  const heads = header.split(' | ');
+  const cells = row.split(' | ');
+  for (let i = 0; i < cells.length; i++) {
+    const marks = cells[i]!.trim().split(/\s+/);
+    if (marks.length !== 12 || !marks.every((m) => /^[xX■█●✓✔*#.·○□-]$/.test(m))) continue;
+    if (!/^(?:[A-Za-z]{1,3}\s+){11}[A-Za-z]{1,3}$|^(?:\d{1,2}\s+){11}\d{1,2}$/.test((heads[i] ?? '').trim())) continue;
+    const on = marks.map((m) => /^[xX■█●✓✔*#]$/.test(m));
+    const first = on.indexOf(true);
+    if (first < 0) continue;
+    const last = on.lastIndexOf(true);
+    return first === last ? `${first + 1}` : `${first + 1}–${last + 1}`;
+  }
+  return undefined;
+}
+
 /**
  * `roadmap_structure`: a 12-month horizon in phases or quarters with dated milestones,
  * success metrics per phase, and named risks with mitigations (RUBRIC.md). Phases without
@@ -99,7 +116,9 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
     const monthCell = monthColumn >= 0 ? /^\s*(\d{1,2}\s?[–-]\s?\d{1,2}|\d{1,2})\s*$/.exec(u.text.split(' | ')[monthColumn] ?? '') : null;
     // A phase table's row opens the period its period cell names ("1. Data and digital twin | M1–M3 | …"); a metric table's row does not.
     const opening = u.row && !METRIC_TABLE.test(header) ? (periodCell(u.text) ?? u.text.slice(0, 30)) : u.text.slice(0, 30);
-    const fromLine = monthCell ? { label: `month ${monthCell[1]!.replace(/\s/g, '')}`, calendar: true } : u.text.length < 300 ? periodLabel(prose ? prose[0] : opening) : undefined;
+    // A Gantt row marks its months in one cell under a header of twelve months ("J F M A … D" over "X X X . . ."): it opens the months marked.
+    const gantt = u.row ? ganttMonths(header, u.text) : undefined;
+    const fromLine = monthCell ? { label: `month ${monthCell[1]!.replace(/\s/g, '')}`, calendar: true } : gantt ? { label: `month ${gantt}`, calendar: true } : u.text.length < 300 ? periodLabel(prose ? prose[0] : opening) : undefined;
     // A line opens a period when it starts with one ("Q1 –", "2.1 Q1 –", "Month 3:"), is a table row,
     // or names a phase and then its months ("Discovery, Apr-May 2026.", "Alpha (Jun–Aug):").
     const opens = fromLine !== undefined && (u.row || Boolean(prose) || PERIOD_OPENER.test(u.text) || NAMED_PHASE_OPENER.test(u.text));

@@ -165,4 +165,11 @@ describe('stakeholders grader', () => {
     const bare = await doc('policy.md', `# Policy\n\nApprovals: city IT / city attorney\n`);
     expect(runGrader(gradeStakeholders, 'stakeholders', [bare]).signals.roles_signing_off).toBe(0);
   });
+
+  it('reads "decides go-live at M4" as a sign-off by another role, but not the author\'s own "I … decide go-live"', async () => {
+    const other = await doc('roadmap.md', `# Sign-off\n\nThe operations director decides go-live at M4.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [other]).signals.roles_signing_off).toBe(1);
+    const author = await doc('policy.md', `# Policy\n\nOwner. I (Ana, Head of Operations) own the tool and decide go-live for each branch.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [author]).signals.roles_signing_off).toBe(0);
+  });
 });

@@ -50,8 +50,8 @@ export const gradeStakeholders: ItemGrader = ({ units }) => {
     const rest = u.text.replace(PER_OUTPUT_APPROVAL_ALL, ' ');
     return !(APPROVAL.test(rest) && (GATE.test(rest) || /\b(?:phases?|stages?|mov(?:e|ing) (?:from|to|on))\b/i.test(rest)));
   };
-  // The author among those who decide ("The product team (me and our CTO) decides when to widen the pilot") owns it; no one else signs off.
-  const byAuthor = (u: Unit) => /(?:^|[.;:]\s)[^.;:]{0,60}\b(?:me|myself)\b[^.;:]{0,30}\b(?:decides?|approves?|signs? off)\b/i.test(u.text);
+  // The author among those who decide ("The product team (me and our CTO) decides when to widen the pilot", "I (Rohit) own it and decide go-live") owns it; no one else signs off.
+  const byAuthor = (u: Unit) => /(?:^|[.;:]\s)[^.;:]{0,60}\b(?:me|myself)\b[^.;:]{0,30}\b(?:decides?|approves?|signs? off)\b/i.test(u.text) || /\bI\b(?: \([^)]{0,60}\))?[^.;:]{0,60}\b(?:decide|approve|sign off)\b/.test(u.text);
   // A bare list under an approvals label ("Approvals: county IT / county attorney") names approvers, not what they approve.
   const bareList = (u: Unit) => /^\W*(?:approvals?|approvers?|sign-?offs?|signers?)\s*:\s*[^.;:]{0,60}$/i.test(u.text) && !is(u, GATE);
   const approvals = units.filter((u) => roleIn(u) && (is(u, APPROVAL) || approverTable(u) || deciderLine(u)) && !unitDefersGovernance(u) && !perOutput(u) && !byAuthor(u) && !bareList(u));

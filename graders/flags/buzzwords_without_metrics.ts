@@ -1,5 +1,5 @@
 import { indexed } from '../../src/grading/prefilter.js';
-import { isRejectedOrQuoted, MEASURE, neighbourhood, pickEvidence, quote } from '../../src/grading/text.js';
+import { isRejectedOrQuoted, MEASURE, pickEvidence, quote } from '../../src/grading/text.js';
 import type { FlagDetector } from '../../src/grading/types.js';
 import { BUZZWORD } from '../cues.js';
 
@@ -30,9 +30,12 @@ export const buzzwordsWithoutMetrics: FlagDetector = {
     const hits = all.filter((u) => {
       const m = BUZZWORD.exec(u.text);
       if (!m || isRejectedOrQuoted(u.text, m.index, m.index + m[0].length)) return false;
-      return !neighbourhood(all, u, 1).some((n) => hasMetric(n.text));
+      // The rubric's scope: the same sentence or bullet; a figure in the sentence before ("6 people type this in") does not measure the buzzword's claim.
+      return !hasMetric(u.text);
     });
-    const words = hits.flatMap((u) => [...u.text.matchAll(BUZZWORDS)].map((m) => m[0].toLowerCase()));
+    // A buzzword denied where it stands ("AI-driven planning is no magic") is not used as one.
+    const denied = (text: string, at: number) => /\b(?:no|not|never|n't)\s+$/i.test(text.slice(Math.max(0, at - 8), at));
+    const words = hits.flatMap((u) => [...u.text.matchAll(BUZZWORDS)].filter((m) => !denied(u.text, m.index)).map((m) => m[0].toLowerCase()));
     const distinct = new Set(words);
     // One stray "seamless" is style; a pattern is several buzzwords with nothing measurable near them.
     const present = distinct.size >= 2;

@@ -555,4 +555,16 @@ describe('no_tradeoffs and no_cross_functional', () => {
     expect(fixLaterRuleHits(buildUnits([await md(`# Cost\n\nModel prices keep dropping, so we don't treat the API bill as a concern.\n`)])).length).toBeGreaterThan(0);
     expect(fixLaterRuleHits(buildUnits([await md(`# Roadmap\n\nPhase 2: the scan of the meter is sent directly to the technician's tablet.\n`)])).length).toBe(0);
   });
+
+  it('does not let a figure in the sentence before measure a buzzword, and does not count a buzzword denied where it stands', async () => {
+    const d = await md(`# Vision\n\nToday 8 clerks key every deed in by hand each night.\n\nWe will be the first AI-first notary office in Portugal.\n\nWith GenAI we leverage hyper-personalization for every client.\n`);
+    expect(runDetector(buzzwordsWithoutMetrics, [d]).present).toBe(true);
+    const denied = await md(`# Vision\n\nAI-powered triage is no magic; what counts is minutes to dispatch.\n`);
+    expect(runDetector(buzzwordsWithoutMetrics, [denied]).present).toBe(false);
+  });
+
+  it('reads governance questions said to be "for the compliance office and the veterinary authority, not for our team" as handed off', async () => {
+    const text = 'Questions on animal-welfare law are for the farm\'s compliance office and the veterinary authority, not for our team.';
+    expect(governanceRuleHits(buildUnits([await md(`# Policy\n\n${text}\n`)])).length).toBeGreaterThan(0);
+  });
 });
