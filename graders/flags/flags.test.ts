@@ -567,4 +567,21 @@ describe('no_tradeoffs and no_cross_functional', () => {
     const text = 'Questions on animal-welfare law are for the farm\'s compliance office and the veterinary authority, not for our team.';
     expect(governanceRuleHits(buildUnits([await md(`# Policy\n\n${text}\n`)])).length).toBeGreaterThan(0);
   });
+
+  it.each([
+    'We will not ship now and add the guardrails later; the rules sit in the planner from the first run.',
+    'I am not proposing that we ship first and add safety checks later.',
+  ])('does not read a refused "launch now, fix later" as the flag: "%s"', async (text) => {
+    expect(fixLaterRuleHits(buildUnits([await md(`# Policy\n\n${text}\n`)])).length).toBe(0);
+  });
+
+  it('does not take the author\'s byline ("Prepared by: … backend engineer") for an engineering partner', async () => {
+    const d = await md(`# Plan\n\nPrepared by: S. Rao (backend engineer, 5 yrs; applying for AI PM)\n\nThe site supervisors check the rota proposals.\n`);
+    expect(runDetector(noCrossFunctional, [d]).present).toBe(true);
+  });
+
+  it('does not count dropping a check for speed as a tradeoff weighed, even where the tradeoff reader is nearly sure', async () => {
+    const d = await md(`# Policy\n\nSo stewards do not need to check what it tells fans or which gate it gives; checking every answer would only slow the turnstiles before kick-off.\n`);
+    expect(runDetector(noTradeoffs, [d]).present).toBe(true);
+  });
 });

@@ -2,8 +2,8 @@ import { indexed } from '../../src/grading/prefilter.js';
 import { is, PARTNER, PARTNER_IT, pickEvidence, quote } from '../../src/grading/text.js';
 import type { FlagDetector } from '../../src/grading/types.js';
 
-/** "Prompt engineering" and "social engineering" name a technique, not a partner, and "the legal and compliance side" a topic; "Mikkel Brandt, CTO" signing the submission is its author. */
-const NOT_A_PARTNER = indexed(/^\W*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3},\s*(?:CTO|CEO|CPO|COO|CIO|founder|co-founder|Head of [\w ]+|VP [\w ]+|product (?:lead|manager|director))[\w-]*|\b(?:prompt|social|context|feature|reverse) engineer(?:ing|s)?\b|\b(?:no|without|zero) (?:\w+ )?(?:developers?|devs|engineers?)\b|\b(?:the )?legal (?:and [\w-]+ )?(?:side|questions?|issues?|topics?|aspects?|matters?|stuff|bits?)\b/gi);
+/** "Prompt engineering" and "social engineering" name a technique, not a partner, and "the legal and compliance side" a topic; "Mikkel Brandt, CTO" signing the submission, or "Prepared by: R. Venkatesh (backend engineer)", is its author. */
+const NOT_A_PARTNER = indexed(/^\W*(?:prepared|written|submitted|drafted) by\s*:?[^\n]{0,160}$|^\W*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3},\s*(?:CTO|CEO|CPO|COO|CIO|founder|co-founder|Head of [\w ]+|VP [\w ]+|product (?:lead|manager|director))[\w-]*|\b(?:prompt|social|context|feature|reverse) engineer(?:ing|s)?\b|\b(?:no|without|zero) (?:\w+ )?(?:developers?|devs|engineers?)\b|\b(?:the )?legal (?:and [\w-]+ )?(?:side|questions?|issues?|topics?|aspects?|matters?|stuff|bits?)\b/gi);
 
 /** `no_cross_functional`: no engineering, legal, security or go-to-market partner named in any plan. */
 export const noCrossFunctional: FlagDetector = {

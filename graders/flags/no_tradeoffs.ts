@@ -2,7 +2,7 @@ import { indexed } from '../../src/grading/prefilter.js';
 import { isRejectedOrQuoted, pickEvidence, quote } from '../../src/grading/text.js';
 import type { FlagDetector } from '../../src/grading/types.js';
 import { TRADEOFF } from '../cues.js';
-import { readerTradeoffs } from './reader.js';
+import { readAsCriticalFlag, readerTradeoffs } from './reader.js';
 
 // A tradeoff weighs goods of different kinds: one option is better on one axis and worse on
 // another. So a passage acknowledges one when it joins two different axes with a word of cost or
@@ -105,7 +105,8 @@ function opposedMoves(text: string): boolean {
 const answers = new WeakMap<object, boolean>();
 export function unitAcknowledgesTradeoff(u: { text: string }): boolean {
   let answer = answers.get(u);
-  if (answer === undefined) answers.set(u, (answer = acknowledgesTradeoff(u.text)));
+  // A safeguard or governance dropped for speed ("checking every answer would only slow the doors") is a red flag, not a weighed tradeoff.
+  if (answer === undefined) answers.set(u, (answer = acknowledgesTradeoff(u.text) && !readAsCriticalFlag(u)));
   return answer;
 }
 

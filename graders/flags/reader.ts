@@ -16,7 +16,7 @@
 import { indexed } from '../../src/grading/prefilter.js';
 import { pickEvidence, quote, type Unit } from '../../src/grading/text.js';
 import type { FlagResult } from '../../src/grading/types.js';
-import { CONDITIONED, COUNTERED, GATED, GOVERNANCE, MEASURING, SAFEGUARD_BEFORE } from './deferral.js';
+import { CONDITIONED, COUNTERED, GATED, GOVERNANCE, MEASURING, SAFEGUARD_BEFORE, unitDefersGovernance, unitDefersSafeguard } from './deferral.js';
 import { READER_WEIGHTS } from './reader-weights.js';
 
 export type ReaderFlag = 'fix_later_with_prompts' | 'governance_afterthought';
@@ -95,6 +95,14 @@ export function readerOnly<T extends { text: string }>(flag: ReaderFlag, units: 
   return out;
 }
 
+/**
+ * A passage the rules read as a critical flag and the reader does not set aside: "checking every answer would only
+ * slow the doors" drops a safeguard for speed. Such a passage is the red flag, not a tradeoff weighed (no_tradeoffs).
+ */
+export function readAsCriticalFlag(u: { text: string }): boolean {
+  return (unitDefersSafeguard(u) && unitScore('fix_later_with_prompts', u) >= SET_ASIDE_BELOW) || (unitDefersGovernance(u) && unitScore('governance_afterthought', u) >= SET_ASIDE_BELOW);
+}
+
 /** At or above this chance the reader takes a passage as weighing one good against another. */
 export const TRADEOFF_AT = 0.995;
 
@@ -107,7 +115,8 @@ export function readerTradeoffs<T extends { text: string }>(units: T[]): { unit:
   const out: { unit: T; score: number }[] = [];
   for (const u of units) {
     const score = unitScore('tradeoff', u);
-    if (score >= TRADEOFF_AT) out.push({ unit: u, score });
+    // A safeguard or governance dropped for speed is a red flag, not a weighed tradeoff (as in no_tradeoffs).
+    if (score >= TRADEOFF_AT && !readAsCriticalFlag(u)) out.push({ unit: u, score });
   }
   return out;
 }
