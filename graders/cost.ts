@@ -11,7 +11,7 @@ const PRICED_CELL = new RegExp(String.raw`\|\s*[~≈]?${AMOUNT}\s?[kKmM]?(?:\s?(
 const TOTAL_OR_EXCLUDED = indexed(/^\W*(?:grand )?total\b|\b(?:exclud\w*|not including|excl\.|without|TBC|TBD|to be (?:confirmed|quoted|decided))\b/i);
 /** What the customer pays: a price to sell at, not a cost to bear. */
 const OUR_PRICE = indexed(/\b(?:pricing (?:idea|plan|model|tiers?)|(?:our|list|sale|selling|subscription) price|we (?:would |will |could )?charge|charg(?:e|ing) (?:customers|clients|users|each|per)|revenue|MRR|ARR)\b/i);
-const LEVER_HEADING = indexed(/\b(?:levers?|cost (?:controls?|levers?|reduction|optimi[sz]ation|savings?)|savings?|optimi[sz]ation|(?:keep|keeping|bring|bringing) (?:the )?(?:[\w-]+ ){0,2}(?:costs?|bill|spend) (?:down|low|lower)|(?:keep|keeping) (?:it|them|this|costs?|the bill) (?:lower|low|down|cheap)|reduc\w+ (?:the )?(?:costs?|bill|spend))\b/i);
+const LEVER_HEADING = indexed(/\b(?:levers?|cost (?:controls?|levers?|reduction|optimi[sz]ation|savings?)|savings?|optimi[sz]ation|(?:keep|keeping|bring|bringing) (?:the )?(?:[\w-]+ ){0,2}(?:costs?|bill|spend) (?:down|low|lower)|(?:keep|keeping) (?:it|them|this|costs?|the bill) (?:lower|low|down|cheap)|reduc\w+ (?:the )?(?:costs?|bill|spend)|ways to (?:save|cut|reduce))\b/i);
 /** A way of working said to save money: "Sending SMS first and a letter only if there is no reply saves about £4,000 a year". */
 const SAVING_ACTION = /^\W*[A-Z]?[a-z]+ing\b[^.;]{0,140}\b(?:saves?|cuts?|reduces?|lowers?|trims?|halves)\b[^.;]{0,40}(?:[$€£¥₹]\s?\d|\d+(?:[.,]\d+)?\s?%|\d[\d,.]*\s?(?:€|EUR|GBP|USD|kr))/;
 /** What the feature saves the business ("Agent cost saving: around $5M per year at full containment"): the value case, not a lever on the feature's own cost. */
@@ -57,7 +57,7 @@ export const gradeCost: ItemGrader = ({ units }) => {
   // A label line introduces the lines after it in its section: "Cost levers and their effect:" then "- Template first: … minus 35% of calls".
   const underLabel = linesUnderLabels(units, (u) => is(u, LEVER_HEADING) && /:\s*$/.test(u.text) && u.text.length < 80, (l, u) => u.section === l.section);
   // A line that opens with its own label names levers after it: "Levers: re-plan only when … (saves ca. 40% of runs); run …".
-  const labelled = (u: Unit) => !u.row && (/^\W*(?:(?:cost|main|our) )?(?:levers?|savings?|saving on cost|ways to (?:save|cut|reduce) (?:the )?cost)\s*:\s*\S/i.test(u.text) || SAVING_ACTION.test(u.text) || leadLabel(u.text));
+  const labelled = (u: Unit) => !u.row && (leadLabel(u.text) || SAVING_ACTION.test(u.text));
   const levers = units.filter((u) => (is(u, LEVER) || labelled(u) || ((underLevers(u) || underLabel.has(u)) && !is(u, LEVER_HEADING_ONLY))) && !is(u, BUSINESS_SAVING));
   // Each lever named, also when one line lists several ("Levers: batch all pens overnight (−35% …); only re-explain when …").
   // Sentences of one paragraph that each name a technique are separate levers too ("Levers: only … get a proposal. Cache the instructions, 30% less input cost.").

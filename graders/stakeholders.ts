@@ -51,10 +51,10 @@ export const gradeStakeholders: ItemGrader = ({ units }) => {
     return !(APPROVAL.test(rest) && (GATE.test(rest) || /\b(?:phases?|stages?|mov(?:e|ing) (?:from|to|on))\b/i.test(rest)));
   };
   // The author among those who decide ("The product team (me and our CTO) decides when to widen the pilot", "I (Rohit) own it and decide go-live") owns it; no one else signs off.
-  const byAuthor = (u: Unit) => /(?:^|[.;:]\s)[^.;:]{0,60}\b(?:me|myself)\b[^.;:]{0,30}\b(?:decides?|approves?|signs? off)\b/i.test(u.text) || /\bI\b(?: \([^)]{0,60}\))?[^.;:]{0,60}\b(?:decide|approve|sign off)\b/.test(u.text);
+  const authorDecides = (u: Unit) => /(?:^|[.;:]\s)[^.;:]{0,60}\b(?:me|myself)\b[^.;:]{0,30}\b(?:decides?|approves?|signs? off)\b/i.test(u.text) || /\bI\b(?: \([^)]{0,60}\))?[^.;:]{0,60}\b(?:decide|approve|sign off)\b/.test(u.text);
   // A bare list under an approvals label ("Approvals: county IT / county attorney") names approvers, not what they approve.
   const bareList = (u: Unit) => /^\W*(?:approvals?|approvers?|sign-?offs?|signers?)\s*:\s*[^.;:]{0,60}$/i.test(u.text) && !is(u, GATE);
-  const approvals = units.filter((u) => roleIn(u) && (is(u, APPROVAL) || approverTable(u) || deciderLine(u)) && !unitDefersGovernance(u) && !perOutput(u) && !byAuthor(u) && !bareList(u));
+  const approvals = units.filter((u) => roleIn(u) && (is(u, APPROVAL) || approverTable(u) || deciderLine(u)) && !unitDefersGovernance(u) && !perOutput(u) && !authorDecides(u) && !bareList(u));
   const roles = new Set(approvals.flatMap((u) => findRoles(u.text)));
   // A "Sign-off: …" line right under the gate lines it closes ("Gate C (Sep): …" then "Sign-off: Quality Manager + …") signs those gates.
   const afterGates = (u: Unit) => /^\W*(?:sign-?offs?|signed (?:off )?by|approv\w+)\s*:/i.test(u.text) && neighbourhood(units, u, 1).some((n) => n !== u && /^\W*gate\b/i.test(n.text));

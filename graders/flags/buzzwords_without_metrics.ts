@@ -5,7 +5,7 @@ import { BUZZWORD } from '../cues.js';
 
 const BUZZWORDS = indexed(new RegExp(BUZZWORD.source, 'gi'));
 
-/** A metric near a buzzword: in the same unit (buzzword itself removed) or the next one. */
+/** A metric beside a buzzword: in the same unit, the buzzword itself removed ("10x growth" is not a measure). */
 function hasMetric(text: string): boolean {
   const rest = text.replace(BUZZWORDS, ' ');
   return MEASURE.test(rest) || COUNTED.test(rest);
