@@ -14,10 +14,12 @@ const SAMPLE_REVIEW = indexed(/\bsampl\w*|\b\d[\d,]*\s+(?:\w+\s){0,2}(?:diar(?:y
 /** A line that opens with a go-live or gate and names, after a colon, who takes it. */
 const DECIDER_LINE = /^\W*(?:go-?live|launch|rollout|roll-out|release to \w+|gate\s?\w{0,3}|decides?|decision(?:s| rights)?|who decides)\b[^:|.]{0,60}:\s*(.+)$/i;
 /** Approving every output one by one: "the supervisor approves each message before it goes out". */
-const PER_OUTPUT_APPROVAL = /\b(?:approv\w*(?: of)?|signs? off|checks?|reviews?|takes? (?:the )?final (?:call|say|decision) on) (?:each|every|all) (?!(?:single )?(?:[\w-]+ )?(?:gates?|releases?|launch(?:es)?|phases?|go-lives?|rollouts?|models?|versions?|milestones?|stages?)\b)(?:single )?(?:[\w-]+ )?[\w-]+\b/i;
+/** A step of the release itself, which approving or deciding on is a sign-off, not work on one case. */
+const RELEASE_STEP = 'gates?|releases?|launch(?:es)?|phases?|go-lives?|rollouts?|models?|versions?|milestones?|stages?';
+const PER_OUTPUT_APPROVAL = new RegExp(String.raw`\b(?:approv\w*(?: of)?|signs? off|checks?|reviews?|takes? (?:the )?final (?:call|say|decision) on) (?:each|every|all) (?!(?:single )?(?:[\w-]+ )?(?:${RELEASE_STEP})\b)(?:single )?(?:[\w-]+ )?[\w-]+\b`, 'i');
 const PER_OUTPUT_APPROVAL_ALL = new RegExp(PER_OUTPUT_APPROVAL.source, 'gi');
 /** Deciding on one case at a time: "The shift supervisor decides if the work order is sent" (not "decides if the pilot is extended" or "if a collection goes online"). */
-const PER_CASE_DECISION = /\bdecides? (?:if|whether) (?:the|a|an|each|this) (?!(?:[\w-]+ )?(?:gates?|releases?|launch(?:es)?|phases?|go-lives?|rollouts?|pilots?|models?|versions?|milestones?|stages?|project|product|feature|tool|system)\b)(?:[\w-]+ ){1,2}(?:is|gets|should be|goes|will be|can be)\b(?! (?:online|live|public|published|into production|to production|to all)\b)/i;
+const PER_CASE_DECISION = new RegExp(String.raw`\bdecides? (?:if|whether) (?:the|a|an|each|this) (?!(?:[\w-]+ )?(?:${RELEASE_STEP}|pilots?|project|product|feature|tool|system)\b)(?:[\w-]+ ){1,2}(?:is|gets|should be|goes|will be|can be)\b(?! (?:online|live|public|published|into production|to production|to all)\b)`, 'i');
 /** Stakeholders named in general terms. */
 const VAGUE = indexed(/\bstakeholders?\b|\bleadership\b|\bmanagement\b|\bsign[- ]?off\b|\bapprov\w*|\breview(?:ed)? by\b/i);
 const QBR = indexed(/\bQBRs?\b/);

@@ -519,7 +519,9 @@ describe('no_tradeoffs and no_cross_functional', () => {
   it.each([
     'Our pilot showed the tool grades as well as the tutors, so it makes no sense to have the tutors check every essay.',
     'The model matched the nurses in our test, so it is pointless to ask them to re-read each note.',
-  ])('reads checking every output called pointless as review removed: "%s"', async (text) => {
+    'Reviewing the classifier is the classifier\'s own job.',
+    'Paying clerks to double-check it defeats the purpose of the tool.',
+  ])('reads checking every output called pointless, or handed to the model itself, as review removed: "%s"', async (text) => {
     expect(fixLaterRuleHits(buildUnits([await md(`# Policy\n\n${text}\n`)])).length).toBeGreaterThan(0);
   });
 
@@ -529,21 +531,17 @@ describe('no_tradeoffs and no_cross_functional', () => {
   });
 
   it.each([
-    'Reviewing the classifier is the classifier\'s own job.',
-    'Paying clerks to double-check it defeats the purpose of the tool.',
-  ])('reads review handed to the model itself as review removed: "%s"', async (text) => {
-    expect(fixLaterRuleHits(buildUnits([await md(`# Policy\n\n${text}\n`)])).length).toBeGreaterThan(0);
-  });
-
-  it.each([
     'Nobody in the team assumes rollback won\'t be needed.',
     'If a route is wrong, the dispatcher changes it by hand. We\'ll learn from the mistakes.',
+    // A refused "launch now, fix later".
+    'We will not ship now and add the guardrails later; the rules sit in the planner from the first run.',
+    'I am not proposing that we ship first and add safety checks later.',
   ])('does not read "%s" as the flag', async (text) => {
     expect(fixLaterRuleHits(buildUnits([await md(`# Policy\n\n${text}\n`)])).length).toBe(0);
   });
 
   it('does not read the author\'s own job title ("process engineer") as an engineering partner', async () => {
-    const d = await md(`# Plan\n\nPrepared by K. Meyer, process engineer at the pulp mill.\n\nThe shift leads check the proposals.\n`);
+    const d = await md(`# Plan\n\nOur process engineer, K. Meyer, tunes the digester settings.\n\nThe shift leads check the proposals.\n`);
     expect(runDetector(noCrossFunctional, [d]).present).toBe(true);
   });
 
@@ -566,13 +564,6 @@ describe('no_tradeoffs and no_cross_functional', () => {
   it('reads governance questions said to be "for the compliance office and the veterinary authority, not for our team" as handed off', async () => {
     const text = 'Questions on animal-welfare law are for the farm\'s compliance office and the veterinary authority, not for our team.';
     expect(governanceRuleHits(buildUnits([await md(`# Policy\n\n${text}\n`)])).length).toBeGreaterThan(0);
-  });
-
-  it.each([
-    'We will not ship now and add the guardrails later; the rules sit in the planner from the first run.',
-    'I am not proposing that we ship first and add safety checks later.',
-  ])('does not read a refused "launch now, fix later" as the flag: "%s"', async (text) => {
-    expect(fixLaterRuleHits(buildUnits([await md(`# Policy\n\n${text}\n`)])).length).toBe(0);
   });
 
   it('does not take the author\'s byline ("Prepared by: … backend engineer") for an engineering partner', async () => {

@@ -7,6 +7,8 @@ import { COUNTERED, GATED, GOVERNANCE, ITERATION, unitDefersGovernance } from '.
 const GOV = String.raw`(?:governance|compliance(?: review)?|sign-?offs?|approvals?|DPIAs?|(?:data protection|privacy) impact assessments?|(?:privacy|security|legal|model risk|child[- ]safety|safety) (?:reviews?|validation|assessments?)|model risk validation|(?:AI )?ethics (?:board|committee|council|review)|who approves what|(?:the |an? |our )?(?:AI |RAI )?polic(?:y|ies)|safety (?:reviews?|checks?|work)|ethics|responsible AI|RAI|legal review|privacy review|risk (?:review|assessment)|oversight|controls|bias (?:testing|audits?|checks?))`;
 const LATER = String.raw`(?:(?:can|will|would) follow (?:the )?(?:\w+ )?(?:launch|go-?live|pilot|rollout|release)|(?:happens?|comes?|takes? place|runs?) after (?:the )?(?:\w+ )?(?:launch|go-?live|pilot|rollout|release|beta)|after (?:the )?(?:soft |public |full )?(?:launch|go-?live|rollout)|if (?:we|it) (?:grows?|scales?|takes off|succeeds?)|(?:when|once) (?:the )?(?:pilot|\w+ fleets|customers|clients) (?:renew|sign|ends?|succeeds?)|(?:planned|scheduled|deferred|postponed|pushed|slated|parked) (?:for|to|until) (?:H2|Q[2-4]|phase (?:2|3|two|three)|later|next|v2|a later|after)|can be added (?:then|later)|after (?:we )?(?:see|reach|hit|find|get|prove) [\w-]+|later|after (?:launch|GA|we launch|release|go-live|we ship|we scale|the pilot|product-market fit|PMF)|post[- ](?:launch|GA|MVP)|in (?:a )?(?:later|future|subsequent) (?:phase|release|version|iteration)|down the (?:road|line)|once we (?:scale|have (?:\w+ ){0,2}(?:traction|customers|users|revenue|clients)|launch|see (?:issues|problems|traction)|grow|know more)|when (?:we|it) (?:scales?|grows?|need (?:it|to)|becomes? (?:necessary|a problem))|if (?:regulators|anyone|customers) (?:ask|complain|require)|eventually|next year|in v2|as needed|if (?:it becomes|needed))`;
 
+/** Someone's area set against the author's: "… area, not ours", "… job rather than mine". */
+const NOT_OURS = String.raw`(?:area|job|problem|responsibility|call|business|remit|domain|turf|department|thing),? (?:not|rather than|and not) (?:ours|mine|the product team['’]?s|product['’]?s|this team['’]?s)\b`;
 /**
  * Governance put off, bolted on, or handed to someone else (RUBRIC.md, critical).
  */
@@ -19,7 +21,7 @@ const PATTERNS = [
   /\b(?:validation|review|compliance|governance|policy|risk|privacy|security|approval)\w*\b[^.;]{0,30}\b(?:is|are) (?:[\w&-]+ ){0,3}(?:team'?s|'s) (?:job|problem|responsibility|call|business)\b/i,
   /\b(?:not planning|no plans? for|do not plan|don'?t plan|won'?t (?:do|run|need)|will not (?:do|run|need)) (?:a |any )?(?:separate |own |formal |dedicated )?(?:privacy|legal|security|compliance|ethics|risk|model risk) (?:review|assessment|sign-?off|validation)\b/i,
   new RegExp(String.raw`\b${GOV}\b[^.;]{0,30}\b(?:would|will|could|might)? ?slow (?:\w+ ){0,3}down\b`, 'i'),
-  /\b(?:is|are) (?:the |entirely |really )?[\w&'’-]+(?: [\w&'’-]+){0,2}['’]s? (?:area|job|problem|responsibility|call|business|remit|domain|turf|department|thing),? (?:not|rather than|and not) (?:ours|mine|the product team['’]?s|product['’]?s|this team['’]?s)\b/i,
+  new RegExp(String.raw`\b(?:is|are) (?:the |entirely |really )?[\w&'’-]+(?: [\w&'’-]+){0,2}['’]s? ${NOT_OURS}`, 'i'),
   /\b(?:security|privacy|compliance|governance|legal|data protection|regulatory|risk|ethics|certification|confidentiality)\b[^.;]{0,80}\b(?:is|are) (?:entirely |fully |solely )?the (?:business|job|responsibility|remit|problem|concern|domain) of\b/i,
   /\bnot (?:something|a thing|an area|a topic|a concern) (?:that )?(?:the product team|we|product|I|this team|our team) (?:needs? to|have to|has to|should|must) (?:own|worry about|handle|deal with|think about)\b/i,
   /\b(?:compliance|governance|privacy|security|confidentiality|data protection|legal|regulatory)\b[^.;]{0,80}\b(?:is|are)? ?(?:not part of|outside) (?:this|the|our) (?:project|scope|plan|remit)\b/i,
@@ -28,7 +30,7 @@ const PATTERNS = [
   /\bno (?:separate |own |formal |dedicated |additional |further )?(?:[\w-]+ (?:or|and|nor) )?(?:privacy|legal|security|compliance|ethics|risk|AI|model risk|RAI|DPIA)[\w-]* (?:review|assessment|sign-?off|validation|audit|check)s? (?:is|are|will be) (?:planned|needed|required|scheduled|foreseen)\b/i,
   /\b(?:send|show|inform|notify|tell|present)\w* (?:them|legal|compliance|security|privacy|the (?:\w+ ){0,3}(?:team|office|officer|board|DPO))\b[^.;]{0,40}\b(?:at|after|once) (?:the )?(?:launch|go-?live|release|we launch|we go live)\b/i,
   // "Consumer Duty is their area rather than mine": the governance topic must be named, since "their" names no one ("Pricing is their call, not ours").
-  new RegExp(String.raw`\b(?:${GOVERNANCE.source})[^.;]{0,60}\b(?:is|are) (?:entirely |really |very much )?their (?:area|job|problem|responsibility|call|business|remit|domain|turf|department|thing),? (?:not|rather than|and not) (?:ours|mine|the product team['’]?s|product['’]?s|this team['’]?s)\b`, 'i'),
+  new RegExp(String.raw`\b(?:${GOVERNANCE.source})[^.;]{0,60}\b(?:is|are) (?:entirely |really |very much )?their ${NOT_OURS}`, 'i'),
 ].map(indexed);
 
 /** The first three patterns (deferrals) carry no negation of their own: a negation inside the match, or iteration wording, rejects them. */
