@@ -263,13 +263,18 @@ export function requiresDigit(re: RegExp): boolean {
 // The index: one automaton over the literals of every pattern made with `indexed`.
 
 interface Automaton {
-  /** Transitions for code units below 128, dense: state * 128 + code. */
-  ascii: Int32Array;
+  /** The column of each code unit below 128 in `ascii`: 0 for characters no literal holds (they lead back to the root). */
+  column: Uint8Array;
+  /** Columns per state in `ascii`. */
+  width: number;
+  /** Transitions for code units below 128, dense over the characters literals use: state * width + column. */
+  ascii: Uint16Array | Int32Array;
   /** Transitions for other code units (goto only; the failure links complete them). */
   other: Map<number, number>[];
   fail: Int32Array;
-  /** Gate ids whose literal ends at each state (its own and its failure chain's). */
-  out: (Int32Array | null)[];
+  /** Gate ids whose literal ends at each state (its own and its failure chain's): outGates[outStart[s]] up to outStart[s + 1]. */
+  outStart: Int32Array;
+  outGates: Int32Array;
   gates: number;
 }
 
@@ -303,39 +308,53 @@ function build(): Automaton {
   // long literals there keeps the trie (and its dense table) small at little cost in precision.
   literalsOfGate.forEach((lits, gate) => lits.forEach((l) => add(l.slice(0, MAX_LITERAL), gate)));
   const n = gotoAscii.length;
-  const ascii = new Int32Array(n * 128);
+  // A dense row per state over the characters literals use (a few dozen, not 128), so the table
+  // stays small enough for the cache; every other character leads back to the root.
+  const column = new Uint8Array(128);
+  let width = 1;
+  for (const row of gotoAscii) row.forEach((next, c) => {
+    if (next !== undefined && column[c] === 0) column[c] = width++;
+  });
+  // Two bytes a transition while the states fit (they number some tens of thousands), else four.
+  const ascii = n <= 0xffff ? new Uint16Array(n * width) : new Int32Array(n * width);
   const fail = new Int32Array(n);
   // Breadth-first: a state's failure link is resolved before its children's.
   const queue: number[] = [];
   for (let c = 0; c < 128; c++) {
     const next = gotoAscii[0]![c];
-    ascii[c] = next ?? 0;
-    if (next !== undefined) queue.push(next);
+    if (next === undefined) continue;
+    ascii[column[c]!] = next;
+    queue.push(next);
   }
   for (const next of other[0]!.values()) queue.push(next);
   for (let head = 0; head < queue.length; head++) {
     const s = queue[head]!;
     for (const g of outs[fail[s]!]!) outs[s]!.add(g);
-    for (let c = 0; c < 128; c++) {
-      const next = gotoAscii[s]![c];
-      if (next !== undefined) {
-        fail[next] = ascii[fail[s]! * 128 + c]!;
-        ascii[s * 128 + c] = next;
-        queue.push(next);
-      } else ascii[s * 128 + c] = ascii[fail[s]! * 128 + c]!;
-    }
+    const row = s * width;
+    const failRow = fail[s]! * width;
+    for (let k = 1; k < width; k++) ascii[row + k] = ascii[failRow + k]!;
+    gotoAscii[s]!.forEach((next, c) => {
+      if (next === undefined) return;
+      fail[next] = ascii[failRow + column[c]!]!;
+      ascii[row + column[c]!] = next;
+      queue.push(next);
+    });
     for (const [c, next] of other[s]!) {
-      fail[next] = step(other, fail, ascii, fail[s]!, c);
+      fail[next] = step({ column, width, ascii, other, fail }, fail[s]!, c);
       queue.push(next);
     }
   }
-  return { ascii, other, fail, out: outs.map((o) => (o.size ? Int32Array.from(o) : null)), gates: literalsOfGate.length };
+  const outStart = new Int32Array(n + 1);
+  for (let s = 0; s < n; s++) outStart[s + 1] = outStart[s]! + outs[s]!.size;
+  const outGates = new Int32Array(outStart[n]!);
+  outs.forEach((o, s) => [...o].forEach((g, k) => (outGates[outStart[s]! + k] = g)));
+  return { column, width, ascii, other, fail, outStart, outGates, gates: literalsOfGate.length };
 }
 
-function step(other: Map<number, number>[], fail: Int32Array, ascii: Int32Array, state: number, c: number): number {
-  if (c < 128) return ascii[state * 128 + c]!;
-  for (let s = state; ; s = fail[s]!) {
-    const next = other[s]!.get(c);
+function step(a: Pick<Automaton, 'column' | 'width' | 'ascii' | 'other' | 'fail'>, state: number, c: number): number {
+  if (c < 128) return a.ascii[state * a.width + a.column[c]!]!;
+  for (let s = state; ; s = a.fail[s]!) {
+    const next = a.other[s]!.get(c);
     if (next !== undefined) return next;
     if (s === 0) return 0;
   }
@@ -350,14 +369,14 @@ function scan(a: Automaton, text: string): IndexView {
   const hit = new Uint32Array(words + 1);
   hit[words] = a.gates;
   const lower = text.toLowerCase();
+  const { column, width, ascii, outStart, outGates } = a;
   let state = 0;
   for (let i = 0; i < lower.length; i++) {
     const c = lower.charCodeAt(i);
     if (c >= 48 && c <= 57) hit[0]! |= 1;
-    state = c < 128 ? a.ascii[state * 128 + c]! : step(a.other, a.fail, a.ascii, state, c);
-    const out = a.out[state];
-    if (out) for (let k = 0; k < out.length; k++) {
-      const g = out[k]!;
+    state = c < 128 ? ascii[state * width + column[c]!]! : step(a, state, c);
+    for (let k = outStart[state]!, end = outStart[state + 1]!; k < end; k++) {
+      const g = outGates[k]!;
       hit[g >>> 5]! |= 1 << (g & 31);
     }
   }
