@@ -213,4 +213,11 @@ describe('cost grader', () => {
     const later = await doc('plan.md', `# Roadmap\n\nQ1: pilot in two sites.\n\n# Cost\n\nThe cost estimate will follow in a separate note once procurement has decided.\n`);
     expect(runGrader(gradeCost, 'cost', [later]).score).toBe(0);
   });
+
+  it('reads "down about 55%" and "about KSh 7,000 a month saved" as a lever\'s effect', async () => {
+    const base = `# Year-1 cost (KES)\n\n| Line | Year 1 |\n|---|---|\n| Model API | 144,000 |\n| Hosting | 60,000 |\n| Support staff | 400,000 |\n| Total | 604,000 |\n\nHow we keep it down:\n\n`;
+    for (const lever of ['- Cache answers to repeated questions: API calls down about 55%.', '- Nightly batching of the reports: about KSh 7,000 a month saved.']) {
+      expect(runGrader(gradeCost, 'cost', [await doc('cost.md', base + lever + '\n')]).signals.levers_with_effect).toBe(1);
+    }
+  });
 });

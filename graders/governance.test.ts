@@ -175,4 +175,9 @@ describe('governance grader', () => {
     expect(r.signals.rollback_triggers).toBeGreaterThanOrEqual(1);
     expect(r.signals.how_fast).toBe(true);
   });
+
+  it('reads the bars a milestone line sets on measures of the domain ("K2: at least 40 % pooled rides; missed pick-ups under 3 %") as thresholds', async () => {
+    const d = await doc('policy.md', `# Policy\n\nThe medical director signs each milestone K1 to K3.\n\nK2: six weeks in shadow; at least 40 % pooled rides; missed pick-ups under 3 %.\n`);
+    expect(runGrader(gradeGovernance, 'governance', [d]).signals.threshold_measures).toBeGreaterThanOrEqual(1);
+  });
 });

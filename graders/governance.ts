@@ -12,11 +12,11 @@ function measureName(text: string, m: RegExpMatchArray): string {
 }
 
 /** A line that states a gate's condition ("Gate 1 (end October): …", "Go-live needs …") and a heading over gates. */
-const GATE_LINE = /^\W*(?:(?:deployment |launch |release )?gate\s?\w{0,3}\b|go-?live (?:needs|requires|only if|when)|before (?:go-?live|launch|roll-?out)\b)/i;
+const GATE_LINE = /^\W*(?:(?:deployment |launch |release )?gate\s?\w{0,3}\b|(?:milestone|jalon|checkpoint)\b|[A-Z]\d{1,2}\s?:|go-?live (?:needs|requires|only if|when)|before (?:go-?live|launch|roll-?out)\b)/i;
 const GATE_HEADING = /\b(?:gates?|go-?live criteria|launch criteria|release criteria|acceptance criteria)\b/i;
 /**
  * The measures bars are set on, in the domain's own words: "8% less energy", "energy per m³ … at least 8% better",
- * "operator acceptance of 70% or more", "zero proposals that would have broken a gas limit".
+ * "operator acceptance of 70% or more", "zero proposals that would have broken a gas limit", "at least 30 % shared transports".
  */
 function domainMeasures(text: string): string[] {
   const out: string[] = [];
@@ -24,6 +24,9 @@ function domainMeasures(text: string): string[] {
   for (const m of text.matchAll(/\b([a-z][a-z-]{3,}) per (?:[\w³²]+)[^.;]{0,30}\b(?:at least|at most|below|above|under|over|better|worse)\b/gi)) out.push(m[1]!);
   for (const m of text.matchAll(/\b([a-z][a-z-]{3,}) (?:rate )?(?:of|at) \d+(?:[.,]\d+)?\s?%\s?(?:or|and) (?:more|higher|better|above|less|lower|below|fewer)\b/gi)) out.push(m[1]!);
   for (const m of text.matchAll(/\b(?:zero|no) ([a-z][a-z-]{3,}) (?:that|which|where)\b/gi)) out.push(m[1]!);
+  // "at least 30 % shared transports", "late arrivals under 8 %".
+  for (const m of text.matchAll(/\b(?:at least|at most|no more than|under|below|above|over)\s?\d+(?:[.,]\d+)?\s?%\s(?!(?:of|the|than)\b)(?:[a-z-]+ )?([a-z][a-z-]{3,})/gi)) out.push(m[1]!);
+  for (const m of text.matchAll(/\b(?!(?:with|than|from|that|this|each|every|must|should|have|been|into|only|give|gives)\b)([a-z][a-z-]{3,}) (?:at least|at most|no more than|under|below|above|over|[<>≤≥])\s?\d+(?:[.,]\d+)?\s?%(?!\s?of\b)/gi)) out.push(m[1]!);
   return [...new Set(out.map((x) => x.toLowerCase().slice(0, 6)))];
 }
 

@@ -59,4 +59,9 @@ describe('policy_coverage grader', () => {
     expect(r.signals.rollback).toBe(2);
     expect(r.score).toBe(3);
   });
+
+  it('reads a check made every morning as monitoring', async () => {
+    const d = await doc('policy.md', `# Policy\n\nEvery morning the duty nurse goes through the summaries of the night before and notes each wrong one.\n`);
+    expect(runGrader(gradePolicyCoverage, 'policy_coverage', [d]).signals.monitoring).toBeGreaterThanOrEqual(1);
+  });
 });

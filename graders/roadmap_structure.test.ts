@@ -156,4 +156,9 @@ describe('roadmap_structure grader', () => {
     const d = await doc('roadmap.md', `# Plan\n\n| Work stream | J F M A M J J A S O N D | Milestone |\n|---|---|---|\n| Data import | X X X . . . . . . . . . | M3: data loaded |\n| Pilot depot | . . . X X X . . . . . . | M6: go-live decision |\n| Three depots | . . . . . . X X X . . . | M9: three depots live |\n| All depots | . . . . . . . . . X X X | M12: all live |\n`);
     expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]).signals.calendar_periods).toBeGreaterThanOrEqual(4);
   });
+
+  it('reads phases numbered in Roman numerals, each giving its months in brackets after its name, as dated phases', async () => {
+    const d = await doc('roadmap.docx', `# Roadmap\n\nPhase I – Pilot in the north depot (April to June 2027).\n\nPhase II – Second depot and night shifts (July to September 2027).\n\nPhase III – All depots, with the winter timetable (October to December 2027).\n\nPhase IV – Hand-over to operations and year review (January to March 2028).\n`);
+    expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]).signals.calendar_periods).toBeGreaterThanOrEqual(4);
+  });
 });

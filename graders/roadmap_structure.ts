@@ -23,7 +23,9 @@ const METRIC_HEADER = /\b(?:(?:exit|success|phase) (?:metrics?|criteri(?:on|a)|m
 
 /** Calendar periods (quarters, halves, months) as opposed to bare "Phase 2". */
 const CALENDAR_PERIOD = indexed(/\b((?:autumn|spring|summer|winter|fall|michaelmas|lent|trinity) term|(?:first|second) semester|semester \d)\b|\b(months? (?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?:\s?[-–]\s?(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I))?)\b|\b(Q[1-4]|H[12]|quarter\s?[1-4])\b|\b(months?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?)\b|\b(M\d{1,2}\s?[-–]\s?M?\d{1,2})\b|\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s?[-–]\s?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)?)\b|\b(weeks?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?)\b|\b(W(?:k)?\d{1,2}(?:\s?[-–]\s?W?\d{1,2})?)\b|\b(days?\s?\d+\s?[-–]\s?\d+)\b/i);
-const PHASE = indexed(/\b(phase\s?(?:\d|one|two|three|four|five)|stage\s?\d|wave\s?\d|horizon\s?\d)\b/i);
+/** A phase's name, then its months in brackets: "Phase II – First new production (December 2026 to February 2027)". */
+const PHASE_THEN_MONTHS = /^\W{0,3}(?:phase|stage|wave|step)\s?[\w.]{1,5}\s?[–—:.-][^()]{0,60}\(([^)]{3,40})\)/i;
+const PHASE = indexed(/\b(phase\s?(?:\d|one|two|three|four|five|IX|IV|V?I{1,3}|V|X)|stage\s?\d|wave\s?\d|horizon\s?\d)\b/i);
 
 const MONTHS_RE = MONTH_STEMS.join('|');
 const PERIOD_OPENER = indexed(new RegExp(String.raw`^\W{0,3}(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:(?:objective|goal|focus|theme|OKR|O\d{1,2})\s?:?\s+)?(?:Q[1-4]|quarter\s?[1-4]|H[12]|M\d{1,2}\b|W(?:k)?\d{1,2}\b|month|week|phase|stage|wave|semester|trimester|term\s?\d|(?:first|second|third) (?:semester|term|trimester)|(?:${MONTHS_RE}))`, 'i'));
@@ -118,7 +120,9 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
     const opening = u.row && !METRIC_TABLE.test(header) ? (periodCell(u.text) ?? u.text.slice(0, 30)) : u.text.slice(0, 30);
     // A Gantt row marks its months in one cell under a header of twelve months ("J F M A … D" over "X X X . . ."): it opens the months marked.
     const gantt = u.row ? ganttMonths(header, u.text) : undefined;
-    const fromLine = monthCell ? { label: `month ${monthCell[1]!.replace(/\s/g, '')}`, calendar: true } : gantt ? { label: `month ${gantt}`, calendar: true } : u.text.length < 300 ? periodLabel(prose ? prose[0] : opening) : undefined;
+    // A phase named and then its months in brackets ("Phase IV – Summer festival and review (June to August 2027).") opens those months.
+    const bracketed = u.row ? null : PHASE_THEN_MONTHS.exec(u.text);
+    const fromLine = monthCell ? { label: `month ${monthCell[1]!.replace(/\s/g, '')}`, calendar: true } : gantt ? { label: `month ${gantt}`, calendar: true } : u.text.length < 300 ? periodLabel(prose ? prose[0] : bracketed && CALENDAR_PERIOD.test(bracketed[1]!) ? bracketed[1]! : opening) : undefined;
     // A line opens a period when it starts with one ("Q1 –", "2.1 Q1 –", "Month 3:"), is a table row,
     // or names a phase and then its months ("Discovery, Apr-May 2026.", "Alpha (Jun–Aug):").
     const opens = fromLine !== undefined && (u.row || Boolean(prose) || PERIOD_OPENER.test(u.text) || NAMED_PHASE_OPENER.test(u.text));

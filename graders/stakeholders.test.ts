@@ -172,4 +172,13 @@ describe('stakeholders grader', () => {
     const author = await doc('policy.md', `# Policy\n\nOwner. I (Ana, Head of Operations) own the tool and decide go-live for each branch.\n`);
     expect(runGrader(gradeStakeholders, 'stakeholders', [author]).signals.roles_signing_off).toBe(0);
   });
+
+  it('reads a monthly quality round as a review cadence, a notary as a role signing off, and a final say over any single change as a per-case decision', async () => {
+    const round = await doc('policy.md', `# Policy\n\nA monthly Translation Quality Round, chaired by the head of the language desk, looks at every complaint.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [round]).signals.review_cadences).toBeGreaterThanOrEqual(1);
+    const notary = await doc('policy.md', `# Policy\n\nThe notary Elena Ruiz approves the passage from the pilot to all deeds.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [notary]).signals.roles_signing_off).toBe(1);
+    const perCase = await doc('policy.md', `# Policy\n\nThe Depot Manager will have the final say on any change to a shift pattern, as today.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [perCase]).signals.roles_signing_off).toBe(0);
+  });
 });

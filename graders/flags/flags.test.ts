@@ -213,6 +213,12 @@ describe('fix_later_with_prompts', () => {
     'We do not propose to establish a baseline for the footfall estimates before rollout.',
     'Latency and token spend are not on our radar this year.',
     'The yard foreman stops checking from month 2.',
+    // Session 12 (holdout32): review dropped once vague figures "look fine" (a money amount names which cases, it is no measured bar),
+    // an approver said to be absent, a test set before go-live waved away as theory, customers as the test.
+    'Once the early figures look fine, refunds under €200 will be paid straight from the tool without a claims handler looking at them.',
+    'No supervisor approves the route list; crews take it from the model as it comes.',
+    'Golden test sets before go-live are theory for a shop our size.',
+    'We go live in every branch at once; if a label is wrong, the customers will tell us soon enough.',
   ])('flags "%s"', async (text) => {
     const r = runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]);
     // The rules read it; the flag is raised, or (when the second reader sets the match aside) put before the reviewer with the passage.
@@ -388,6 +394,8 @@ describe('governance_afterthought', () => {
     'We will update this policy as we learn more from users after launch.',
     'Legal reviewed the vendor’s SOC 2 report and signed the DPA before Gate 1.',
     'The DPO signs the DPIA before the pilot starts; a second review runs before we go live in Spain.',
+    'We do not leave privacy to after the trial: our DPO, Ms. Lind, owns it from the first week.',
+    'Privacy: tickets stay on servers in the EU. We will add the map view later.',
     'Security review in M2; a lighter second review after launch, not a replacement for the first.',
     'Offline mode is a Year-2 item; nothing else in the policy is deferred.',
     'M2 | Ethics board review of the routing model || M4 | Launch to all depots',
@@ -569,6 +577,22 @@ describe('no_tradeoffs and no_cross_functional', () => {
   it('does not take the author\'s byline ("Prepared by: … backend engineer") for an engineering partner', async () => {
     const d = await md(`# Plan\n\nPrepared by: S. Rao (backend engineer, 5 yrs; applying for AI PM)\n\nThe site supervisors check the rota proposals.\n`);
     expect(runDetector(noCrossFunctional, [d]).present).toBe(true);
+  });
+
+  it('reads a sentence that puts off "it" under a paragraph labelled with the governance step as governance put off', async () => {
+    const text = 'Privacy – sure, members\' phone numbers sit in the tool. We will have it checked properly once we have got a whole season behind us and some money coming in.';
+    expect(governanceRuleHits(buildUnits([await md(`# Policy\n\n${text}\n`)])).length).toBeGreaterThan(0);
+  });
+
+  it('does not read a forecast error reported by staff in a group chat, or by reviewers, as users made the test', async () => {
+    for (const text of ['If a forecast is off, the shift managers can tell us in the group chat and we look at it.', 'If the totals look wrong, the reviewers will tell us before anything is sent.']) {
+      expect(fixLaterRuleHits(buildUnits([await md(`# Policy\n\n${text}\n`)])).length).toBe(0);
+    }
+  });
+
+  it('counts an ICT service as a partner, and not a lawyer the author will not pay for', async () => {
+    expect(runDetector(noCrossFunctional, [await md(`# Plan\n\nThe borough's ICT service hosts the tool and the data.\n`)]).present).toBe(false);
+    expect(runDetector(noCrossFunctional, [await md(`# Plan\n\nThe shift leads check the rota. Not worth hiring a lawyer for this yet.\n`)]).present).toBe(true);
   });
 
   it('does not count dropping a check for speed as a tradeoff weighed, even where the tradeoff reader is nearly sure', async () => {

@@ -2,7 +2,7 @@ import { indexed } from '../../src/grading/prefilter.js';
 import { isNegatedWithin, isRejectedOrQuoted, pickEvidence, quote, straightQuotes } from '../../src/grading/text.js';
 import type { FlagDetector } from '../../src/grading/types.js';
 import { besideTheRules } from './reader.js';
-import { COUNTERED, GATED, GOVERNANCE, ITERATION, unitDefersGovernance } from './deferral.js';
+import { COUNTERED, GATED, GOVERNANCE, ITERATION, defersGovernance, labelsPassage, unitDefersGovernance } from './deferral.js';
 
 const GOV = String.raw`(?:governance|compliance(?: review)?|sign-?offs?|approvals?|DPIAs?|(?:data protection|privacy) impact assessments?|(?:privacy|security|legal|model risk|child[- ]safety|safety) (?:reviews?|validation|assessments?)|model risk validation|(?:AI )?ethics (?:board|committee|council|review)|who approves what|(?:the |an? |our )?(?:AI |RAI )?polic(?:y|ies)|safety (?:reviews?|checks?|work)|ethics|responsible AI|RAI|legal review|privacy review|risk (?:review|assessment)|oversight|controls|bias (?:testing|audits?|checks?))`;
 const LATER = String.raw`(?:(?:can|will|would) follow (?:the )?(?:\w+ )?(?:launch|go-?live|pilot|rollout|release)|(?:happens?|comes?|takes? place|runs?) after (?:the )?(?:\w+ )?(?:launch|go-?live|pilot|rollout|release|beta)|after (?:the )?(?:soft |public |full )?(?:launch|go-?live|rollout)|if (?:we|it) (?:grows?|scales?|takes off|succeeds?)|(?:when|once) (?:the )?(?:pilot|\w+ fleets|customers|clients) (?:renew|sign|ends?|succeeds?)|(?:planned|scheduled|deferred|postponed|pushed|slated|parked) (?:for|to|until) (?:H2|Q[2-4]|phase (?:2|3|two|three)|later|next|v2|a later|after)|can be added (?:then|later)|after (?:we )?(?:see|reach|hit|find|get|prove) [\w-]+|later|after (?:launch|GA|we launch|release|go-live|we ship|we scale|the pilot|product-market fit|PMF)|post[- ](?:launch|GA|MVP)|in (?:a )?(?:later|future|subsequent) (?:phase|release|version|iteration)|down the (?:road|line)|once we (?:scale|have (?:\w+ ){0,2}(?:traction|customers|users|revenue|clients)|launch|see (?:issues|problems|traction)|grow|know more)|when (?:we|it) (?:scales?|grows?|need (?:it|to)|becomes? (?:necessary|a problem))|if (?:regulators|anyone|customers) (?:ask|complain|require)|eventually|next year|in v2|as needed|if (?:it becomes|needed))`;
@@ -37,10 +37,35 @@ const PATTERNS = [
 const NEGATABLE = 3;
 
 
+type Passage = { text: string; file?: string; section?: number; location?: string };
+
+/** The step as a passage's label: "Privacy – …", "DPIA: …". */
+function labelledStep(text: string): boolean {
+  const m = GOVERNANCE.exec(text);
+  return m !== null && labelsPassage(text, { index: m.index, end: m.index + m[0].length });
+}
+
+/**
+ * A sentence that puts off the step its paragraph is labelled with: "Privacy – yeah, farmers' cell numbers are in there.
+ * We'll get it looked at properly once we've got a full season running." The label, a sentence or two before in the
+ * same place, names the step; the deferral speaks of "it" (defersGovernance reads the label and the sentence together).
+ */
+function defersItsLabel<T extends Passage>(all: T[], i: number): boolean {
+  const u = all[i]!;
+  if (u.location === undefined) return false;
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    const w = all[k]!;
+    if (w.file !== u.file || w.section !== u.section || w.location !== u.location) return false;
+    if (labelledStep(w.text)) return !unitDefersGovernance(w) && defersGovernance(`${w.text} ${u.text}`);
+  }
+  return false;
+}
+
 /** The passages the rules read as the flag (before the second reader). */
-export function governanceRuleHits<T extends { text: string }>(all: T[]): T[] {
-  return all.filter((u) =>
+export function governanceRuleHits<T extends Passage>(all: T[]): T[] {
+  return all.filter((u, i) =>
       (unitDefersGovernance(u) ||
+      defersItsLabel(all, i) ||
       PATTERNS.some((re, i) => {
         const m = re.exec(straightQuotes(u.text));
         if (m === null || isRejectedOrQuoted(u.text, m.index, m.index + m[0].length)) return false;
