@@ -298,6 +298,12 @@ describe('fix_later_with_prompts', () => {
     const d = await md('# Plan\n\nMonth 1: go-live at every clinic. Month 4: add monitoring of wrong dosage answers.\n');
     expect(runDetector(fixLaterWithPrompts, [d]).present).toBe(true);
   });
+
+  it('does not read a forecast error reported by staff in a group chat, or by reviewers, as users made the test', async () => {
+    for (const text of ['If a forecast is off, the shift managers can tell us in the group chat and we look at it.', 'If the totals look wrong, the reviewers will tell us before anything is sent.']) {
+      expect(fixLaterRuleHits(buildUnits([await md(`# Policy\n\n${text}\n`)])).length).toBe(0);
+    }
+  });
 });
 
 describe('governance_afterthought', () => {
@@ -410,6 +416,11 @@ describe('governance_afterthought', () => {
     'The responsibility for data protection lies with us, the product team.',
   ])('does not flag "%s"', async (text) => {
     expect(runDetector(governanceAfterthought, [await md(`# Policy\n\n${text}\n`)]).present).toBe(false);
+  });
+
+  it('reads a sentence that puts off "it" under a paragraph labelled with the governance step as governance put off', async () => {
+    const text = 'Privacy – sure, members\' phone numbers sit in the tool. We will have it checked properly once we have got a whole season behind us and some money coming in.';
+    expect(governanceRuleHits(buildUnits([await md(`# Policy\n\n${text}\n`)])).length).toBeGreaterThan(0);
   });
 });
 
@@ -577,17 +588,6 @@ describe('no_tradeoffs and no_cross_functional', () => {
   it('does not take the author\'s byline ("Prepared by: … backend engineer") for an engineering partner', async () => {
     const d = await md(`# Plan\n\nPrepared by: S. Rao (backend engineer, 5 yrs; applying for AI PM)\n\nThe site supervisors check the rota proposals.\n`);
     expect(runDetector(noCrossFunctional, [d]).present).toBe(true);
-  });
-
-  it('reads a sentence that puts off "it" under a paragraph labelled with the governance step as governance put off', async () => {
-    const text = 'Privacy – sure, members\' phone numbers sit in the tool. We will have it checked properly once we have got a whole season behind us and some money coming in.';
-    expect(governanceRuleHits(buildUnits([await md(`# Policy\n\n${text}\n`)])).length).toBeGreaterThan(0);
-  });
-
-  it('does not read a forecast error reported by staff in a group chat, or by reviewers, as users made the test', async () => {
-    for (const text of ['If a forecast is off, the shift managers can tell us in the group chat and we look at it.', 'If the totals look wrong, the reviewers will tell us before anything is sent.']) {
-      expect(fixLaterRuleHits(buildUnits([await md(`# Policy\n\n${text}\n`)])).length).toBe(0);
-    }
   });
 
   it('counts an ICT service as a partner, and not a lawyer the author will not pay for', async () => {
