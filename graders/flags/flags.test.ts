@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { doc, runDetector } from '../../test/helpers/docs.js';
 import { buzzwordsWithoutMetrics } from './buzzwords_without_metrics.js';
-import { buildUnits } from '../../src/grading/text.js';
+import { buildUnits, type Unit } from '../../src/grading/text.js';
 import { fixLaterRuleHits, fixLaterWithPrompts } from './fix_later_with_prompts.js';
 import { governanceAfterthought, governanceRuleHits } from './governance_afterthought.js';
 import { noCrossFunctional } from './no_cross_functional.js';
 import { acknowledgesTradeoff, noTradeoffs } from './no_tradeoffs.js';
 
 const md = (text: string) => doc('plan.md', text);
+/** How many passages a rule reading takes from `text` under one heading (a plain Markdown section). */
+const hitsUnder = async (rules: (units: Unit[]) => unknown[], text: string, heading = 'Policy') => rules(buildUnits([await md(`# ${heading}\n\n${text}\n`)])).length;
 
 describe('fix_later_with_prompts', () => {
   it.each([
@@ -222,7 +224,7 @@ describe('fix_later_with_prompts', () => {
   ])('flags "%s"', async (text) => {
     const r = runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]);
     // The rules read it; the flag is raised, or (when the second reader sets the match aside) put before the reviewer with the passage.
-    expect(fixLaterRuleHits(buildUnits([await md(`# Plan\n\n${text}\n`)])).length).toBeGreaterThan(0);
+    expect(await hitsUnder(fixLaterRuleHits, text, 'Plan')).toBeGreaterThan(0);
     expect(r.present || r.needs_attention === true).toBe(true);
     expect(r.evidence[0]!.quote).toContain(text.slice(0, 20));
   });
@@ -301,7 +303,7 @@ describe('fix_later_with_prompts', () => {
 
   it('does not read a forecast error reported by staff in a group chat, or by reviewers, as users made the test', async () => {
     for (const text of ['If a forecast is off, the shift managers can tell us in the group chat and we look at it.', 'If the totals look wrong, the reviewers will tell us before anything is sent.']) {
-      expect(fixLaterRuleHits(buildUnits([await md(`# Policy\n\n${text}\n`)])).length).toBe(0);
+      expect(await hitsUnder(fixLaterRuleHits, text)).toBe(0);
     }
   });
 });
@@ -420,7 +422,7 @@ describe('governance_afterthought', () => {
 
   it('reads a sentence that puts off "it" under a paragraph labelled with the governance step as governance put off', async () => {
     const text = 'Privacy – sure, members\' phone numbers sit in the tool. We will have it checked properly once we have got a whole season behind us and some money coming in.';
-    expect(governanceRuleHits(buildUnits([await md(`# Policy\n\n${text}\n`)])).length).toBeGreaterThan(0);
+    expect(await hitsUnder(governanceRuleHits, text)).toBeGreaterThan(0);
   });
 });
 
@@ -523,16 +525,16 @@ describe('no_tradeoffs and no_cross_functional', () => {
     'Fair-lending rules are their area rather than mine.',
     'Group Legal have their own approval process for everything external.',
   ])('reads governance kept out or handed over in other words: "%s"', async (text) => {
-    expect(governanceRuleHits(buildUnits([await md(`# Policy\n\n${text}\n`)])).length).toBeGreaterThan(0);
+    expect(await hitsUnder(governanceRuleHits, text)).toBeGreaterThan(0);
   });
 
   it('does not read a quarterly review with counsel that plans next year\'s contracts as governance put off', async () => {
     const text = 'Month 9: quarterly steering review with the COO and our General Counsel; decision on vendor contracts for next year.';
-    expect(governanceRuleHits(buildUnits([await md(`# Roadmap\n\n${text}\n`)])).length).toBe(0);
+    expect(await hitsUnder(governanceRuleHits, text, 'Roadmap')).toBe(0);
   });
 
   it('does not read "their call, not ours" as a hand-off when no governance is named', async () => {
-    expect(governanceRuleHits(buildUnits([await md(`# Plan\n\nThe menu prices are their call, not ours.\n`)])).length).toBe(0);
+    expect(await hitsUnder(governanceRuleHits, 'The menu prices are their call, not ours.', 'Plan')).toBe(0);
   });
 
   it.each([
@@ -541,7 +543,7 @@ describe('no_tradeoffs and no_cross_functional', () => {
     'Reviewing the classifier is the classifier\'s own job.',
     'Paying clerks to double-check it defeats the purpose of the tool.',
   ])('reads checking every output called pointless, or handed to the model itself, as review removed: "%s"', async (text) => {
-    expect(fixLaterRuleHits(buildUnits([await md(`# Policy\n\n${text}\n`)])).length).toBeGreaterThan(0);
+    expect(await hitsUnder(fixLaterRuleHits, text)).toBeGreaterThan(0);
   });
 
   it('does not read an accepted count ("orders accepted per driver per week: +12%") as accepting a worse option, but reads "we accept a slower reply" as one', () => {
@@ -556,7 +558,7 @@ describe('no_tradeoffs and no_cross_functional', () => {
     'We will not ship now and add the guardrails later; the rules sit in the planner from the first run.',
     'I am not proposing that we ship first and add safety checks later.',
   ])('does not read "%s" as the flag', async (text) => {
-    expect(fixLaterRuleHits(buildUnits([await md(`# Policy\n\n${text}\n`)])).length).toBe(0);
+    expect(await hitsUnder(fixLaterRuleHits, text)).toBe(0);
   });
 
   it('does not read the author\'s own job title ("process engineer") as an engineering partner', async () => {
@@ -569,8 +571,8 @@ describe('no_tradeoffs and no_cross_functional', () => {
   });
 
   it('reads cost waved away as "we don\'t treat it as a concern", and does not read a job photo sent directly to a worker\'s tablet as review removed', async () => {
-    expect(fixLaterRuleHits(buildUnits([await md(`# Cost\n\nModel prices keep dropping, so we don't treat the API bill as a concern.\n`)])).length).toBeGreaterThan(0);
-    expect(fixLaterRuleHits(buildUnits([await md(`# Roadmap\n\nPhase 2: the scan of the meter is sent directly to the technician's tablet.\n`)])).length).toBe(0);
+    expect(await hitsUnder(fixLaterRuleHits, "Model prices keep dropping, so we don't treat the API bill as a concern.", 'Cost')).toBeGreaterThan(0);
+    expect(await hitsUnder(fixLaterRuleHits, "Phase 2: the scan of the meter is sent directly to the technician's tablet.", 'Roadmap')).toBe(0);
   });
 
   it('does not let a figure in the sentence before measure a buzzword, and does not count a buzzword denied where it stands', async () => {
@@ -582,7 +584,7 @@ describe('no_tradeoffs and no_cross_functional', () => {
 
   it('reads governance questions said to be "for the compliance office and the veterinary authority, not for our team" as handed off', async () => {
     const text = 'Questions on animal-welfare law are for the farm\'s compliance office and the veterinary authority, not for our team.';
-    expect(governanceRuleHits(buildUnits([await md(`# Policy\n\n${text}\n`)])).length).toBeGreaterThan(0);
+    expect(await hitsUnder(governanceRuleHits, text)).toBeGreaterThan(0);
   });
 
   it('does not take the author\'s byline ("Prepared by: … backend engineer") for an engineering partner', async () => {

@@ -49,23 +49,26 @@ function labelledStep(text: string): boolean {
  * A sentence that puts off the step its paragraph is labelled with: "Privacy – yeah, farmers' cell numbers are in there.
  * We'll get it looked at properly once we've got a full season running." The label, a sentence or two before in the
  * same place, names the step; the deferral speaks of "it" (defersGovernance reads the label and the sentence together).
+ * `isLabel` answers labelledStep once per passage (each is asked by the three passages after it).
  */
-function defersItsLabel<T extends Passage>(all: T[], i: number): boolean {
+function defersItsLabel<T extends Passage>(all: T[], i: number, isLabel: (k: number) => boolean): boolean {
   const u = all[i]!;
   if (u.location === undefined) return false;
   for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
     const w = all[k]!;
     if (w.file !== u.file || w.section !== u.section || w.location !== u.location) return false;
-    if (labelledStep(w.text)) return !unitDefersGovernance(w) && defersGovernance(`${w.text} ${u.text}`);
+    if (isLabel(k)) return !unitDefersGovernance(w) && defersGovernance(`${w.text} ${u.text}`);
   }
   return false;
 }
 
 /** The passages the rules read as the flag (before the second reader). */
 export function governanceRuleHits<T extends Passage>(all: T[]): T[] {
+  const labels: (boolean | undefined)[] = [];
+  const isLabel = (k: number) => (labels[k] ??= labelledStep(all[k]!.text));
   return all.filter((u, i) =>
       (unitDefersGovernance(u) ||
-      defersItsLabel(all, i) ||
+      defersItsLabel(all, i, isLabel) ||
       PATTERNS.some((re, i) => {
         const m = re.exec(straightQuotes(u.text));
         if (m === null || isRejectedOrQuoted(u.text, m.index, m.index + m[0].length)) return false;
