@@ -220,4 +220,14 @@ describe('cost grader', () => {
       expect(runGrader(gradeCost, 'cost', [await doc('cost.md', base + lever + '\n')]).signals.levers_with_effect).toBe(1);
     }
   });
+
+  it('reads a change set against its effect on a line of the bill as a lever, in whatever words the change is named, but not a condition or a share', async () => {
+    const base = `# Year-1 cost (EUR)\n\n| Line | Year 1 |\n|---|---|\n| Model API | 9,000 |\n| Image storage | 4,800 |\n| Two engineers | 150,000 |\n| Total | 163,800 |\n\n`;
+    const changes = `Pictures shrunk to 800 px on the phone: storage down about 65%.\n\nSummaries built once a night instead of on every open: roughly EUR 300 a month saved on model calls.\n`;
+    const r = runGrader(gradeCost, 'cost', [await doc('cost.md', base + changes)]);
+    expect(r.signals.levers).toBeGreaterThanOrEqual(2);
+    expect(r.signals.levers_with_effect).toBeGreaterThanOrEqual(2);
+    const notChanges = `If the supplier lowers its price, we save EUR 2,000 a year on hosting.\n\nThe model API is less than 6% of the cost.\n`;
+    expect(runGrader(gradeCost, 'cost', [await doc('cost.md', base + notChanges)]).signals.levers).toBe(0);
+  });
 });

@@ -25,6 +25,12 @@ const COST_CONTENT = indexed(/\b(?:(?:low |mid |high )?(?:five|six|seven)[- ]fig
 const EFFECT =
   indexed(/\b(?:bring|brings|take|takes|get|gets|push|pushes|cut|cuts|lower|lowers|reduc\w+|drop\w*|fall\w*|go(?:es)?)\b[^.;]{0,40}\bfrom (?:about |around |~)?[$€£¥₹]?\s?\d[\d.,']*\s?[kKmM]?\b[^.;\d]{0,12}\bto (?:about |around |roughly |~|under |below |approx\.? )?[$€£¥₹]?\s?\d|[$€£¥₹]\s?[\d.,]+\s?[kKmM]?(?:\s(?:a|per) (?:month|year|week))? (?:cheaper|less|lower|saved)\b|\bminus\s?\d+(?:\.\d+)?\s?%|\b(?:sav\w+|cut\w*|reduc\w+|lower\w*|fewer|less|drop\w*|avoid\w*|skip\w*|shav\w+|trim\w*|brings? (?:\w+ )?down)\b[^.;]{0,50}(?:\d+(?:\.\d+)?\s?%|[$€£]\s?\d|\b\d[\d,.]*\s?[kK]\b|\bhalf\b|\ba (?:third|quarter|fifth)\b)|(?:^|[\s(|])[-−–]\s?\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?%\s?(?:cheaper|less|lower|fewer|saving|savings|reduction|off|smaller)\b|\bhalv\w+|\b(?:in half|by half)\b|\b(?:saves?|saving) (?:about |around |roughly |~|up to )?(?:[$€£¥₹]|(?:kr|CHF|EUR|USD|GBP|SEK|NOK|DKK|INR|Rs\.?|R\$)\s?)?\d|(?:[$€£¥₹]\s?\d|\b(?:KES|KSh|INR|Rs|CHF|SEK|NOK|DKK|PLN|BRL|ZAR|JPY|AUD|CAD|NZD|SGD|HKD|MXN|IDR|TRY|TL|AED)\s?\d|\d[\d.,]*\s?[kKmM]?\s?(?:[$€£¥₹]|EUR|USD|GBP))[^.;]{0,30}\b(?:instead of|rather than|vs\.?|versus|down from|compared (?:with|to))\b[^.;]{0,20}\d|\d+(?:\.\d+)?\s?%[^.;]{0,40}\b(?:never (?:reach|hit|go to|touch)|skip|avoid|bypass)\w*|[$€£¥₹]\s?\d[\d.,]*\s?[kKmM]?\s?(?:\/|a|per)\s?(?:month|year|mo|yr)\s(?:saved|less)\b|\b\d[\d.,]*\s?[kKmM]?\s?(?:[$€£¥₹]|EUR|USD|GBP)?(?:\s(?:a|per) (?:month|year|week))?\s?(?:saved|less)\b|\bdown (?:by )?(?:about |around |roughly |~|some |nearly |almost )?\d+(?:\.\d+)?\s?%/i);
 
+/** What a cost lever acts on: a line of the bill. */
+const BILL_LINE = indexed(/\b(?:inference|(?:model|API|LLM|planner) calls?|tokens?|storage|hosting|compute|GPU|spend|bill|licen[cs]es?|data (?:bundles?|transfer)|bandwidth|cloud)\b/i);
+
+/** A change and then its effect: "change: effect", or a change made instead of another. */
+const CHANGE_THEN_EFFECT = /^(?!\W*if\b)[^:]{8,160}:\s|\b(?:instead of|rather than)\b/i;
+
 /** A line whose own short lead-in is a lever heading: "How we keep inference cost down: a small on-phone model first filters …". */
 function leadLabel(text: string): boolean {
   const colon = text.indexOf(':');
@@ -58,7 +64,12 @@ export const gradeCost: ItemGrader = ({ units }) => {
   const underLabel = linesUnderLabels(units, (u) => is(u, LEVER_HEADING) && /:\s*$/.test(u.text) && u.text.length < 80, (l, u) => u.section === l.section);
   // A line that opens with its own label names levers after it: "Levers: re-plan only when … (saves ca. 40% of runs); run …".
   const labelled = (u: Unit) => !u.row && (leadLabel(u.text) || SAVING_ACTION.test(u.text));
-  const levers = units.filter((u) => (is(u, LEVER) || labelled(u) || ((underLevers(u) || underLabel.has(u)) && !is(u, LEVER_HEADING_ONLY))) && !is(u, BUSINESS_SAVING));
+  // A change set against its effect on a line of the bill is a lever, in whatever words the change is named:
+  // "Photos downsized to 1024 px before upload: storage and data bundles down about 70%", "30 days of video instead of
+  // a year, about kr 15 000 a month saved on storage". Not a condition or a comparison ("If X replaces Y, we save …",
+  // "Inference is less than 1% of the cost").
+  const changeWithEffect = (u: Unit) => !u.row && u.deliverable === 'cost' && is(u, EFFECT) && is(u, BILL_LINE) && CHANGE_THEN_EFFECT.test(u.text);
+  const levers = units.filter((u) => (is(u, LEVER) || labelled(u) || changeWithEffect(u) || ((underLevers(u) || underLabel.has(u)) && !is(u, LEVER_HEADING_ONLY))) && !is(u, BUSINESS_SAVING));
   // Each lever named, also when one line lists several ("Levers: batch all pens overnight (−35% …); only re-explain when …").
   // Sentences of one paragraph that each name a technique are separate levers too ("Levers: only … get a proposal. Cache the instructions, 30% less input cost.").
   const leverKinds = new Set(levers.flatMap((u) => [

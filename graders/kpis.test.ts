@@ -172,4 +172,18 @@ describe('kpis grader', () => {
     const d = await doc('roadmap.md', `# Roadmap\n\nQ: How will we know it works?\n\nA: More rentals booked, happier guests in the reviews, and the crew spends less time on the phone.\n`);
     expect(runGrader(gradeKpis, 'kpis', [d]).score).toBe(1);
   });
+
+  it('does not read "double bookings" in an account of what goes wrong today as the aim to double something', async () => {
+    const today = await doc('plan.md', `# What goes wrong today\n\nDouble bookings, crews driving 2 hrs to a site that is not ready, clients ringing at 9pm.\n\nEvery double-booked crew costs us a day's work (around $3k).\n`);
+    expect(runGrader(gradeKpis, 'kpis', [today]).signals.outcome_kpis_with_target).toBe(0);
+    const aim = await doc('plan.md', `# What we want\n\nDouble the repeat bookings from 200 to 400 a month by December.\n`);
+    expect(runGrader(gradeKpis, 'kpis', [aim]).signals.outcome_kpis_with_target).toBe(1);
+  });
+
+  it('reads the numbers of objectives and key results ("Objective 2:", "KR 1.1") as labels, not as targets', async () => {
+    const okrs = await doc('okrs.pptx', `# OKRs\n\nObjective 1: Become the most trusted claims desk in the region\n\nKR 1.1: Dramatically speed up claim turnaround\n\nObjective 2: Delight every customer with faster answers\n`);
+    expect(runGrader(gradeKpis, 'kpis', [okrs]).signals.outcome_kpis_with_target).toBe(0);
+    const measured = await doc('okrs.pptx', `# OKRs\n\nObjective 1: Faster claims\n\nKR 1.1: Claim turnaround cut by 30% by June\n`);
+    expect(runGrader(gradeKpis, 'kpis', [measured]).signals.outcome_kpis_with_target).toBe(1);
+  });
 });

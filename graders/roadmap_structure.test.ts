@@ -161,4 +161,18 @@ describe('roadmap_structure grader', () => {
     const d = await doc('roadmap.docx', `# Roadmap\n\nPhase I – Pilot in the north depot (April to June 2027).\n\nPhase II – Second depot and night shifts (July to September 2027).\n\nPhase III – All depots, with the winter timetable (October to December 2027).\n\nPhase IV – Hand-over to operations and year review (January to March 2028).\n`);
     expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]).signals.calendar_periods).toBeGreaterThanOrEqual(4);
   });
+
+  it('counts the rows of a milestone table beside a Gantt chart, each with its date and measured exit criterion, as measured stretches of the plan', async () => {
+    const gantt = `# Bakery ordering assistant, 2027\n\n| Stream | Jan | Feb | Mar | Apr | May | Jun | Jul | Aug | Sep | Oct | Nov | Dec |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n| Order history import | x | x |  |  |  |  |  |  |  |  |  |  |\n| Trial in two shops |  |  | x | x | x |  |  |  |  |  |  |  |\n| All twelve shops |  |  |  |  |  | x | x | x | x |  |  |  |\n| Year review |  |  |  |  |  |  |  |  |  | x | x | x |\n\n`;
+    const risks = `\n| Risk | Mitigation |\n|---|---|\n| Shop managers ignore the suggestion | Weekly call with the two trial managers; their overrides are logged and read |\n`;
+    const milestones = `| Milestone | Date | Exit criterion |\n|---|---|---|\n| M1 History loaded | 26.02.2027 | 95 % of 2026 orders matched to a product |\n| M2 Trial done | 28.05.2027 | leftover bread down from 14 % to 9 % in both trial shops |\n| M3 All shops live | 30.09.2027 | 10 of 12 shop managers accept the suggestion most days |\n`;
+    const r = runGrader(gradeRoadmapStructure, 'roadmap_structure', [await doc('roadmap.md', gantt + milestones + risks)]);
+    expect(r.signals.milestones_with_exit_metric).toBe(3);
+    expect(r.score).toBe(3);
+    // A KPI table (measure | today | target | date) names no milestone: it is no phase's exit.
+    const kpis = `| Measure | Today | Target | By |\n|---|---|---|---|\n| Leftover bread | 14 % | 9 % | 28.05.2027 |\n| Sold-out before noon | 6 days a month | 2 days a month | 30.09.2027 |\n`;
+    const plain = runGrader(gradeRoadmapStructure, 'roadmap_structure', [await doc('roadmap.md', gantt + kpis + risks)]);
+    expect(plain.signals.milestones_with_exit_metric).toBe(0);
+    expect(plain.score).toBe(2);
+  });
 });

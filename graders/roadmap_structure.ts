@@ -43,6 +43,8 @@ function monthsSpanned(text: string): number {
 /** A heading that spans the year ("Roadmap (January–December 2026)") or names the horizon and where it starts ("ROADMAP (12 months, from March …)"): no phase. */
 const spansYear = (h: string): boolean => monthsSpanned(h) >= 6 || /\b(?:12|twelve)[- ]months?\b|\b(?:one|1)[- ]year\b/i.test(h);
 /** A table of metrics ("Metric | Now | Goal | When"): its date cells are targets' dates, not phases. */
+/** A milestone named by its label: "M4", "J2", "Gate 3", "Milestone". */
+const MILESTONE_NAME = /\b(?:[MJG]\d{1,2}|milestones?|gate\s?\d{1,2}|jalon\s?\d{0,2}|meilenstein\s?\d{0,2})\b/i;
 const METRIC_TABLE = /^\W*(?:metrics?|KPIs?|measures?|outcomes?|indicators?|targets?)\b/i;
 
 const MITIGATION_LATER = /\bmitigations?\b[^.;]{0,60}\b(?:will|are to|still (?:need to|have to)|to) be (?:worked out|defined|agreed|decided|written|developed|determined|added|identified|designed)\b|\bmitigations?\s*:\s*(?:TBD|to follow|later)\b/i;
@@ -178,6 +180,13 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
     for (const [label, p] of periods) if (p.units.some((x) => x !== u && x.row && name.test(x.text))) exitByName.add(label);
   }
   const phasesWithMetric = [...periods].filter(([label, p]) => columnMetrics.has(label) || exitByName.has(label) || p.units.some(isMetric));
+  // A milestone table beside a Gantt chart ("Milestone | Date | Exit criterion"): each dated row with its measured exit
+  // criterion closes a stretch of the plan, as a phase's metric does, though no period holds the row.
+  const inPeriod = new Set([...periods.values()].flatMap((p) => p.units));
+  // A KPI table (metric | today | target | date) is no milestone table unless its rows name their milestone ("… (M4)").
+  const milestoneRow = (u: Unit) => MILESTONE_NAME.test(u.text) || /\b(?:milestones?|gates?|jalons?|meilensteine?)\b/i.test(tableHeader(roadmap, u)?.text ?? '');
+  const milestoneExits = roadmap.filter((u) => metricColumn(u) && !inPeriod.has(u) && is(u, DATE) && isMetric(u) && milestoneRow(u));
+  const measuredStretches = phasesWithMetric.length + milestoneExits.length;
   const risks = roadmap.filter((u) => is(u, RISK) || headingIs(u, RISK) || RISK.test(tableHeader(roadmap, u)?.text ?? ''));
   // Mitigations promised for later ("Mitigations for each risk will be worked out with the project team") mitigate nothing yet.
   const mitigates = (u: Unit) => is(u, MITIGATION) && !MITIGATION_LATER.test(u.text);
@@ -189,15 +198,15 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
 
   let score: Score;
   let rationale: string;
-  if (calendarPeriods >= 3 && horizon && dated.length >= 2 && phasesWithMetric.length >= 2 && mitigated.length >= 1) {
+  if (calendarPeriods >= 3 && horizon && dated.length >= 2 && measuredStretches >= 2 && mitigated.length >= 1) {
     score = 3;
-    rationale = `${calendarPeriods} dated phases over 12 months, ${dated.length} dated milestones, metrics in ${phasesWithMetric.length} phases, and risks with mitigations.`;
+    rationale = `${calendarPeriods} dated phases over 12 months, ${dated.length} dated milestones, metrics in ${measuredStretches} phases or milestones, and risks with mitigations.`;
   } else if (calendarPeriods >= 2 || dated.length >= 2) {
     score = 2;
     const missing = [
       calendarPeriods < 3 || !horizon ? 'a 12-month horizon in dated phases' : '',
       dated.length < 2 ? 'dated milestones' : '',
-      phasesWithMetric.length < 2 ? 'success metrics per phase' : '',
+      measuredStretches < 2 ? 'success metrics per phase' : '',
       mitigated.length === 0 ? (risks.length ? 'mitigations for the risks' : 'named risks with mitigations') : '',
     ].filter(Boolean);
     rationale = `Dated phases or milestones are laid out; missing: ${missing.join(', ')}.`;
@@ -211,6 +220,6 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
     confidence: score === 3 ? 0.75 : 0.6,
     rationale,
     evidence,
-    signals: { periods: periods.size, calendar_periods: calendarPeriods, dated_milestones: dated.length, phases_with_metrics: phasesWithMetric.length, risks: risks.length, risks_mitigated: mitigated.length, twelve_month_horizon: horizon },
+    signals: { periods: periods.size, calendar_periods: calendarPeriods, dated_milestones: dated.length, phases_with_metrics: phasesWithMetric.length, milestones_with_exit_metric: milestoneExits.length, risks: risks.length, risks_mitigated: mitigated.length, twelve_month_horizon: horizon },
   };
 };
