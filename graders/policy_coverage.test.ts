@@ -64,4 +64,18 @@ describe('policy_coverage grader', () => {
     const d = await doc('policy.md', `# Policy\n\nEvery morning the duty nurse goes through the summaries of the night before and notes each wrong one.\n`);
     expect(runGrader(gradePolicyCoverage, 'policy_coverage', [d]).signals.monitoring).toBeGreaterThanOrEqual(1);
   });
+
+  it('reads a monthly re-check of a random sample after go-live as monitoring', async () => {
+    const d = await doc('policy.txt', `Responsible AI policy\n\nFollowing after go-live\nEvery month two senior valuers take 150 valuations at random and value them again without seeing the suggestion.\n`);
+    expect(runGrader(gradePolicyCoverage, 'policy_coverage', [d]).signals.monitoring).toBe(2);
+  });
+
+  it('gives 1 to a policy of principles alone, with a quote, and 0 to one that puts the policy itself off', async () => {
+    const principles = await doc('deck.md', `# Responsible AI\n\nOur principles\n\nTransparent: guests always know they are talking to a machine.\n\nRespectful of every faith and culture we serve on our journeys.\n`);
+    const r = runGrader(gradePolicyCoverage, 'policy_coverage', [principles]);
+    expect(r.score).toBe(1);
+    expect(r.evidence.length).toBeGreaterThan(0);
+    const later = await doc('deck.md', `# Responsible AI\n\nPolicy: to be written with the welfare committee after the pilot.\n\nTransparent: visitors always know they are talking to a machine.\n`);
+    expect(runGrader(gradePolicyCoverage, 'policy_coverage', [later]).score).toBe(0);
+  });
 });

@@ -8,7 +8,7 @@ import { unitDefersGovernance, unitDefersSafeguard } from './flags/deferral.js';
 const PARTS: Record<string, RegExp> = {
   decision_rights: indexed(/\b(?:stays?|remains?|is|are) in charge of\b|\b(?:make|makes|making|take|takes|taking) (?:the )?(?:final )?(?:calls?|decisions?)\b|\bdecision[- ]?(?:rights|makers?|owners?|authority)\b|\bdecides?\b|\baccountab\w+|\bowns?\b|\bowners?\b|\bapprov\w+|\bsign(?:s|ed)?[- ]?off\b|\bRACI\b|\bauthority\b|\bfinal (?:say|call)\b|\bveto\w*|\bescalat\w+ to\b|\bwho can\b|\bresponsib\w+ for\b/i),
   deployment_gates: indexed(/\bonly (?:expand|launch|go live|roll out|scale|extend|open)\w*\b[^.]{0,60}\bif\b|\bbefore (?:each|every|any|a|the|a new) (?:phase|stage|step|release|version|wave) (?:goes live|starts|launches|ships|opens)\b|\b(?:test\w*|evaluat\w*|check\w*|pilot\w*) (?:[\w-]+ ){0,5}before (?:the )?(?:start|use|go-?live|launch|we (?:start|use|go))\b|\bbefore (?:the )?start\b|\bgates?\b|\bgated\b|\bgo\/no[- ]go\b|\bgo-?live\b|\b(?:launch|release|exit|entry|acceptance|readiness|pilot|beta|GA) criteria\b|\bpre-?(?:launch|deploy\w*|release|production|pilot)\b|\b(?:before|prior to) (?:any |the |each |a )?(?:launch|deploy\w*|release|going live|production|GA|rollout|shipping|pilot|beta|expansion|go-?live)\b|\bmust pass\b|\breadiness review\b|\bcheck-?list\b|\bstaged rollout\b|\bcanary\b|\bsign[- ]off (?:to|before)\b|\bno (?:model|feature|change|draft|version) (?:ships|goes live|is deployed|is released)\b|\bcannot (?:ship|launch|deploy|go live)\b|\bonly (?:after|when|once)\b[^.]{0,40}\b(?:pass|meet|reach|approv)|^\W*(?:stage|phase|step|wave|level) \d+\b[^.]{0,60}\b(?:only )?if\b[^.]{0,80}(?:at least|under|below|above|over|less than|more than|\d\s?%)/i),
-  monitoring: indexed(/\bkeep(?:s|ing)? an eye on\b|\bmonitor\w*|\bdashboards?\b|\balert\w*|\bdrift\b|\bobservab\w+|\btelemetry\b|\bpost-?(?:deploy\w*|launch|release)\b|\bsampl\w+|\bspot-?check\w*|\baudit\w* (?:weekly|monthly|of)\b|\btrack\w*|\bfeedback loop\b|\bin production\b|\bongoing (?:evaluation|review)\b|\breview\w* (?:weekly|daily|monthly|every)\b|\b(?:weekly|daily|monthly) (?:review|check|audit|report)s?\b|\bthumbs[- ](?:up|down)\b|\bservice levels?\b|\bSL[OA]s?\b|\b(?:weekly|daily|per week|each week|every week)\b|\bevery (?:monday|tuesday|wednesday|thursday|friday)\b|\b(?:every|each) (?:morning|evening|night|shift)\b|\bafter (?:the )?start\b/i),
+  monitoring: indexed(/\bkeep(?:s|ing)? an eye on\b|\bmonitor\w*|\bdashboards?\b|\balert\w*|\bdrift\b|\bobservab\w+|\btelemetry\b|\bpost-?(?:deploy\w*|launch|release)\b|\bsampl\w+|\bspot-?check\w*|\baudit\w* (?:weekly|monthly|of)\b|\btrack\w*|\bfeedback loop\b|\bin production\b|\bongoing (?:evaluation|review)\b|\breview\w* (?:weekly|daily|monthly|every)\b|\b(?:weekly|daily|monthly) (?:review|check|audit|report)s?\b|\bthumbs[- ](?:up|down)\b|\bservice levels?\b|\bSL[OA]s?\b|\b(?:weekly|daily|per week|each week|every week)\b|\bevery (?:monday|tuesday|wednesday|thursday|friday)\b|\b(?:every|each) (?:morning|evening|night|shift)\b|\bafter (?:the )?start\b|\bafter (?:the )?(?:go-?live|launch|roll-?out)\b|\bat random\b|\brandom (?:samples?|checks?)\b|\b(?:every|each) month\b/i),
   incident_response: indexed(/\bincidents?\b|\bescalat\w+|\bon-?call\b|\bpost-?mortems?\b|\bsev(?:erity)?[- ]?[0-4]\b|\bSEV\b|\broot[- ]cause\b|\bnotif\w+|\brunbooks?\b|\bpag(?:e|ed|ing)\b|\bresponse plan\b|\bbreach\w*\b|\bcustomer communication\b|\breport(?:s|ed)? (?:of|by|through|to)\b|\bgoes wrong\b|\bwent wrong\b|\bcomplain\w*|\bapologi[sz]\w*|\bcorrect(?:ed|ion)s?\b|\berrors? (?:are|is) (?:corrected|fixed|reported)|\bserious (?:cases?|errors?|issues?)\b/i),
   rollback: ROLLBACK,
 };
@@ -40,6 +40,9 @@ function rollbackSentence(u: Unit): Unit {
   return parts.length ? { ...u, text: parts.join(' ').trim() } : u;
 }
 
+/** A heading or file name that names the policy deliverable. */
+const POLICY_NAME = /\bpolic(?:y|ies)\b|\bresponsible[ _-]?(?:AI|use)\b|\bRAI\b|\bAI[ _-](?:principles|rules|ethics)\b|\bguardrails\b|\bgovernance\b|pol[ií]tica|politique|richtlinie/i;
+
 /**
  * `policy_coverage`: decision rights, deployment gates, post-deploy monitoring, incident
  * response and a rollback plan (RUBRIC.md). A 3 needs all five, concrete.
@@ -62,6 +65,12 @@ export const gradePolicyCoverage: ItemGrader = ({ units }) => {
   const missing = Object.keys(PARTS).filter((p) => !covered.includes(p)).map((p) => p.replace('_', ' '));
   const thin = covered.filter((p) => !solid.includes(p)).map((p) => p.replace('_', ' '));
 
+  // What a part named as the policy (by its heading or its file's name) states, apart from anything it puts off;
+  // passages found elsewhere because no policy was given do not make one.
+  const namedPolicy = (u: Unit) => u.path.some((h) => POLICY_NAME.test(h)) || POLICY_NAME.test(u.file);
+  // A part that puts the policy itself off ("Policy: TBD with the welfare committee after pilot") gives none.
+  const named = policy.filter((u) => u.deliverable === 'policy' && namedPolicy(u));
+  const stated = named.some((u) => putOff(u) && POLICY_NAME.test(u.text)) ? [] : named.filter((u) => /\p{L}{3,}(?:\s+\p{L}+){3,}/u.test(u.text));
   let score: Score;
   let rationale: string;
   if (covered.length === 5 && solid.length >= 4 && solid.includes('incident_response') && solid.includes('rollback')) {
@@ -73,15 +82,21 @@ export const gradePolicyCoverage: ItemGrader = ({ units }) => {
   } else if (covered.length >= 1) {
     score = 1;
     rationale = `Names ${covered.length} of 5 parts but few concretely${missing.length ? `; missing: ${missing.join(', ')}` : ''}${thin.length ? `; only named: ${thin.join(', ')}` : ''}.`;
+  } else if (stated.length >= 2) {
+    // A policy of principles alone ("Transparent: guests know they are talking to AI") is given, but names none of the parts.
+    score = 1;
+    rationale = 'A policy is given, but it names none of the five parts (decision rights, gates, monitoring, incident response, rollback): principles only.';
   } else {
     score = 0;
     rationale = 'No Responsible AI policy content was found.';
   }
   const evidence = pickEvidence(
-    covered.map((p) => {
-      const best = found[p]!.find(CONCRETE[p]!) ?? found[p]![0]!;
-      return quote(best, PARTS[p]);
-    }),
+    covered.length
+      ? covered.map((p) => {
+          const best = found[p]!.find(CONCRETE[p]!) ?? found[p]![0]!;
+          return quote(best, PARTS[p]);
+        })
+      : stated.slice(0, 2).map((u) => quote(u)),
     5,
   );
   return {

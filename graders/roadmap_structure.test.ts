@@ -175,4 +175,14 @@ describe('roadmap_structure grader', () => {
     expect(plain.signals.milestones_with_exit_metric).toBe(0);
     expect(plain.score).toBe(2);
   });
+
+  it('reads lines numbered M1 … M12 under a month-by-month plan as its months, and the ones that deliver something as dated milestones', async () => {
+    const months = ['Collect 500 past orders', 'First model, tested on 60 orders', 'Connect to the stock system', 'Shadow run at 2 shops', 'Shadow continues', 'Live at the 2 shops. Milestone: same-day quotes there', 'Rollout to shops 3-5', 'Rollout to shops 6-8. Milestone: all shops live', 'Tablet version for the field team', 'Returns photo check', 'Tune and refresh prices', 'Review with the owners, plan year 2'];
+    const text = `TWELVE MONTH ROADMAP\n\nMONTH BY MONTH\n${months.map((m, i) => `M${i + 1}  ${m}.`).join('\n')}\n`;
+    const r = runGrader(gradeRoadmapStructure, 'roadmap_structure', [await doc('roadmap.txt', text)]);
+    expect(r.signals.calendar_periods).toBeGreaterThanOrEqual(10);
+    expect(r.signals.dated_milestones).toBeGreaterThanOrEqual(2);
+    expect(r.signals.dated_milestones).toBeLessThan(12);
+    expect(r.score).toBe(2);
+  });
 });

@@ -42,9 +42,11 @@ function monthsSpanned(text: string): number {
 
 /** A heading that spans the year ("Roadmap (January–December 2026)") or names the horizon and where it starts ("ROADMAP (12 months, from March …)"): no phase. */
 const spansYear = (h: string): boolean => monthsSpanned(h) >= 6 || /\b(?:12|twelve)[- ]months?\b|\b(?:one|1)[- ]year\b/i.test(h);
-/** A table of metrics ("Metric | Now | Goal | When"): its date cells are targets' dates, not phases. */
+/** A line that opens with a month's number: "M4  Shadow: tool quotes, estimators quote" (not a range "M1–M3"). */
+const MONTH_NUMBERED_LINE = /^\W{0,3}M(\d{1,2})\b(?!\s?[-–])/;
 /** A milestone named by its label: "M4", "J2", "Gate 3", "Milestone". */
 const MILESTONE_NAME = /\b(?:[MJG]\d{1,2}|milestones?|gate\s?\d{1,2}|jalon\s?\d{0,2}|meilenstein\s?\d{0,2})\b/i;
+/** A table of metrics ("Metric | Now | Goal | When"): its date cells are targets' dates, not phases. */
 const METRIC_TABLE = /^\W*(?:metrics?|KPIs?|measures?|outcomes?|indicators?|targets?)\b/i;
 
 const MITIGATION_LATER = /\bmitigations?\b[^.;]{0,60}\b(?:will|are to|still (?:need to|have to)|to) be (?:worked out|defined|agreed|decided|written|developed|determined|added|identified|designed)\b|\bmitigations?\s*:\s*(?:TBD|to follow|later)\b/i;
@@ -104,6 +106,11 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
     const labels = header ? header.text.split(' | ').slice(1).map((c) => periodLabel(c)) : [];
     return labels.filter((l) => l?.calendar).length >= 3 ? { header: header!, labels } : undefined;
   };
+  // Lines numbered by month ("M1  Pull 800 past quotes" … "M12 Review with GM Ops") in a run that reaches month 9 or
+  // later are the plan's months, not milestones: milestone labels rarely run that far.
+  const monthLine = (u: Unit) => (u.row ? null : MONTH_NUMBERED_LINE.exec(u.text));
+  const mNumbers = new Set(roadmap.flatMap((u) => monthLine(u)?.[1] ?? []).map(Number));
+  const byMonthNumber = mNumbers.size >= 6 && Math.max(...mNumbers) >= 9;
   for (const u of roadmap) {
     if (columnLabels(u)) continue;
     // The nearest heading names the period; an ancestor ("Roadmap (January to December)") only when no line does.
@@ -124,7 +131,8 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
     const gantt = u.row ? ganttMonths(header, u.text) : undefined;
     // A phase named and then its months in brackets ("Phase IV – Summer festival and review (June to August 2027).") opens those months.
     const bracketed = u.row ? null : PHASE_THEN_MONTHS.exec(u.text);
-    const fromLine = monthCell ? { label: `month ${monthCell[1]!.replace(/\s/g, '')}`, calendar: true } : gantt ? { label: `month ${gantt}`, calendar: true } : u.text.length < 300 ? periodLabel(prose ? prose[0] : bracketed && CALENDAR_PERIOD.test(bracketed[1]!) ? bracketed[1]! : opening) : undefined;
+    const numbered = byMonthNumber ? monthLine(u) : null;
+    const fromLine = monthCell ? { label: `month ${monthCell[1]!.replace(/\s/g, '')}`, calendar: true } : numbered ? { label: `month ${numbered[1]}`, calendar: true } : gantt ? { label: `month ${gantt}`, calendar: true } : u.text.length < 300 ? periodLabel(prose ? prose[0] : bracketed && CALENDAR_PERIOD.test(bracketed[1]!) ? bracketed[1]! : opening) : undefined;
     // A line opens a period when it starts with one ("Q1 –", "2.1 Q1 –", "Month 3:"), is a table row,
     // or names a phase and then its months ("Discovery, Apr-May 2026.", "Alpha (Jun–Aug):").
     const opens = fromLine !== undefined && (u.row || Boolean(prose) || PERIOD_OPENER.test(u.text) || NAMED_PHASE_OPENER.test(u.text));
@@ -162,7 +170,8 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
     });
   }
   const calendarPeriods = [...periods.values()].filter((p) => p.calendar).length;
-  const datedUnits = roadmap.filter((u) => is(u, DATE) && (is(u, MILESTONE_VERB) || is(u, MILESTONE_LABEL) || is(u, MILESTONE_ANYWHERE)));
+  // A month-numbered line is dated by its number, and is a milestone by what it delivers ("M6  Live at the 2 depots"), not by its label.
+  const datedUnits = roadmap.filter((u) => (is(u, DATE) && (is(u, MILESTONE_VERB) || is(u, MILESTONE_LABEL) || is(u, MILESTONE_ANYWHERE))) || (byMonthNumber && monthLine(u) !== null && (is(u, MILESTONE_VERB) || is(u, MILESTONE_ANYWHERE))));
   const dated = { length: datedUnits.filter((u) => !columnRows.has(u)).length + columnDates, units: datedUnits };
   // A success metric, not a scope number ("pilot with 30 technicians" sizes the phase; "handle time -15%" measures it).
   // A row of a table with a metric column ("Phase | Months | Milestone | Exit metric") carries its phase's metric.

@@ -602,3 +602,35 @@ describe('no_tradeoffs and no_cross_functional', () => {
     expect(runDetector(noTradeoffs, [d]).present).toBe(true);
   });
 });
+
+describe('learned from holdout33, in our own words', () => {
+  it.each([
+    "Honestly the licensing side (the music rights, the venue contracts) is the DPO's patch and the agency's lawyer's, not really a product thing.",
+    'Questions of privacy are the matter of Sister Clara, who looks after data protection for the whole convent.',
+    'I will hand the data protection officer the finished system to look at once it runs.',
+    'Our privacy officer is Mr Lund. I will give him the system to check after the first season.',
+  ])('reads governance handed to someone else or shown them only after the fact: "%s"', async (text) => {
+    expect(await hitsUnder(governanceRuleHits, text)).toBeGreaterThan(0);
+  });
+
+  it.each([
+    'Coaches will not check the replies before they are sent to members.',
+    'The bot is good, so reviewing every reply would be only extra work for the front desk.',
+    'If the chatbot gives a strange answer, we will change the prompt after that.',
+  ])('reads review dropped before sending, or a prompt changed after a failure, as the fix-later flag: "%s"', async (text) => {
+    expect(await hitsUnder(fixLaterRuleHits, text)).toBeGreaterThan(0);
+  });
+
+  it('does not read a disowned working assumption ("We do not work on the assumption that rollback will never be needed") as the flag, but reads the owned one', async () => {
+    expect(await hitsUnder(fixLaterRuleHits, 'We do not work on the assumption that rollback will never be needed.')).toBe(0);
+    expect(await hitsUnder(fixLaterRuleHits, 'We work on the assumption that rollback will never be needed.')).toBeGreaterThan(0);
+  });
+
+  it('reads a saving stated alone ("X instead of Y: 40% less data") and a business case that outweighs its costs as no tradeoff', () => {
+    expect(acknowledgesTradeoff('Meter readings every 30 minutes instead of every 10: mobile data about 60% less, around CHF 900 a year.')).toBe(false);
+    expect(acknowledgesTradeoff('The business case rests on the uplift in bookings, which comfortably outweighs the platform costs.')).toBe(false);
+    // A good weighed against a price is still one.
+    expect(acknowledgesTradeoff('The privacy benefit outweighs the extra hosting cost.')).toBe(true);
+    expect(acknowledgesTradeoff('The small model instead of the large one: 30% more wrong answers on rare parts.')).toBe(true);
+  });
+});

@@ -51,10 +51,11 @@ const CONTENT_CUES: Record<Kind, RegExp[]> = {
   ],
 };
 
+// Also in the languages candidates name their files in: "politica_IA_responsavel.txt", "Kosten_Jahr1.pptx", "hoja_de_ruta.md".
 const NAME_CUES: Record<Kind, RegExp> = {
-  roadmap: /road ?map|timeline|(?:^|[^a-z])plan(?:[^a-z]|$)/i,
-  policy: /polic|(?:^|[^a-z])rai(?:[^a-z]|$)|governance|responsible|guardrail|ethic|principles|safety|trust/i,
-  cost: /cost|budget|pricing|financ|spend|econom/i,
+  roadmap: /road ?map|timeline|(?:^|[^a-z])plan(?:[^a-z]|$)|hoja[ _-]de[ _-]ruta|feuille[ _-]de[ _-]route|fahrplan|roteiro|cronograma|tabella[ _-]di[ _-]marcia/i,
+  policy: /polic|(?:^|[^a-z])rai(?:[^a-z]|$)|governance|responsible|guardrail|ethic|principles|safety|trust|pol[ií]tica|politique|richtlinie|leitlinie|responsa[bv]|verantwort|gobernanza|governan[cç]a|gouvernance|[ée]tica|[ée]thique/i,
+  cost: /cost|budget|pricing|financ|spend|econom|custos?(?:[^a-z]|$)|costes?(?:[^a-z]|$)|costi(?:[^a-z]|$)|kosten|co[uû]ts?(?:[^a-z]|$)|or[cç]amento|presupuesto/i,
 };
 
 function headingKind(heading: string): Kind | undefined {

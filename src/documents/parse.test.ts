@@ -210,6 +210,14 @@ describe('plain text laid out in columns', () => {
 });
 
 describe('classifying deliverables', () => {
+  it('reads a file named in Portuguese, German or Spanish ("politica_IA_responsavel.txt", "Kosten_Jahr1.md") by its name when its text reads like another deliverable', async () => {
+    const policy = `POLITICA DE IA RESPONSAVEL - assistente\n\n1. Who decides\nThe store manager has the final word on each value.\n\n2. Before each phase\nGate 1 (March): the suggested value is within 8% of the sale price on 5.000 past items.\nGate 2 (June): the 4 pilot stores accept the value in 70% of cases.\n`;
+    expect((await parseDocument({ name: 'politica_IA_responsavel.txt', bytes: enc(policy) })).deliverable).toBe('policy');
+    const cost = `Jahr 1\n\nPhase 1 (Januar bis März): Pilot in zwei Filialen.\nPhase 2 (April bis Juni): alle Filialen.\n\nModell: 4.000 EUR, Hosting: 2.400 EUR.\n`;
+    expect((await parseDocument({ name: 'Kosten_Jahr1.md', bytes: enc(cost) })).deliverable).toBe('cost');
+    expect((await parseDocument({ name: 'hoja_de_ruta.md', bytes: enc('Q1: piloto en dos tiendas.\n\nQ2: todas las tiendas.\n') })).deliverable).toBe('roadmap');
+  });
+
   it('takes a numbered paragraph opening with a title that names a deliverable ("4. Responsible AI policy. A detailed …") for its own section', async () => {
     const text = `# Memorandum\n\n1. Background. The depot keeps 40 years of paper logs.\n2. Roadmap. The work is done in stages:\n\n- Stage I: scanning.\n- Stage II: reading with the model.\n\n3. Responsible AI policy. The depot manager approves each stage before it starts.\n4. Costs. Scanning is about 12,000 euro; the software is quoted later.\n`;
     const d = await parseDocument({ name: 'memo.md', bytes: enc(text) });
