@@ -226,7 +226,24 @@ function roughUsd(text: string): number {
 /** A price per person per year: "A$0.02 per builder per year", "¥0.02 per room per year". */
 const PER_HEAD_PER_YEAR = new RegExp(String.raw`(\S*\d[\d.,]*\S*(?:\s?[€£$¥₹]|\s(?:EUR|USD|GBP|CHF|kr|SEK|NOK|DKK))?)\s?per (?:[\w-]+ ){1,2}(?:per|a|each) (?:year|annum)\b`, 'gi');
 
+/** How many pieces of model work one item takes, as the text says: "~250 drone photos per roof", "40 pages per file". */
+const WORK_PER_ITEM_ALL = /(\d[\d,.']*)\s?(?:[\w-]+ )?(?:photos|images|pictures|pages|calls|requests|queries|prompts)\s?(?:per|a|each|\/)\s?([a-z]{3,})\b/gi;
+/** A price per item: "$0.002 per roof". */
+const PRICE_PER_ITEM_ALL = new RegExp(String.raw`(${MONEY.source})\s?(?:per|a|each|\/)\s?([a-z]{3,})\b`, 'gi');
+
 function absurdPerUnit(units: Unit[]): Unit[] {
+  // Pieces of work per item, from anywhere in the submission's text and headings ("~250 drone photos per roof").
+  const workPer = new Map<string, number>();
+  for (const u of units) {
+    if (!/\d/.test(u.text) && !u.path.some((h) => /\d/.test(h))) continue;
+    for (const text of [u.text, ...u.path]) {
+      for (const m of text.matchAll(WORK_PER_ITEM_ALL)) {
+        const n = parseNumber(m[1]!.replace(/[,']/g, ''));
+        const item = m[2]!.toLowerCase().replace(/s$/, '');
+        if (n !== undefined && n >= 10) workPer.set(item, Math.max(workPer.get(item) ?? 0, n));
+      }
+    }
+  }
   return units.filter((u) => {
     if (!is(u, PER_UNIT) || !hasMoney(u)) return false;
     const amounts = moneyAmounts(u.text);
@@ -234,6 +251,15 @@ function absurdPerUnit(units: Unit[]): Unit[] {
     // ₹0.001 per page or ¥0.0005 per call is under it once the rupee or yen is counted as what it is worth.
     const worth = roughUsd(u.text);
     if (amounts.some((a) => a > 0 && a * worth < 0.0001)) return true;
+    // Priced per item that takes many pieces of model work: "$0.002 per roof" for ~250 photos a roof is
+    // under a hundredth of a cent per photo.
+    if (workPer.size > 0) {
+      for (const m of u.text.matchAll(PRICE_PER_ITEM_ALL)) {
+        const pieces = workPer.get(m[m.length - 1]!.toLowerCase().replace(/s$/, ''));
+        const a = moneyAmounts(m[1]!)[0];
+        if (pieces !== undefined && a !== undefined && a > 0 && (a * worth) / pieces < 0.0001) return true;
+      }
+    }
     // Half a dollar a year for someone who uses the model every day is no real cost ("A$0.02 per builder per year").
     for (const m of u.text.matchAll(PER_HEAD_PER_YEAR)) {
       const a = moneyAmounts(m[1]!)[0];

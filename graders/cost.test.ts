@@ -230,4 +230,10 @@ describe('cost grader', () => {
     const notChanges = `If the supplier lowers its price, we save EUR 2,000 a year on hosting.\n\nThe model API is less than 6% of the cost.\n`;
     expect(runGrader(gradeCost, 'cost', [await doc('cost.md', base + notChanges)]).signals.levers).toBe(0);
   });
+
+  it('holds a price per item that takes hundreds of model calls ("$0.003 per house" for ~300 photos a house) as absurd, but not a plausible one', async () => {
+    const table = (price: string) => `# Cost year 1\n\n## 6,000 houses a year, ~300 photos per house, read by a vision model\n\n| Line | Year 1 |\n|---|---|\n| Build | $90,000 |\n| AI usage: ${price} per house x 6,000 houses | $${(Number(price.slice(1)) * 6000).toFixed(0)} |\n| Hosting | $12,000 |\n`;
+    expect(runGrader(gradeCost, 'cost', [await doc('cost.md', table('$0.003'))]).signals.absurd_unit_costs).toBeGreaterThan(0);
+    expect(runGrader(gradeCost, 'cost', [await doc('cost.md', table('$1.50'))]).signals.absurd_unit_costs).toBe(0);
+  });
 });

@@ -180,4 +180,11 @@ describe('governance grader', () => {
     const d = await doc('policy.md', `# Policy\n\nThe medical director signs each milestone K1 to K3.\n\nK2: six weeks in shadow; at least 40 % pooled rides; missed pick-ups under 3 %.\n`);
     expect(runGrader(gradeGovernance, 'governance', [d]).signals.threshold_measures).toBeGreaterThanOrEqual(1);
   });
+
+  it('reads "the clerks\' decisions are the reference" as how a threshold is measured', async () => {
+    const base = `# Policy\n\nGo-live needs recall of missed defects of at least 98% and precision of at least 80%.\n\nRollback: if recall falls below 96% in any week, the Quality Lead switches it off within two hours.\n\n`;
+    expect(runGrader(gradeGovernance, 'governance', [await doc('policy.md', base)]).signals.measured).toBe(0);
+    const withRef = base + `Weekly: recall and precision of the flags (the clerks' decisions are the reference).\n`;
+    expect(runGrader(gradeGovernance, 'governance', [await doc('policy.md', withRef)]).signals.measured).toBeGreaterThan(0);
+  });
 });

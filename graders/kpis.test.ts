@@ -186,4 +186,9 @@ describe('kpis grader', () => {
     const measured = await doc('okrs.pptx', `# OKRs\n\nObjective 1: Faster claims\n\nKR 1.1: Claim turnaround cut by 30% by June\n`);
     expect(runGrader(gradeKpis, 'kpis', [measured]).signals.outcome_kpis_with_target).toBe(1);
   });
+
+  it('reads a bar the assistant itself must clear ("It must answer … correctly in at least 95 out of 100 cases") as governance, not an outcome KPI', async () => {
+    const d = await doc('roadmap.md', `# Roadmap\n\nIt must answer delivery-date questions for customers correctly in at least 95 out of 100 cases, and hand over every complaint.\n`);
+    expect(runGrader(gradeKpis, 'kpis', [d]).signals.outcome_kpis_with_target).toBe(0);
+  });
 });

@@ -26,7 +26,8 @@ const SIZING = /^\W*(?:throughput|capacity|volumes?|assumptions?|sizing|load|usa
 
 const FUNDING = /\brais(?:e|es|ed|ing) (?:a |an |our |the )?(?:[\w-]+ )?(?:pre-?seed|seed|round|series [a-d]|funding|capital|investment)\b|\bfundrais\w*/i;
 /** A launch gate's condition: "Go-live for the pilot needs …", "Gate 1 requires …". */
-const GATE_BAR = /\b(?:go-?live|gate \d*|launch|pilot)\b[^.;]{0,40}\b(?:needs?|requires?|only if|criteri(?:on|a))\b/i;
+// Also a bar the model itself must clear: "It must answer price questions correctly in at least 95 out of 100 cases".
+const GATE_BAR = /\b(?:go-?live|gate \d*|launch|pilot)\b[^.;]{0,40}\b(?:needs?|requires?|only if|criteri(?:on|a))\b|^\W*(?:it|the (?:model|assistant|bot|chatbot|system|tool|AI))\b (?:must|has to|needs to|should|shall)\b/i;
 
 interface Kpi {
   unit: Unit;

@@ -185,4 +185,33 @@ describe('roadmap_structure grader', () => {
     expect(r.signals.dated_milestones).toBeLessThan(12);
     expect(r.score).toBe(2);
   });
+
+  it('does not take a name or a word that starts like a month ("Declan", "Marketing") for a period', async () => {
+    const d = await doc('roadmap.txt', `ROADMAP\n\nDeclan (ops director) is kept in the loop.\n\nMarketing runs the autumn offers.\n`);
+    expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]).signals.periods).toBe(0);
+  });
+
+  it('lets a line open another quarter than the heading above it names, and reads "Measure:" lines as the phase metric', async () => {
+    const d = await doc('memo.md', `# Roadmap\n\n## Q1 – Foundations\n\nData clean-up and the first model. Milestone 20 March: go/no-go for the pilot.\n\nQ2 – Pilot at two depots. Milestone 15 May: pilot live. Measure: 80% of route plans accepted by dispatchers.\n\nQ3 – All depots. Milestone 1 Aug: all live. Measure: empty kilometres down 10%.\n\nQ4 – Review and budget for next year.\n`);
+    const r = runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]);
+    expect(r.signals.calendar_periods).toBe(4);
+    expect(r.signals.phases_with_metrics).toBeGreaterThanOrEqual(2);
+  });
+
+  it('reads "Risks and what I\'d do about them" as risks with mitigations, but not a note that the risk list does not say what we would do about them', async () => {
+    const plan = `# Plan\n\nQ1 (Jan–Mar): data. Milestone 31 March: data loaded.\n\nQ2 (Apr–Jun): pilot. Milestone 30 June: pilot live.\n\nQ3 (Jul–Sep): all sites.\n\nQ4 (Oct–Dec): review.\n\n`;
+    const withHeading = plan + `## Risks and what I'd do about them\n\n- The booking system API is late: we start with its nightly export.\n`;
+    expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [await doc('roadmap.md', withHeading)]).signals.risks_mitigated).toBeGreaterThan(0);
+    const note = plan + `## Risks\n\nThe risk list names the risks but does not yet say what we would do about each.\n`;
+    expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [await doc('roadmap.md', note)]).signals.risks_mitigated).toBe(0);
+  });
+
+  it('reads a Gantt table headed M1 … M12 as twelve months, and a list of milestones with their exit metrics as measured stretches', async () => {
+    const head = `| Stream | ${Array.from({ length: 12 }, (_, i) => `M${i + 1}`).join(' | ')} |\n|${'---|'.repeat(13)}\n`;
+    const rows = ['Data', 'Build', 'Shadow', 'Live'].map((w, k) => `| ${w} | ${Array.from({ length: 12 }, (_, i) => (Math.floor(i / 3) === k ? 'x' : ' ')).join(' | ')} |`).join('\n');
+    const milestones = `\n\n## Milestones\n\n1. M3 – Shadow starts. Exit metric: 90% of 200 test jobs priced within 10% of the final invoice.\n2. M6 – Two shops live. Exit metric: time to quote from 4 days to 1.\n`;
+    const r = runGrader(gradeRoadmapStructure, 'roadmap_structure', [await doc('roadmap.md', `# Plan month by month\n\n${head}${rows}${milestones}`)]);
+    expect(r.signals.calendar_periods).toBe(12);
+    expect(r.signals.milestones_with_exit_metric).toBe(2);
+  });
 });

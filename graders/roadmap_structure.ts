@@ -8,7 +8,7 @@ const MILESTONE_VERB =
 /** A line that opens with its milestone label or date: "M3 (Sep 12): …", "Feb 15 – …", "Week 6: …". */
 const MILESTONE_LABEL = indexed(/^\s*(?:W(?:k)?\d{1,2}\b|M\d{1,2}\b|milestone\s?\d*|Q[1-4]\b|H[12]\b|(?:month|week|sprint)\s?\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?\d{1,2}\b|\d{1,2}\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|20\d\d-\d\d)/i);
 const RISK = indexed(/\brisks?\b|\bthreats?\b|\bconcerns?\b|\bdependenc\w+|\bblockers?\b|\bwhat could go wrong\b|\bcould (?:fail|slip|go wrong)\b/i);
-const MITIGATION = indexed(/\bwhat we (?:do|will do|'ll do)\b|\bhow we (?:handle|respond|reduce|prevent|deal)\b|,\s?so (?:we|every|each|all|our|the|a|an)\b|\bwhich is why\b|\bmitigat\w*|\bmitigants?\b|\bcontingenc\w*|\bfallback\b|\bplan b\b|\baddress(?:ed)? by\b|\breduc\w+ by\b|\bcounter\w*|\b(?:response|answer)\s?:|\b(?:routed|sent|escalated|handed|passed|go(?:es)?) to (?:a |the )?(?:human|person|reviewer|specialist|expert)\b|\bwe will\b|\bby (?:running|adding|using|keeping|starting|limiting|partnering|hiring|building)\b|→|->|\bso that\b|\bto avoid\b|\bguard against\b|\bif (?:it|this|that) happens\b|\bfix(?:es)?\s?:|\bworkaround\b|\bremed(?:y|ies)\s?:/i);
+const MITIGATION = indexed(/\bwhat we (?:do|will do|'ll do)\b|(?<!\b(?:not|never|n't|no)\b[^.;]{0,30})\bwhat (?:I|we)(?:'d|’d| would| will|'ll)? do about\b|\bhow we (?:handle|respond|reduce|prevent|deal)\b|,\s?so (?:we|every|each|all|our|the|a|an)\b|\bwhich is why\b|\bmitigat\w*|\bmitigants?\b|\bcontingenc\w*|\bfallback\b|\bplan b\b|\baddress(?:ed)? by\b|\breduc\w+ by\b|\bcounter\w*|\b(?:response|answer)\s?:|\b(?:routed|sent|escalated|handed|passed|go(?:es)?) to (?:a |the )?(?:human|person|reviewer|specialist|expert)\b|\bwe will\b|\bby (?:running|adding|using|keeping|starting|limiting|partnering|hiring|building)\b|→|->|\bso that\b|\bto avoid\b|\bguard against\b|\bif (?:it|this|that) happens\b|\bfix(?:es)?\s?:|\bworkaround\b|\bremed(?:y|ies)\s?:/i);
 const HORIZON = indexed(/\bmonths? (?:[IVX]+\s?[-–]\s?)?XII\b|\b(?:12|twelve)[- ]months?\b|\b(?:one|1)[- ]year\b|\bQ4\b|\bH2\b|\bmonths? (?:10|11|12)\b|\bM(?:10|11|12)\b|\b(?:oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\bend of (?:the )?year\b|\byear[- ]end\b|\bweeks? (?:4[0-9]|5[0-2])\b|\bW(?:4[0-9]|5[0-2])\b/i);
 /** A calendar date a milestone can be held to: a month (with or without a day), a numbered week or day, an ISO date. A quarter alone is a phase, not a date. */
 const DATE = indexed(/\b\d{1,2}\.(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\b|\b\d{1,2}[./-]\d{1,2}[./-](?:20)?\d\d\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b20\d\d-\d\d(?:-\d\d)?\b|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b(?:week|wk|day|month)\s?\d{1,3}\b|\bW(?:k)?\d{1,2}\b|\bM\d{1,2}\s?\(/i);
@@ -21,8 +21,8 @@ const MOVED_BY = indexed(/[-−+]\s?\d+(?:\.\d+)?\s?%|\bexit\b|\b(?:down|up|fewe
 /** A table column that holds each phase's success measure. */
 const METRIC_HEADER = /\b(?:(?:exit|success|phase) (?:metrics?|criteri(?:on|a)|measures?)|exit (?:checks?|tests?|conditions?)|(?:gate|go\/no-go) (?:criteria|checks?|conditions?)|metrics?|KPIs?|targets?|success|measured? by|how we know|done when|definition of done)\b/i;
 
-/** Calendar periods (quarters, halves, months) as opposed to bare "Phase 2". */
-const CALENDAR_PERIOD = indexed(/\b((?:autumn|spring|summer|winter|fall|michaelmas|lent|trinity) term|(?:first|second) semester|semester \d)\b|\b(months? (?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?:\s?[-–]\s?(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I))?)\b|\b(Q[1-4]|H[12]|quarter\s?[1-4])\b|\b(months?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?)\b|\b(M\d{1,2}\s?[-–]\s?M?\d{1,2})\b|\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s?[-–]\s?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)?)\b|\b(weeks?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?)\b|\b(W(?:k)?\d{1,2}(?:\s?[-–]\s?W?\d{1,2})?)\b|\b(days?\s?\d+\s?[-–]\s?\d+)\b/i);
+/** Calendar periods (quarters, halves, months) as opposed to bare "Phase 2". A month is a month's name, not any word it opens ("Declan", "Marketing"). */
+const CALENDAR_PERIOD = indexed(/\b((?:autumn|spring|summer|winter|fall|michaelmas|lent|trinity) term|(?:first|second) semester|semester \d)\b|\b(months? (?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?:\s?[-–]\s?(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I))?)\b|\b(Q[1-4]|H[12]|quarter\s?[1-4])\b|\b(months?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?)\b|\b(M\d{1,2}\s?[-–]\s?M?\d{1,2})\b|\b((?:jan(?:uary|uar|vier|eiro)?|feb(?:ruary|ruar|rero|braio)?|mar(?:ch|s|zo|ço)?|apr(?:il|ile)?|may|jun(?:e|i|io|ho)?|jul(?:y|i|io|ho)?|aug(?:ust|usti)?|sep(?:t|tember|tembre|tiembre)?|oct(?:ober|obre)?|nov(?:ember|embre)?|dec(?:ember|embre)?)(?:\s?[-–]\s?(?:jan(?:uary|uar|vier|eiro)?|feb(?:ruary|ruar|rero|braio)?|mar(?:ch|s|zo|ço)?|apr(?:il|ile)?|may|jun(?:e|i|io|ho)?|jul(?:y|i|io|ho)?|aug(?:ust|usti)?|sep(?:t|tember|tembre|tiembre)?|oct(?:ober|obre)?|nov(?:ember|embre)?|dec(?:ember|embre)?))?)\b|\b(weeks?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?)\b|\b(W(?:k)?\d{1,2}(?:\s?[-–]\s?W?\d{1,2})?)\b|\b(days?\s?\d+\s?[-–]\s?\d+)\b/i);
 /** A phase's name, then its months in brackets: "Phase II – First new production (December 2026 to February 2027)". */
 const PHASE_THEN_MONTHS = /^\W{0,3}(?:phase|stage|wave|step)\s?[\w.]{1,5}\s?[–—:.-][^()]{0,60}\(([^)]{3,40})\)/i;
 const PHASE = indexed(/\b(phase\s?(?:\d|one|two|three|four|five|IX|IV|V?I{1,3}|V|X)|stage\s?\d|wave\s?\d|horizon\s?\d)\b/i);
@@ -44,6 +44,12 @@ function monthsSpanned(text: string): number {
 const spansYear = (h: string): boolean => monthsSpanned(h) >= 6 || /\b(?:12|twelve)[- ]months?\b|\b(?:one|1)[- ]year\b/i.test(h);
 /** A line that opens with a month's number: "M4  Shadow: tool quotes, estimators quote" (not a range "M1–M3"). */
 const MONTH_NUMBERED_LINE = /^\W{0,3}M(\d{1,2})\b(?!\s?[-–])/;
+/** A line labelled as a measure: "Measure:", "Measure for the phase:", "Exit criterion:", "Done when:". */
+const MEASURE_LABEL = /(?:^|[.;]\s+)\W*(?:(?:exit|phase|success|gate|milestone) )?(?:metrics?|KPIs?|measures?|success criteri(?:on|a)|exit criteri(?:on|a)|done when|target)(?: for (?:the |this )?(?:phase|stage|quarter|step))?\s*[:–—]/i;
+/** A line that opens with a milestone's label: "M3 –", "2. M6 –", "Milestone 2:", "Gate A", "J1:". */
+const MILESTONE_OPENER = /^\W*(?:\d{1,2}[.)]\s*)?(?:M\d{1,2}|J\d{1,2}|milestone\s?\d{0,2}|gate\s?[A-Z\d]{1,2})\b/i;
+/** A measure named as such in a line: "Exit metric:", "success criterion", "measured by". */
+const MEASURE_NAMED = /\b(?:exit|success|done|measured?|metrics?|criteri(?:on|a)|KPIs?)\b/i;
 /** A milestone named by its label: "M4", "J2", "Gate 3", "Milestone". */
 const MILESTONE_NAME = /\b(?:[MJG]\d{1,2}|milestones?|gate\s?\d{1,2}|jalon\s?\d{0,2}|meilenstein\s?\d{0,2})\b/i;
 /** A table of metrics ("Metric | Now | Goal | When"): its date cells are targets' dates, not phases. */
@@ -103,7 +109,10 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
   // A table laid out with the periods as columns ("Workstream | Q1 Apr–Jun | Q2 Jul–Sep | …") is read by column below.
   const columnLabels = (u: Unit) => {
     const header = u.row ? tableHeader(roadmap, u) : undefined;
-    const labels = header ? header.text.split(' | ').slice(1).map((c) => periodLabel(c)) : [];
+    const heads = header ? header.text.split(' | ').slice(1) : [];
+    // Columns headed by month numbers ("M1 | M2 | … | M12") are the plan's months.
+    const monthNumbers = heads.filter((c) => /^\s*M\d{1,2}\s*$/.test(c)).length >= 6;
+    const labels = heads.map((c) => (monthNumbers && /^\s*M\d{1,2}\s*$/.test(c) ? { label: `month ${c.trim().slice(1)}`, calendar: true } : periodLabel(c)));
     return labels.filter((l) => l?.calendar).length >= 3 ? { header: header!, labels } : undefined;
   };
   // Lines numbered by month ("M1  Pull 800 past quotes" … "M12 Review with GM Ops") in a run that reaches month 9 or
@@ -132,7 +141,7 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
     // A phase named and then its months in brackets ("Phase IV – Summer festival and review (June to August 2027).") opens those months.
     const bracketed = u.row ? null : PHASE_THEN_MONTHS.exec(u.text);
     const numbered = byMonthNumber ? monthLine(u) : null;
-    const fromLine = monthCell ? { label: `month ${monthCell[1]!.replace(/\s/g, '')}`, calendar: true } : numbered ? { label: `month ${numbered[1]}`, calendar: true } : gantt ? { label: `month ${gantt}`, calendar: true } : u.text.length < 300 ? periodLabel(prose ? prose[0] : bracketed && CALENDAR_PERIOD.test(bracketed[1]!) ? bracketed[1]! : opening) : undefined;
+    const fromLine = monthCell ? { label: `month ${monthCell[1]!.replace(/\s/g, '')}`, calendar: true } : numbered ? { label: `month ${numbered[1]}`, calendar: true } : gantt ? { label: `month ${gantt}`, calendar: true } : u.text.length < 300 || PERIOD_OPENER.test(u.text) ? periodLabel(prose ? prose[0] : bracketed && CALENDAR_PERIOD.test(bracketed[1]!) ? bracketed[1]! : opening) : undefined;
     // A line opens a period when it starts with one ("Q1 –", "2.1 Q1 –", "Month 3:"), is a table row,
     // or names a phase and then its months ("Discovery, Apr-May 2026.", "Alpha (Jun–Aug):").
     const opens = fromLine !== undefined && (u.row || Boolean(prose) || PERIOD_OPENER.test(u.text) || NAMED_PHASE_OPENER.test(u.text));
@@ -141,7 +150,10 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
     if (opens) carried = { ...fromLine, section: u.section, place: placeOf(u) };
     else if (carried && !within(carried, u) && !(u.row || fromLast)) carried = undefined;
     // A table row's own month beats the heading above the table ("Roadmap May 2026 – Apr 2027").
-    const p = (u.row && opens ? fromLine : undefined) ?? fromLast ?? (within(carried, u) ? carried : undefined) ?? fromPath;
+    // A line that opens another period than its heading names ("Q2 – Pilot …" under a heading "Q1 – Foundations" that
+    // is only the first of four) opens it, for itself and the lines after it under that heading.
+    const ownLine = carried !== undefined && within(carried, u) && fromLast !== undefined && carried.label !== fromLast.label && carried.place === placeOf(u) && carried.calendar ? carried : undefined;
+    const p = (u.row && opens ? fromLine : undefined) ?? ownLine ?? fromLast ?? (within(carried, u) ? carried : undefined) ?? fromPath;
     if (!p) continue;
     const entry = periods.get(p.label) ?? { calendar: p.calendar, units: [] };
     entry.units.push(u);
@@ -178,7 +190,8 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
   const metricColumn = (u: Unit) => u.row && METRIC_HEADER.test(tableHeader(roadmap, u)?.text ?? '');
   // In a metric column, "T1 and T4 met" points at targets set elsewhere with their numbers.
   const targetMet = (u: Unit) => metricColumn(u) && /\b(?:T|KR|KPI|O|G)\s?\d{1,2}\b[^|]{0,30}\b(?:met|reached|achieved|hit|on track)\b/i.test(u.text);
-  const isMetric = (u: Unit) => (hasQuantity(u.text) || targetMet(u)) && !is(u, VANITY) && (is(u, OUTCOME) || is(u, KPI_WORD) || /\bsuccess\s?:/i.test(u.text) || is(u, BASELINE_TO_TARGET) || is(u, DIRECTION) || is(u, MOVED_BY) || metricColumn(u));
+  // A line labelled as the phase's measure ("Measure for the phase: 100% of pitches have size data") is one.
+  const isMetric = (u: Unit) => (hasQuantity(u.text) || targetMet(u)) && !is(u, VANITY) && (is(u, OUTCOME) || is(u, KPI_WORD) || /\bsuccess\s?:/i.test(u.text) || MEASURE_LABEL.test(u.text) || is(u, BASELINE_TO_TARGET) || is(u, DIRECTION) || is(u, MOVED_BY) || metricColumn(u));
   // A phase's exit metric given apart from its row, by the milestone the row names: "M3 exit = wasted drives −30%"
   // for the row "5–7 | Assisted clears | M3 (end Aug): Gate 2".
   const exitByName = new Set<string>();
@@ -194,7 +207,9 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
   const inPeriod = new Set([...periods.values()].flatMap((p) => p.units));
   // A KPI table (metric | today | target | date) is no milestone table unless its rows name their milestone ("… (M4)").
   const milestoneRow = (u: Unit) => MILESTONE_NAME.test(u.text) || /\b(?:milestones?|gates?|jalons?|meilensteine?)\b/i.test(tableHeader(roadmap, u)?.text ?? '');
-  const milestoneExits = roadmap.filter((u) => metricColumn(u) && !inPeriod.has(u) && is(u, DATE) && isMetric(u) && milestoneRow(u));
+  // So does a list of milestones each with its exit metric ("2. M6 – Zürich and Bern live. Exit metric: median time to estimate from 4.5 to 1 day").
+  const milestoneLine = (u: Unit) => !u.row && MILESTONE_OPENER.test(u.text) && MEASURE_NAMED.test(u.text);
+  const milestoneExits = roadmap.filter((u) => !inPeriod.has(u) && isMetric(u) && ((metricColumn(u) && is(u, DATE) && milestoneRow(u)) || milestoneLine(u)));
   const measuredStretches = phasesWithMetric.length + milestoneExits.length;
   const risks = roadmap.filter((u) => is(u, RISK) || headingIs(u, RISK) || RISK.test(tableHeader(roadmap, u)?.text ?? ''));
   // Mitigations promised for later ("Mitigations for each risk will be worked out with the project team") mitigate nothing yet.

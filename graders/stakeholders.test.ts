@@ -181,4 +181,11 @@ describe('stakeholders grader', () => {
     const perCase = await doc('policy.md', `# Policy\n\nThe Depot Manager will have the final say on any change to a shift pattern, as today.\n`);
     expect(runGrader(gradeStakeholders, 'stakeholders', [perCase]).signals.roles_signing_off).toBe(0);
   });
+
+  it('reads a chief or senior craftsman and a lead engineer who approve before a step as roles signing off, not a lead who signs each report', async () => {
+    const d = await doc('policy.md', `# Policy\n\nOur chief arborist approves the tool before we use it on council contracts.\n\nOur lead engineer signs off the security review before M3.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [d]).signals.roles_signing_off).toBe(2);
+    const perReport = await doc('policy.md', `# Policy\n\nThe lead auditor edits the draft and signs it.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [perReport]).signals.roles_signing_off).toBe(0);
+  });
 });

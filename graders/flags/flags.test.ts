@@ -634,3 +634,16 @@ describe('learned from holdout33, in our own words', () => {
     expect(acknowledgesTradeoff('The small model instead of the large one: 30% more wrong answers on rare parts.')).toBe(true);
   });
 });
+
+describe('learned from holdout34, in our own words', () => {
+  it('does not read a question as what it asks about ("Q: Is the model allowed to decide anything on its own?"), nor a risk given as the reason for an extra policy chapter', async () => {
+    expect(await hitsUnder(fixLaterRuleHits, 'Q: Is the model allowed to approve any refund on its own?')).toBe(0);
+    expect(await hitsUnder(fixLaterRuleHits, 'Before the webshop we will write an extra chapter of this policy, because there the replies go directly to customers.')).toBe(0);
+    // The answer, not the question, says it.
+    expect(await hitsUnder(fixLaterRuleHits, 'Yes: the model approves small refunds on its own.')).toBeGreaterThan(0);
+  });
+
+  it('reads staff called something else than checkers as review waved away: "They are artists, not checkers."', async () => {
+    expect(await hitsUnder(fixLaterRuleHits, 'Our cutters are craftsmen, not checkers; the app\'s measurements go to the workbench as they are.')).toBeGreaterThan(0);
+  });
+});
