@@ -187,4 +187,11 @@ describe('governance grader', () => {
     const withRef = base + `Weekly: recall and precision of the flags (the clerks' decisions are the reference).\n`;
     expect(runGrader(gradeGovernance, 'governance', [await doc('policy.md', withRef)]).signals.measured).toBeGreaterThan(0);
   });
+
+  it('reads "the system compares estimated vs real material" as how a threshold is measured', async () => {
+    const base = `# Policy\n\nGate 1: fabric estimate within 10% in at least 75% of jobs.\n\nIf the share within 10% falls under 65% two weeks in a row, the Operations Director turns the AI quote off the same day.\n\n`;
+    expect(runGrader(gradeGovernance, 'governance', [await doc('policy.md', base)]).signals.measured).toBe(0);
+    const withCheck = base + `Every Monday the system compares estimated vs real material for all jobs closed the week before.\n`;
+    expect(runGrader(gradeGovernance, 'governance', [await doc('policy.md', withCheck)]).signals.measured).toBeGreaterThan(0);
+  });
 });

@@ -191,4 +191,13 @@ describe('kpis grader', () => {
     const d = await doc('roadmap.md', `# Roadmap\n\nIt must answer delivery-date questions for customers correctly in at least 95 out of 100 cases, and hand over every complaint.\n`);
     expect(runGrader(gradeKpis, 'kpis', [d]).signals.outcome_kpis_with_target).toBe(0);
   });
+
+  it('reads goals named after "what success looks like" as KPIs ("attendance up 12% … by the end of June"), and "On success" without a number as a mention', async () => {
+    const d = await doc('email.txt', `As to what success looks like, I would hold us to weekday attendance up 12% in the pilot halls by the end of June, and spend per visit up £1.50.\n`);
+    const r = runGrader(gradeKpis, 'kpis', [d]);
+    expect(r.signals.outcome_kpis_with_target).toBeGreaterThanOrEqual(1);
+    expect(r.signals.with_time_frame).toBeGreaterThanOrEqual(1);
+    const words = await doc('roadmap.md', `# Roadmap\n\n## On success\n\nSuccess, as I would put it, is not one number. It lies in the quality of the entries and the reach of the catalogue.\n`);
+    expect(runGrader(gradeKpis, 'kpis', [words]).score).toBe(1);
+  });
 });

@@ -62,6 +62,8 @@ function withoutWholeSpans(heading: string): string {
     return months >= 8 ? ' ' : all;
   }).replace(WHOLE_SPAN, ' ');
 }
+/** A sentence that opens on the goals it then names: "As to what success looks like, I would hold us to …". */
+const SUCCESS_LEAD = /\b(?:what success looks like|success (?:means|looks like|would be)|(?:hold|judge|measure) (?:us|me|ourselves|the (?:pilot|project|team)) (?:to|by|on|against))\b/i;
 /** A heading that names what is aimed at ("What we're aiming for (FY27 vs FY26)", "Targets for 2027"): its year dates the KPIs under it. */
 const GOALS_HEADING = /\b(?:aim(?:ing|s)?|targets?|goals?|want to (?:see|change|achieve|reach|move|improve)|KPIs?|metrics?|success|outcomes?|(?:expected|target|key) results?|measures? of success|success measures?)\b/i;
 const datedByHeading = (unit: Unit): boolean =>
@@ -99,7 +101,9 @@ export const gradeKpis: ItemGrader = ({ units }) => {
     const digit = /\d/.test(spelled);
     if (!digit && !is(unit, OUTCOME) && !is(unit, VANITY)) continue;
     const header = tableHeader(units, unit);
-    const inKpiContext = labelled || underGoals || pathIs(unit, KPI_WORD) || (header !== undefined && is(header, KPI_WORD));
+    // A sentence that opens on what success looks like names the goals after it: "As to what success looks like, I would hold us to …".
+    const goalSentence = SUCCESS_LEAD.test(unit.text);
+    const inKpiContext = labelled || underGoals || goalSentence || pathIs(unit, KPI_WORD) || (header !== undefined && is(header, KPI_WORD));
     const text = digit ? spelled.replace(BUZZWORDS, ' ') : spelled;
     const value = hasQuantity(text);
     const vanity = VANITY.test(text);
@@ -111,7 +115,7 @@ export const gradeKpis: ItemGrader = ({ units }) => {
     const gateBar = GATE_BAR.test(text) && MODEL_QUALITY.test(text);
     // Raising money ("We will raise a pre-seed of US$ 300k, that covers 18 months") funds the plan; it is no outcome of it.
     if (FUNDING.test(text)) continue;
-    const outcome = !vanity && !gateBar && (OUTCOME.test(text) || (value && (MEASURE.test(text) || movedInTable || labelled || underGoals) && (BASELINE_TO_TARGET.test(text) || DIRECTION.test(text) || movedInTable) && !MODEL_QUALITY.test(text)));
+    const outcome = !vanity && !gateBar && (OUTCOME.test(text) || (value && (MEASURE.test(text) || movedInTable || labelled || underGoals || goalSentence) && (BASELINE_TO_TARGET.test(text) || DIRECTION.test(text) || movedInTable) && !MODEL_QUALITY.test(text)));
     if (!outcome && !vanity) continue;
     if (!inKpiContext && !is(unit, KPI_WORD) && !value) continue;
     // A cost file's assumptions ("two servers clear a peak day of 600 in under eight hours") size the system; they are not its goals.

@@ -78,4 +78,9 @@ describe('policy_coverage grader', () => {
     const later = await doc('deck.md', `# Responsible AI\n\nPolicy: to be written with the welfare committee after the pilot.\n\nTransparent: visitors always know they are talking to a machine.\n`);
     expect(runGrader(gradePolicyCoverage, 'policy_coverage', [later]).score).toBe(0);
   });
+
+  it('reads "Before it goes to the shops … must get: recall >= 98%" as a deployment gate', async () => {
+    const d = await doc('policy.txt', `RESPONSIBLE AI POLICY\n\nBefore it goes to the shops\nRun on the 150 approved labels. Must get: recall >= 98% on allergens.\n`);
+    expect(runGrader(gradePolicyCoverage, 'policy_coverage', [d]).signals.deployment_gates).toBe(2);
+  });
 });

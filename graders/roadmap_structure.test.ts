@@ -214,4 +214,9 @@ describe('roadmap_structure grader', () => {
     expect(r.signals.calendar_periods).toBe(12);
     expect(r.signals.milestones_with_exit_metric).toBe(2);
   });
+
+  it('dates the milestones of a table whose "Months" column gives each row its months ("4–6 | … | M6: go/no-go")', async () => {
+    const d = await doc('roadmap.md', `# Roadmap\n\n| Months | Phase | Milestone | Measure |\n|---|---|---|---|\n| 1–3 | Collect images | M3: data set of 5,000 items | 95% readable |\n| 4–6 | First model | M6: go/no-go of the head buyer | 85% agreement |\n| 7–9 | Shadow use | M9: comparison report | half of the misses caught |\n| 10–12 | Live at 3 sites | M12: decision for the rest | returns from 9% to 6% |\n`);
+    expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]).signals.dated_milestones).toBeGreaterThanOrEqual(3);
+  });
 });

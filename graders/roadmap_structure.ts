@@ -120,6 +120,8 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
   const monthLine = (u: Unit) => (u.row ? null : MONTH_NUMBERED_LINE.exec(u.text));
   const mNumbers = new Set(roadmap.flatMap((u) => monthLine(u)?.[1] ?? []).map(Number));
   const byMonthNumber = mNumbers.size >= 6 && Math.max(...mNumbers) >= 9;
+  // Rows of a table whose "Months" column dates them ("4–6 | First model | M6: go/no-go of the maître affineur").
+  const monthRows = new Set<Unit>();
   for (const u of roadmap) {
     if (columnLabels(u)) continue;
     // The nearest heading names the period; an ancestor ("Roadmap (January to December)") only when no line does.
@@ -155,6 +157,7 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
     const ownLine = carried !== undefined && within(carried, u) && fromLast !== undefined && carried.label !== fromLast.label && carried.place === placeOf(u) && carried.calendar ? carried : undefined;
     const p = (u.row && opens ? fromLine : undefined) ?? ownLine ?? fromLast ?? (within(carried, u) ? carried : undefined) ?? fromPath;
     if (!p) continue;
+    if (monthCell) monthRows.add(u);
     const entry = periods.get(p.label) ?? { calendar: p.calendar, units: [] };
     entry.units.push(u);
     periods.set(p.label, entry);
@@ -183,7 +186,7 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
   }
   const calendarPeriods = [...periods.values()].filter((p) => p.calendar).length;
   // A month-numbered line is dated by its number, and is a milestone by what it delivers ("M6  Live at the 2 depots"), not by its label.
-  const datedUnits = roadmap.filter((u) => (is(u, DATE) && (is(u, MILESTONE_VERB) || is(u, MILESTONE_LABEL) || is(u, MILESTONE_ANYWHERE))) || (byMonthNumber && monthLine(u) !== null && (is(u, MILESTONE_VERB) || is(u, MILESTONE_ANYWHERE))));
+  const datedUnits = roadmap.filter((u) => (is(u, DATE) && (is(u, MILESTONE_VERB) || is(u, MILESTONE_LABEL) || is(u, MILESTONE_ANYWHERE))) || ((monthRows.has(u) || (byMonthNumber && monthLine(u) !== null)) && (is(u, MILESTONE_VERB) || is(u, MILESTONE_ANYWHERE))));
   const dated = { length: datedUnits.filter((u) => !columnRows.has(u)).length + columnDates, units: datedUnits };
   // A success metric, not a scope number ("pilot with 30 technicians" sizes the phase; "handle time -15%" measures it).
   // A row of a table with a metric column ("Phase | Months | Milestone | Exit metric") carries its phase's metric.

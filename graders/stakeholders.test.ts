@@ -188,4 +188,10 @@ describe('stakeholders grader', () => {
     const perReport = await doc('policy.md', `# Policy\n\nThe lead auditor edits the draft and signs it.\n`);
     expect(runGrader(gradeStakeholders, 'stakeholders', [perReport]).signals.roles_signing_off).toBe(0);
   });
+
+  it('reads titles in the candidate\'s language ("maître affineur", "Geschäftsführer", "Datenschutzbeauftragte") as roles who sign off', async () => {
+    for (const line of ['M6: go/no-go of the maître fromager.', 'Go-live of the pilot (end of Q1): the Geschäftsführer decides.', 'The Datenschutzbeauftragte signs the processing record before the pilot starts.']) {
+      expect(runGrader(gradeStakeholders, 'stakeholders', [await doc('policy.md', `# Policy\n\n${line}\n`)]).signals.roles_signing_off).toBe(1);
+    }
+  });
 });

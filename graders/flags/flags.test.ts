@@ -647,3 +647,18 @@ describe('learned from holdout34, in our own words', () => {
     expect(await hitsUnder(fixLaterRuleHits, 'Our cutters are craftsmen, not checkers; the app\'s measurements go to the workbench as they are.')).toBeGreaterThan(0);
   });
 });
+
+describe('learned from holdout35, in our own words', () => {
+  it.each([
+    'On the harder questions – data retention, what the regulator expects on marketing to people at risk – that is very much the world of the group Compliance team.',
+    'I would expect them to take a look at the scoring model once it has been running for a few months.',
+    'I would not want the trial to get bogged down in a review process.',
+  ])('reads governance handed to another team, looked at once the model has run a while, or kept from slowing the pilot: "%s"', async (text) => {
+    expect(await hitsUnder(governanceRuleHits, text)).toBeGreaterThan(0);
+  });
+
+  it('names a development agency as an engineering partner', async () => {
+    const d = await md(`# Plan\n\nOur Shopify development agency builds whatever is at the top of the list each month.\n`);
+    expect(runDetector(noCrossFunctional, [d]).present).toBe(false);
+  });
+});

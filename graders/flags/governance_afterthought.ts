@@ -23,7 +23,7 @@ const PATTERNS = [
   /\b(?:not planning|no plans? for|do not plan|don'?t plan|won'?t (?:do|run|need)|will not (?:do|run|need)) (?:a |any )?(?:separate |own |formal |dedicated )?(?:privacy|legal|security|compliance|ethics|risk|model risk) (?:review|assessment|sign-?off|validation)\b/i,
   new RegExp(String.raw`\b${GOV}\b[^.;]{0,30}\b(?:would|will|could|might)? ?slow (?:\w+ ){0,3}down\b`, 'i'),
   new RegExp(String.raw`\b(?:is|are) (?:the |entirely |really )?[\w&'’-]+(?: [\w&'’-]+){0,2}['’]s? ${NOT_OURS}`, 'i'),
-  /\b(?:security|privacy|compliance|governance|legal|data protection|regulatory|risk|ethics|certification|confidentiality)\b[^.;]{0,80}\b(?:is|are) (?:entirely |fully |solely )?the (?:business|job|responsibility|remit|problem|concern|domain|matter|patch) of\b/i,
+  /\b(?:security|privacy|compliance|governance|legal|data protection|regulatory|risk|ethics|certification|confidentiality)\b[^.;]{0,80}\b(?:is|are) (?:entirely |fully |solely |very much |really |squarely )?the (?:business|job|responsibility|remit|problem|concern|domain|matter|patch|world|territory) of\b/i,
   /\bnot (?:something|a thing|an area|a topic|a concern) (?:that )?(?:the product team|we|product|I|this team|our team) (?:needs? to|have to|has to|should|must) (?:own|worry about|handle|deal with|think about)\b/i,
   /\b(?:compliance|governance|privacy|security|confidentiality|data protection|legal|regulatory)\b[^.;]{0,80}\b(?:is|are)? ?(?:not part of|outside) (?:this|the|our) (?:project|scope|plan|remit)\b/i,
   /\b(?:compliance|privacy|data[- ]privacy|security|confidentiality|governance|data protection)\b[^.;]{0,60}\b(?:is|are)? ?covered by (?:the |our |their )?[^.;]{0,40}\b(?:certifi\w+|ISO ?27001|SOC ?2|NDA|contract|DPA|terms|indemnit\w*|clauses?)\b/i,
@@ -32,6 +32,10 @@ const PATTERNS = [
   /\b(?:send|show|inform|notify|tell|present)\w* (?:them|legal|compliance|security|privacy|the (?:\w+ ){0,3}(?:team|office|officer|board|DPO))\b[^.;]{0,40}\b(?:at|after|once) (?:the )?(?:launch|go-?live|release|we launch|we go live)\b/i,
   // The reviewer gets the finished system, or gets it after the first season: "I will give him the finished system to look at after the first season".
   /\b(?:give|hand|send|show)\w* (?:it to )?(?:him|her|them|legal|compliance|security|privacy|the (?:\w+ ){0,3}(?:team|office|officer|board|DPO|lawyer|counsel))\b[^.;]{0,50}\b(?:(?:after|once) (?:the )?(?:first|initial|opening|pilot|trial) (?:season|year|months?|quarter|run|weeks?)\b|the (?:finished|final|completed|built) (?:system|product|tool|app|assistant|chatbot|bot|service)\b)/i,
+  // The reviewers asked in only once the thing has run a while: "I would expect them to take a look at the model once it has been running for a few months".
+  /\b(?:expect|ask|want|invite|get)\w* (?:them|legal|compliance|security|privacy|the (?:\w+ ){0,3}(?:team|office|officer|board|DPO|lawyers?|counsel)) to (?:take a look at|look at|look over|review|check|go over)\b[^.;]{0,60}\b(?:once|after|when) (?:it|they|the (?:[\w-]+ )?(?:model|tool|system|pilot|service|engine)) (?:has|have|had) been (?:running|live|in use|in production)\b/i,
+  // Review as the thing not to be slowed by: "I would not want the pilot to get bogged down in a review process".
+  /\b(?:would not|wouldn'?t|do not|don'?t|will not|won'?t) want (?:the |our |this )?(?:[\w-]+ ){0,2}to (?:get |be )?(?:bogged|slowed|held) (?:down|up) (?:in|by|with) (?:a |the |any |lengthy |long )?(?:[\w-]+ )?(?:review|approval|compliance|governance|sign-?off|legal)\b/i,
   // "Consumer Duty is their area rather than mine": the governance topic must be named, since "their" names no one ("Pricing is their call, not ours").
   new RegExp(String.raw`\b(?:${GOVERNANCE.source})[^.;]{0,60}\b(?:is|are) (?:entirely |really |very much )?their ${NOT_OURS}`, 'i'),
 ].map(indexed);

@@ -7,7 +7,7 @@ const KINDS: Kind[] = ['roadmap', 'policy', 'cost'];
 /** Headings that name a deliverable (or a part only that deliverable has). */
 const HEADING_CUES: Record<Kind, RegExp> = {
   roadmap: /\broad ?map\b|\bmilestones?\b|\btimeline\b|\bjourney\b|\bover the (?:coming |next )?(?:year|12 months|twelve months)\b|\bhow (?:I|we) (?:would|will|'d|'ll) (?:do|build|roll|deliver|sequence|phase)\b|\bhow we(?:'ll| will) know\b|\bsuccess (?:metrics|measures|criteria)\b|\bKPIs?\b|\bnow\W+next\W+later\b|\bplan\b|\b(?:12|twelve)[- ]month\b|\b(?:Q[1-4]|H[12])\b|\bquarter|\bphase \d|\bmonths? \d|\bnorth[- ]star\b|\bOKRs?\b|\bvision\b|\blaunch plan\b/i,
-  policy: /\bpolic(?:y|ies)\b|\bgovernance\b|\bresponsible ai\b|\brules (?:for|of) (?:the )?(?:AI|use|using)\b|\b(?:AI|usage|use) rules\b|\bresponsibl[ey]\b|\brai\b|\broll ?-?back\b|\bincident\b|\bmonitoring\b|\bdeployment gates?\b|\bdecision rights\b|\bguardrails?\b|\bescalation\b|\bprinciples\b|\bethic|\bwho (?:will )?(?:take|make)s? (?:the )?decisions?\b|\bprivacy of\b|\bwhat (?:will happen|happens) if\b|\bif (?:there is )?(?:any |a )?problem\b|\bquality of the \w+ be maintained\b/i,
+  policy: /\bpolic(?:y|ies)\b|\bgovernance\b|\bresponsible ai\b|\brules (?:for|of) (?:the )?(?:AI|use|using)\b|\b(?:AI|usage|use) rules\b|\bresponsibl[ey]\b|\brai\b|\broll ?-?back\b|\bincident\b|\bmonitoring\b|\bdeployment gates?\b|\bdecision rights\b|\bguardrails?\b|\bescalation\b|\bprinciples\b|\bethic|\bwho (?:will )?(?:take|make)s? (?:the )?decisions?\b|\bprivacy of\b|\bwhat (?:will happen|happens) if\b|\bif (?:there is )?(?:any |a )?problem\b|\bwho (?:decides|approves|signs off)\b|\bwhat are the rules\b|\brules (?:before|after|during|around)\b|\b(?:what|when) if (?:something|anything|things|it) go(?:es)? wrong\b|\bwhen (?:something|anything|things|it) go(?:es)? wrong\b|\bquality of the \w+ be maintained\b/i,
   cost: /\bcosts?\b|\bbudget\b|\bspend\b|\bfinancials?\b|\bunit economics\b|\bpricing\b|\bTCO\b|\bopex\b|\bcapex\b|\brun[- ]rate\b|\bexpenses?\b|\binvestment\b|\b(?:the )?money\b|\bwhat it (?:will )?costs?\b|\bthe numbers\b|\bP&L\b|\bbusiness case\b/i,
 };
 
@@ -59,6 +59,8 @@ const NAME_CUES: Record<Kind, RegExp> = {
 };
 
 function headingKind(heading: string): Kind | undefined {
+  // A numbered question ("Q4. Who decides?") is no fourth quarter.
+  if (/\?\s*$/.test(heading)) heading = heading.replace(/^\W*Q\d{1,2}[.):]\s*/i, '');
   const hits = KINDS.filter((k) => HEADING_CUES[k].test(heading));
   if (hits.length === 1) return hits[0];
   // "Cost governance", "Roadmap risks and policy": the first cue in the heading wins.

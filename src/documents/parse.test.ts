@@ -210,6 +210,16 @@ describe('plain text laid out in columns', () => {
 });
 
 describe('classifying deliverables', () => {
+  it('reads numbered questions ("Q4. Who decides?", "Q6. What if something goes wrong?") as the policy they ask about, not as quarters', async () => {
+    const text = `# Take-home\n\n## Q1. What is the plan for 12 months?\n\nNow (January to March): kiosk in two halls. Next (April to June): all halls. Later (July to December): group bookings.\n\n## Q2. What are the milestones?\n\nMilestone 31 March: two halls live. Milestone 30 June: all twelve halls live. Milestone 15 December: group bookings open.\n\n## Q4. Who decides?\n\nThe operations director approves going live in each hall.\n\n## Q5. What are the rules before and after launch?\n\nBefore Gate 1 we test 300 real questions; 90% must be answered correctly.\n\n## Q6. What if something goes wrong?\n\nIf correct answers fall below 85% in a week, the operations director stops the kiosk the same day.\n`;
+    const d = await parseDocument({ name: 'submission.md', bytes: enc(text) });
+    const under = (q: string) => d.sections.find((s) => s.path.at(-1)?.startsWith(q))!.deliverable;
+    expect(under('Q4.')).toBe('policy');
+    expect(under('Q5.')).toBe('policy');
+    expect(under('Q6.')).toBe('policy');
+    expect(under('Q1.')).toBe('roadmap');
+  });
+
   it('reads a file named in Portuguese, German or Spanish ("politica_IA_responsavel.txt", "Kosten_Jahr1.md") by its name when its text reads like another deliverable', async () => {
     const policy = `POLITICA DE IA RESPONSAVEL - assistente\n\n1. Who decides\nThe store manager has the final word on each value.\n\n2. Before each phase\nGate 1 (March): the suggested value is within 8% of the sale price on 5.000 past items.\nGate 2 (June): the 4 pilot stores accept the value in 70% of cases.\n`;
     expect((await parseDocument({ name: 'politica_IA_responsavel.txt', bytes: enc(policy) })).deliverable).toBe('policy');
