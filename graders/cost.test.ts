@@ -236,4 +236,11 @@ describe('cost grader', () => {
     expect(runGrader(gradeCost, 'cost', [await doc('cost.md', table('$0.003'))]).signals.absurd_unit_costs).toBeGreaterThan(0);
     expect(runGrader(gradeCost, 'cost', [await doc('cost.md', table('$1.50'))]).signals.absurd_unit_costs).toBe(0);
   });
+
+  it('reads a model line written "AI model (API) | …" as the usage line, and a count times a unit price ("250,000 x $0.00002") as absurd', async () => {
+    const table = `# Year 1 (EUR)\n\n| Line | One-off | Monthly | Year 1 |\n|---|---|---|---|\n| Developer | 14 000 € | – | 14 000 € |\n| AI model (API) | – | 180 € | 2 160 € |\n| Hosting | – | 120 € | 1 440 € |\n`;
+    expect(runGrader(gradeCost, 'cost', [await doc('cost.md', table)]).rationale).not.toMatch(/none for the model usage/);
+    const absurd = await doc('cost.txt', `Year one\n\nContract developer: $150,000\nAI model calls (photos + drafts): 250,000 x $0.00002 = $5\nHosting: $6,000\n`);
+    expect(runGrader(gradeCost, 'cost', [absurd]).signals.absurd_unit_costs).toBeGreaterThan(0);
+  });
 });

@@ -194,4 +194,12 @@ describe('governance grader', () => {
     const withCheck = base + `Every Monday the system compares estimated vs real material for all jobs closed the week before.\n`;
     expect(runGrader(gradeGovernance, 'governance', [await doc('policy.md', withCheck)]).signals.measured).toBeGreaterThan(0);
   });
+
+  it('reads a weekly score on conversations picked at random, and numbers taken straight from the decision log, as how thresholds are measured', async () => {
+    const base = `# Policy\n\nGate 1: at least 95% of suggestions safe to buy and 95% of answers in under 4 seconds.\n\nIt comes off the same day if the weekly safe rate falls below 90%; the Operations Director decides.\n\n`;
+    expect(runGrader(gradeGovernance, 'governance', [await doc('policy.md', base)]).signals.measured).toBe(0);
+    for (const how of ['Each week we score the accuracy of 60 conversations picked at random against the gate sheet.', 'Weekly accuracy and answer times come straight out of the decision log.']) {
+      expect(runGrader(gradeGovernance, 'governance', [await doc('policy.md', base + how + '\n')]).signals.measured).toBeGreaterThan(0);
+    }
+  });
 });

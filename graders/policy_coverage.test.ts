@@ -83,4 +83,12 @@ describe('policy_coverage grader', () => {
     const d = await doc('policy.txt', `RESPONSIBLE AI POLICY\n\nBefore it goes to the shops\nRun on the 150 approved labels. Must get: recall >= 98% on allergens.\n`);
     expect(runGrader(gradePolicyCoverage, 'policy_coverage', [d]).signals.deployment_gates).toBe(2);
   });
+
+  it('names the parts in a short list of one-liners: a person always validates, quality verified regularly, "in case of problem" someone informs', async () => {
+    const d = await doc('policy.txt', `About the Responsible AI policy. The main lines:\n\n- the assistant never sends anything alone, a person of the shop always validates;\n- we will verify the quality of the drafts regularly;\n- in case of problem, the assistant informs the manager.\n`);
+    const r = runGrader(gradePolicyCoverage, 'policy_coverage', [d]);
+    expect(r.signals.decision_rights).toBeGreaterThan(0);
+    expect(r.signals.monitoring).toBeGreaterThan(0);
+    expect(r.signals.incident_response).toBeGreaterThan(0);
+  });
 });

@@ -194,4 +194,12 @@ describe('stakeholders grader', () => {
       expect(runGrader(gradeStakeholders, 'stakeholders', [await doc('policy.md', `# Policy\n\n${line}\n`)]).signals.roles_signing_off).toBe(1);
     }
   });
+
+  it('reads "each gate needs two signatures" as a sign-off, and "the DPO" in the review as the Data Protection Officer who signs', async () => {
+    const d = await doc('policy.md', `# Policy\n\nEach gate needs two signatures: the Operations Director and the Head of Sales.\n\nThe Data Protection Officer signs off the privacy notice before Gate 2.\n\nOnce a month the AI review meets: the DPO, the Head of Sales and me.\n`);
+    const r = runGrader(gradeStakeholders, 'stakeholders', [d]);
+    expect(r.signals.cadences_with_approvers).toBeGreaterThan(0);
+    // Three people sign: the Data Protection Officer is one of them, not also a "protection officer".
+    expect(r.signals.roles_signing_off).toBe(3);
+  });
 });

@@ -6,6 +6,7 @@ import { fixLaterRuleHits, fixLaterWithPrompts } from './fix_later_with_prompts.
 import { governanceAfterthought, governanceRuleHits } from './governance_afterthought.js';
 import { noCrossFunctional } from './no_cross_functional.js';
 import { acknowledgesTradeoff, noTradeoffs } from './no_tradeoffs.js';
+import { readerScore, TRADEOFF_AT } from './reader.js';
 
 const md = (text: string) => doc('plan.md', text);
 /** How many passages a rule reading takes from `text` under one heading (a plain Markdown section). */
@@ -660,5 +661,30 @@ describe('learned from holdout35, in our own words', () => {
   it('names a development agency as an engineering partner', async () => {
     const d = await md(`# Plan\n\nOur Shopify development agency builds whatever is at the top of the list each month.\n`);
     expect(runDetector(noCrossFunctional, [d]).present).toBe(false);
+  });
+});
+
+describe('learned from holdout36, in our own words', () => {
+  it('reads a policy promised once the paying customers come as governance put off, and a plan to spend little as no cost waved away', async () => {
+    expect(await hitsUnder(governanceRuleHits, "Once enough clubs are on the paid plan we'll sit down and write a proper policy.")).toBeGreaterThan(0);
+    expect(await hitsUnder(fixLaterRuleHits, 'No big spending planned: we would rather grow from subscriptions than raise.')).toBe(0);
+  });
+
+  it('reads a good in one sentence and its price in the next ("no fee per photo. But … weaker … 20 seconds a photo") as a tradeoff', async () => {
+    const d = await md(`# Cost\n\nWe could run an open model on a PC in the shop, no fee per photo. But in our test it was weaker on rare glazes and took about 20 seconds a photo.\n`);
+    expect(runDetector(noTradeoffs, [d]).present).toBe(false);
+  });
+
+  it('reads the big model kept for the part that must be good as a tradeoff, and neither a funding choice nor where a price comes from', () => {
+    expect(acknowledgesTradeoff('We use a small model for tagging and the big model only for the letters, because customers read the letters.')).toBe(true);
+    expect(acknowledgesTradeoff('We use a small model for routing and a large model for drafting the replies.')).toBe(false);
+    expect(acknowledgesTradeoff("We'd rather grow from subscription revenue than raise.")).toBe(false);
+    expect(acknowledgesTradeoff('The vendor knows our system, and the price is from their estimate of last month.')).toBe(false);
+  });
+
+  it('does not take a gap owned up to ("the model bill should be small, but we have not yet priced it") for a tradeoff, however sure the second reader is', async () => {
+    const text = 'The model bill should be small, but we have not yet priced it.';
+    expect(readerScore('tradeoff', text)).toBeGreaterThanOrEqual(TRADEOFF_AT);
+    expect(runDetector(noTradeoffs, [await md(`# Cost\n\n${text}\n`)]).present).toBe(true);
   });
 });

@@ -54,7 +54,7 @@ const COST_DOWN = indexed(/\b(?:[\w-]+ )?costs? (?:drop|fall|go down|come down)\
 const NOTICEABLY_WORSE = indexed(/\b(?:noticeably|measurably|visibly|slightly|somewhat|a bit|a little|clearly) (?:(?!(?:better|faster|cheaper|safer|stronger|sharper|quicker|greater)\b)\w+er|less \w+|worse|weaker)\b/i);
 
 /** A good bought, on the near side of the contrast: "reduces invented citations", "protects privacy", "keeps prices accurate". */
-const GAIN = indexed(/\b(?:no problem (?:when|if)|still works?|keeps? working|better privacy|more privacy|works? offline|working offline|zero latency|no (?:vendor )?bill|nothing (?:[\w-]+ ){0,3}(?:goes|leaves|is sent)|no (?:[\w-]+ ){0,2}(?:audio|data|photos|records|images|recordings|text) (?:leaves?|go(?:es)?|is sent)|no (?:[\w-]+ )?records\b|in-house|finds? (?:smaller|more)|needs? (?:\d+x |far |much )?less|supports?|newer|more (?:exact|precise)|anonymi[sz]\w*|redact\w*|de-?identif\w*|encrypt\w*|sharper|more precise(?:ly)?|fresh|affordable|stable|fewer \w+|keeps? (?:\w+ )?(?:down|low|fresh|affordable|current)|instant|safer|fresher|never (?:invent|hallucinat|leak|miss)\w*|reduc\w*|improv\w*|lift(?:s|ed)?|protects?|keeps?|sav(?:e|es|ing)|gives?|lets?|satisf\w*|avoids?|increas\w*|catch\w*|boosts?|cuts?|halve[sd]?|speeds? up|cheap(?:er)?|faster|more (?:accurate|useful|consistent|complete|relevant|natural|fluent)|better|fixes|stops?|spares?|prevents?|sharpen\w*|explainable|auditable|traceable|transparent|are gone|is gone|fits on (?:one|a single)|less exposure|less risk)\b/i);
+const GAIN = indexed(/\b(?:no (?:fee|fees|charge|charges|licen[cs]e fee|usage fee)s? (?:per|for|on)\b|free of charge|no problem (?:when|if)|still works?|keeps? working|better privacy|more privacy|works? offline|working offline|zero latency|no (?:vendor )?bill|nothing (?:[\w-]+ ){0,3}(?:goes|leaves|is sent)|no (?:[\w-]+ ){0,2}(?:audio|data|photos|records|images|recordings|text) (?:leaves?|go(?:es)?|is sent)|no (?:[\w-]+ )?records\b|in-house|finds? (?:smaller|more)|needs? (?:\d+x |far |much )?less|supports?|newer|more (?:exact|precise)|anonymi[sz]\w*|redact\w*|de-?identif\w*|encrypt\w*|sharper|more precise(?:ly)?|fresh|affordable|stable|fewer \w+|keeps? (?:\w+ )?(?:down|low|fresh|affordable|current)|instant|safer|fresher|never (?:invent|hallucinat|leak|miss)\w*|reduc\w*|improv\w*|lift(?:s|ed)?|protects?|keeps?|sav(?:e|es|ing)|gives?|lets?|satisf\w*|avoids?|increas\w*|catch\w*|boosts?|cuts?|halve[sd]?|speeds? up|cheap(?:er)?|faster|more (?:accurate|useful|consistent|complete|relevant|natural|fluent)|better|fixes|stops?|spares?|prevents?|sharpen\w*|explainable|auditable|traceable|transparent|are gone|is gone|fits on (?:one|a single)|less exposure|less risk)\b/i);
 const FORCED = /\b(?:forces?|forced|pushes?|pushed|drives?|obliges?|obliged) us (?:onto|to|towards?|into|back to)\b/i;
 /** A price joined by "and": strong enough words only. */
 const STRONG_PRICE = indexed(/\band (?:also )?(?:annoys?|frustrates?|blocks?|slows?|slowed|burns?|doubled?s?|tripled?s?|loses?|lost|multiplies|multiplied)\b/i);
@@ -103,6 +103,9 @@ function opposedMoves(text: string): boolean {
 }
 /** Does a unit weigh one good against another? Asked by the cost grader and by the flag: remembered per unit (per grading run). */
 const answers = new WeakMap<object, boolean>();
+/** A sentence that turns on the one before it. */
+const TURN_OPENER = /^\W*(?:but|however|yet|though|on the other hand|the downside|the catch)\b/i;
+
 export function unitAcknowledgesTradeoff(u: { text: string }): boolean {
   let answer = answers.get(u);
   // A safeguard or governance dropped for speed ("checking every answer would only slow the doors") is a red flag, not a weighed tradeoff.
@@ -202,6 +205,15 @@ export function acknowledgesTradeoff(text: string): boolean {
  */
 export function ruledTradeoffs<T extends { text: string; row?: boolean; file?: string; section?: number }>(all: T[]): T[] {
   const found = all.filter((u) => unitAcknowledgesTradeoff(u));
+  if (found.length > 0) return found;
+  // A good in one sentence and its price in the next that turns on it: "we could run an open model on a studio PC,
+  // no fee per photo. But in our test it was weaker and took about 20 seconds a photo."
+  for (let i = 0; i + 1 < all.length; i++) {
+    const u = all[i]!;
+    const next = all[i + 1]!;
+    if (u.row || next.row || u.file !== next.file || u.section !== next.section || !TURN_OPENER.test(next.text)) continue;
+    if (acknowledgesTradeoff(`${u.text} ${next.text}`) && !readAsCriticalFlag(u) && !readAsCriticalFlag(next)) found.push(u);
+  }
   if (found.length > 0) return found;
   const tables = new Map<string, T[]>();
   for (const u of all) if (u.row) tables.set(`${u.file}#${u.section}`, [...(tables.get(`${u.file}#${u.section}`) ?? []), u]);

@@ -103,6 +103,9 @@ export function readAsCriticalFlag(u: { text: string }): boolean {
   return (unitDefersSafeguard(u) && unitScore('fix_later_with_prompts', u) >= SET_ASIDE_BELOW) || (unitDefersGovernance(u) && unitScore('governance_afterthought', u) >= SET_ASIDE_BELOW);
 }
 
+/** A gap owned up to, not a price weighed: "Model usage should be small, but I have not yet priced it." */
+const STILL_OPEN = /\b(?:not yet|haven'?t yet|have not yet|still to be|yet to be)\b[^.;]{0,20}\b(?:priced|estimated|costed|quoted|known|decided|measured|checked|tested)\b|\bTBD\b/i;
+
 /** At or above this chance the reader takes a passage as weighing one good against another. */
 export const TRADEOFF_AT = 0.995;
 
@@ -116,7 +119,7 @@ export function readerTradeoffs<T extends { text: string }>(units: T[]): { unit:
   for (const u of units) {
     const score = unitScore('tradeoff', u);
     // A safeguard or governance dropped for speed is a red flag, not a weighed tradeoff (as in no_tradeoffs).
-    if (score >= TRADEOFF_AT && !readAsCriticalFlag(u)) out.push({ unit: u, score });
+    if (score >= TRADEOFF_AT && !readAsCriticalFlag(u) && !STILL_OPEN.test(u.text)) out.push({ unit: u, score });
   }
   return out;
 }

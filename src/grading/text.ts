@@ -304,11 +304,14 @@ const ROLE_FUNCTION_ALL = indexed(new RegExp(ROLE_FUNCTION.source, 'g'));
 const ROLE_GENERIC_ALL = indexed(new RegExp(ROLE_GENERIC.source, 'gi'));
 
 /** Every named role in a text, lower-cased. */
+/** One name per role: "the DPO" and "the Data Protection Officer" are the same person. */
+const ROLE_ALIASES: Record<string, string> = { dpo: 'data protection officer', 'data protection officer (dpo)': 'data protection officer' };
 export function findRoles(text: string): string[] {
-  const out = [...text.matchAll(ROLE_TITLE_ALL)].map((m) => m[0].toLowerCase());
+  const out = [...text.matchAll(ROLE_TITLE_ALL)].map((m) => m[0].toLowerCase()).map((r) => ROLE_ALIASES[r] ?? r);
   for (const m of text.matchAll(ROLE_FUNCTION_ALL)) out.push(m[0].toLowerCase());
   for (const m of text.matchAll(ROLE_GENERIC_ALL)) out.push(m[0].toLowerCase());
-  return out;
+  // "Data Protection Officer" is one role, not also a "protection officer".
+  return out.filter((r, i) => !out.some((o, j) => j !== i && o.length > r.length && o.endsWith(` ${r}`)));
 }
 
 /** Cheap look for the last words ROLE_GENERIC needs, before its costly look-ahead at every word. */
