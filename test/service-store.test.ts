@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '../src/documents/parse.js';
 import { defaultRubric, gradeDocuments } from '../src/grading/index.js';
@@ -111,6 +112,26 @@ describe.each(flavours)('store and worker on %s', (flavour) => {
     expect(most).toBeGreaterThan(1);
     expect(most).toBeLessThanOrEqual(3);
     for (const id of ids) expect((await listAudit(database.db, id)).filter((e) => e.action === 'sheet.prefilled')).toHaveLength(1);
+  });
+
+  it('grades on the worker\'s own connections while every shared one is busy (Postgres)', async () => {
+    if (flavour !== 'postgres') {
+      // One SQLite connection serves both: there is no pool for requests to fill.
+      expect(database.workerDb).toBeUndefined();
+      return;
+    }
+    expect(database.workerDb).toBeDefined();
+    const { submission } = await submitted('busy-pool', at(90_000));
+    // Ten requests hold all ten shared connections for two seconds.
+    let released = false;
+    const busy = Promise.all(Array.from({ length: 10 }, () => sql`select pg_sleep(2)`.execute(database.db))).then(() => (released = true));
+    await new Promise((r) => setTimeout(r, 200));
+    const worker = createJobWorker({ db: database.workerDb!, blobs, now: () => at(91_000), log: () => {} });
+    expect(await worker.drain()).toBe(1);
+    // Graded before any shared connection came free.
+    expect(released).toBe(false);
+    await busy;
+    expect((await getSheetView(database.db, submission.id, staff, at(92_000))).status).toBe('prefilled');
   });
 
   it('retries a failing job with backoff, then gives up and keeps the error', async () => {

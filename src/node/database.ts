@@ -16,6 +16,11 @@ export interface NodeDatabase {
   where: string;
   /** Resolves once every commit so far is on disk (SQLite's group commit; absent: each commit is). */
   durable?: () => Promise<void>;
+  /**
+   * Connections of the grading worker's own (Postgres): claiming a job and writing its sheet never wait behind the
+   * requests queued for the shared pool, so grading keeps up under load. Absent: the worker uses `db`.
+   */
+  workerDb?: Kysely<Database>;
   close(): Promise<void>;
 }
 
@@ -154,19 +159,33 @@ export function openSqlite(dataDir: string): NodeDatabase {
 }
 
 /** Open Postgres at `DATABASE_URL` (a pool of connections). */
-export function openPostgres(url: string, max = 10): NodeDatabase {
-  const pool = new pg.Pool({ connectionString: url, max });
-  // An idle connection dropped by the server (restart, failover) must not crash the process:
-  // the pool replaces it on the next query.
-  pool.on('error', (e) => console.error(`postgres: idle connection lost: ${e.message}`));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+export function openPostgres(url: string, max = 10, workerMax = 2): NodeDatabase {
+  const open = (size: number) => {
+    const pool = new pg.Pool({ connectionString: url, max: size });
+    // An idle connection dropped by the server (restart, failover) must not crash the process:
+    // the pool replaces it on the next query.
+    pool.on('error', (e) => console.error(`postgres: idle connection lost: ${e.message}`));
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  };
+  const db = open(max);
+  const workerDb = open(workerMax);
   const where = url.replace(/\/\/[^@/]*@/, '//');
-  return { db, flavor: 'postgres', where, close: () => db.destroy() };
+  return {
+    db,
+    workerDb,
+    flavor: 'postgres',
+    where,
+    async close() {
+      await workerDb.destroy();
+      await db.destroy();
+    },
+  };
 }
 
 /** The database the configuration names, migrated to the latest schema. */
-export async function openDatabase(config: Pick<NodeConfig, 'DATA_DIR' | 'DATABASE_URL'>): Promise<NodeDatabase> {
-  const opened = config.DATABASE_URL ? openPostgres(config.DATABASE_URL) : openSqlite(config.DATA_DIR);
+export async function openDatabase(config: Pick<NodeConfig, 'DATA_DIR' | 'DATABASE_URL'> & Partial<Pick<NodeConfig, 'JOB_CONCURRENCY'>>): Promise<NodeDatabase> {
+  // The worker's own connections: one per job it runs at once, and one to claim the next.
+  const opened = config.DATABASE_URL ? openPostgres(config.DATABASE_URL, 10, (config.JOB_CONCURRENCY ?? 1) + 1) : openSqlite(config.DATA_DIR);
   try {
     await migrateToLatest(opened.db, opened.flavor);
   } catch (e) {

@@ -42,7 +42,7 @@ export async function openRuntime(env: Record<string, string | undefined> = proc
     ? createAssist({ ...assistConfig, deadlineMs: Math.min(assistConfig.deadlineMs, config.JOB_LEASE_SECONDS * 750) }, { cache: createDbAssistCache(database.db), now })
     : undefined;
   const worker = createJobWorker({
-    db: database.db,
+    db: database.workerDb ?? database.db,
     blobs,
     now,
     leaseMs: config.JOB_LEASE_SECONDS * 1000,
