@@ -3,7 +3,9 @@ import { AMOUNT, hasMoney, is, MONEY, moneyAmounts, parseNumber, type Unit } fro
 import { COST_LINES, COST_WORD } from './cues.js';
 
 /** A table cell that is only a number: "12,500", "~40k", "2 000". */
-const NUMBER_CELL = new RegExp(String.raw`^\s*[~≈]?\s*(${AMOUNT})\s*([kKmM])?\s*$`);
+const NUMBER_CELL = new RegExp(String.raw`^\s*[~≈]?\s*(${AMOUNT})\s*([kKmM]|Mio\.?|Mn|mn|Mrd\.?|Tsd\.?|million|thousand|lakh|crore)?\s*$`);
+/** What a scale word after a figure multiplies it by: "1,2 Mio.", "45k", "3 lakh". */
+const SCALE: Record<string, number> = { k: 1e3, tsd: 1e3, thousand: 1e3, m: 1e6, mio: 1e6, mn: 1e6, million: 1e6, mrd: 1e9, lakh: 1e5, crore: 1e7 };
 
 const TOTAL = indexed(/\b(?:total|grand total|sum|year[- ]?(?:1|one) total|overall)\b/i);
 const MONTHLY = indexed(/\b(?:monthly|per month|\/\s?mo(?:nth)?|a month|each month|pm\b|p\/m)\b/i);
@@ -152,7 +154,7 @@ function numberCell(cell: string, european = false): number | undefined {
   const m = NUMBER_CELL.exec(cell);
   if (!m) return undefined;
   const n = parseNumber(m[1]!, european);
-  return n === undefined ? undefined : n * (m[2] ? (m[2].toLowerCase() === 'k' ? 1e3 : 1e6) : 1);
+  return n === undefined ? undefined : n * (m[2] ? SCALE[m[2].toLowerCase().replace('.', '')] ?? 1 : 1);
 }
 
 /** A price per piece of work ("per photo", "per letter", "/ query"); not per token, per 1K tokens or per unit of time. */

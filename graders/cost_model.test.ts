@@ -183,4 +183,11 @@ describe('cost_model grader', () => {
     const d = await doc('cost.md', `# Year-1 cost\n\n| Line | One-off | Monthly | Year 1 |\n|---|---|---|---|\n| Build | $40,000 | – | $40,000 |\n| Transcription (50,000 calls) | – | $1,200 | $14,400 |\n| LLM summaries | – | $900 | $10,800 |\n| Total | $40,000 | $2,100 | $65,200 |\n\nAssumptions: 50,000 calls a month; 4 minutes each; about 3,000 tokens per call; transcription at $0.006 per minute.\n`);
     expect(runGrader(gradeCostModel, 'cost_model', [d]).signals.absurd_unit_costs).toBe(0);
   });
+
+  it('reads a total written "1,2 Mio." and finds that its lines do not add up to it', async () => {
+    const d = await doc('cost.md', `# Year 1 (EUR)\n\n| Position | Type | EUR |\n|---|---|---|\n| Integration | one-time | 180.000 |\n| App | one-time | 240.000 |\n| LLM inference | 4.100 / month | 49.200 |\n| Team, 2 FTE | 16.000 / month | 192.000 |\n| Total Year 1 |  | 1,2 Mio. |\n`);
+    expect(runGrader(gradeCostModel, 'cost_model', [d]).signals.totals_not_adding_up).toBe(1);
+    const right = await doc('cost.md', `# Year 1 (EUR)\n\n| Position | Type | EUR |\n|---|---|---|\n| Integration | one-time | 500.000 |\n| App | one-time | 458.800 |\n| LLM inference | 4.100 / month | 49.200 |\n| Team, 2 FTE | 16.000 / month | 192.000 |\n| Total Year 1 |  | 1,2 Mio. |\n`);
+    expect(runGrader(gradeCostModel, 'cost_model', [right]).signals.totals_not_adding_up).toBe(0);
+  });
 });

@@ -202,4 +202,12 @@ describe('governance grader', () => {
       expect(runGrader(gradeGovernance, 'governance', [await doc('policy.md', base + how + '\n')]).signals.measured).toBeGreaterThan(0);
     }
   });
+
+  it('reads numbers "reported from the repair system" and "a random 2% of quotes re-checked" as how thresholds are measured', async () => {
+    const base = `# Policy\n\nGate A: correct part on at least 85% of 3,000 past tickets.\n\nWe switch it off if acceptance falls below 60% for two weeks; the Head of Retail decides within one hour.\n\n`;
+    expect(runGrader(gradeGovernance, 'governance', [await doc('policy.md', base)]).signals.measured).toBe(0);
+    for (const how of ['Every Monday the acceptance rate is reported from the repair system.', 'A random 2% of quotes are re-checked by a senior technician for accuracy.']) {
+      expect(runGrader(gradeGovernance, 'governance', [await doc('policy.md', base + how + '\n')]).signals.measured).toBeGreaterThan(0);
+    }
+  });
 });

@@ -688,3 +688,26 @@ describe('learned from holdout36, in our own words', () => {
     expect(runDetector(noTradeoffs, [await md(`# Cost\n\n${text}\n`)]).present).toBe(true);
   });
 });
+
+describe('learned from holdout37, in our own words', () => {
+  it.each([
+    "I'd rather not tie the pilot up in committees.",
+    "Once it's been running for a couple of months, I'll get our lawyer to look over the privacy side properly.",
+    "Until then, keeping the data safe is the agency's department.",
+  ])('reads governance kept from the trial or left to someone else: "%s"', async (text) => {
+    expect(await hitsUnder(governanceRuleHits, text)).toBeGreaterThan(0);
+  });
+
+  it.each([
+    'We go live in every branch at once and tune the prompts on whatever customers complain about. Guardrails slow you down at this stage.',
+    'Guardrails slow you down at this stage.',
+  ])('reads guardrails called a brake as the fix-later flag, also beside prompts tuned on complaints: "%s"', async (text) => {
+    expect(await hitsUnder(fixLaterRuleHits, text)).toBeGreaterThan(0);
+  });
+
+  it('does not name a partner in "the sales increase" or "marketing to families", but does in "our sales team"', async () => {
+    const none = await md(`# Plan\n\nThe investment is small compared to the sales increase.\n\nWe avoid marketing to families who opted out.\n`);
+    expect(runDetector(noCrossFunctional, [none]).present).toBe(true);
+    expect(runDetector(noCrossFunctional, [await md(`# Plan\n\nOur sales team brings the first ten shops.\n`)]).present).toBe(false);
+  });
+});

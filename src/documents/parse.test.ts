@@ -210,6 +210,15 @@ describe('plain text laid out in columns', () => {
 });
 
 describe('classifying deliverables', () => {
+  it('reads a memo\'s "Ground rules" as its policy and "What I\'ll judge it on" as its roadmap', async () => {
+    const text = `# MEMO\n\n## 1. The idea\n\nA photo quote assistant for our 40 kiosks.\n\n## 2. How the year runs\n\nFirst quarter (February to April): price book into the system. Second quarter (May to July): ten kiosks.\n\n## 3. What I'll judge it on\n\nQuotes turning into jobs: from 54% to 65% by December.\n\n## 4. Ground rules\n\nThe suggested price is only a suggestion; the person at the counter has the last word.\n\nThe tablet can always come off the counter.\n\n## 5. What it costs\n\nOne-off: build £65k. Running: hosting £300 a month.\n`;
+    const d = await parseDocument({ name: 'memo.md', bytes: enc(text) });
+    const under = (h: string) => d.sections.find((s) => s.path.at(-1)?.includes(h))!.deliverable;
+    expect(under('Ground rules')).toBe('policy');
+    expect(under("What I'll judge it on")).toBe('roadmap');
+    expect(under('What it costs')).toBe('cost');
+  });
+
   it('reads numbered questions ("Q4. Who decides?", "Q6. What if something goes wrong?") as the policy they ask about, not as quarters', async () => {
     const text = `# Take-home\n\n## Q1. What is the plan for 12 months?\n\nNow (January to March): kiosk in two halls. Next (April to June): all halls. Later (July to December): group bookings.\n\n## Q2. What are the milestones?\n\nMilestone 31 March: two halls live. Milestone 30 June: all twelve halls live. Milestone 15 December: group bookings open.\n\n## Q4. Who decides?\n\nThe operations director approves going live in each hall.\n\n## Q5. What are the rules before and after launch?\n\nBefore Gate 1 we test 300 real questions; 90% must be answered correctly.\n\n## Q6. What if something goes wrong?\n\nIf correct answers fall below 85% in a week, the operations director stops the kiosk the same day.\n`;
     const d = await parseDocument({ name: 'submission.md', bytes: enc(text) });
