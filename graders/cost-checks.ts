@@ -230,7 +230,7 @@ function roughUsd(text: string): number {
 const PER_HEAD_PER_YEAR = new RegExp(String.raw`(\S*\d[\d.,]*\S*(?:\s?[€£$¥₹]|\s(?:EUR|USD|GBP|CHF|kr|SEK|NOK|DKK))?)\s?per (?:[\w-]+ ){1,2}(?:per|a|each) (?:year|annum)\b`, 'gi');
 
 /** How many pieces of model work one item takes, as the text says: "~250 drone photos per roof", "40 pages per file". */
-const WORK_PER_ITEM_ALL = /(\d[\d,.']*)\s?(?:[\w-]+ )?(?:photos|images|pictures|pages|calls|requests|queries|prompts)\s?(?:per|a|each|\/)\s?([a-z]{3,})\b/gi;
+const WORK_PER_ITEM_ALL = /(\d[\d,.']*)\s?(?:[\w-]+ )?(?:photos|images|pictures|pages|calls|requests|queries|prompts)\s?(?:per|a|each|\/)\s?(?!(?:month|year|week|day|hour|minute|second)s?\b)([a-z]{3,})\b/gi;
 /** A price per item: "$0.002 per roof". */
 const PRICE_PER_ITEM_ALL = new RegExp(String.raw`(${MONEY.source})\s?(?:per|a|each|\/)\s?([a-z]{3,})\b`, 'gi');
 

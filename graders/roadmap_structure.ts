@@ -46,12 +46,14 @@ const spansYear = (h: string): boolean => monthsSpanned(h) >= 6 || /\b(?:12|twel
 const MONTH_NUMBERED_LINE = /^\W{0,3}M(\d{1,2})\b(?!\s?[-–])/;
 /** A line labelled as a measure: "Measure:", "Measure for the phase:", "Exit criterion:", "Done when:". */
 const MEASURE_LABEL = /(?:^|[.;]\s+)\W*(?:(?:exit|phase|success|gate|milestone) )?(?:metrics?|KPIs?|measures?|success criteri(?:on|a)|exit criteri(?:on|a)|done when|target)(?: for (?:the |this )?(?:phase|stage|quarter|step))?\s*[:–—]/i;
+/** A milestone's label: "M4", "J2", "G3", "Milestone 2", "Gate A", "Jalon", "Meilenstein". */
+const MILESTONE_TAG = String.raw`(?:[MJG]\d{1,2}|milestones?(?:\s?\d{1,2})?|gate\s?(?:\d{1,2}|[A-Z]\b)|jalons?(?:\s?\d{1,2})?|meilensteine?(?:\s?\d{1,2})?)`;
+/** A milestone named by its label anywhere in a line. */
+const MILESTONE_NAME = new RegExp(String.raw`\b${MILESTONE_TAG}\b`, 'i');
 /** A line that opens with a milestone's label: "M3 –", "2. M6 –", "Milestone 2:", "Gate A", "J1:". */
-const MILESTONE_OPENER = /^\W*(?:\d{1,2}[.)]\s*)?(?:M\d{1,2}|J\d{1,2}|milestone\s?\d{0,2}|gate\s?[A-Z\d]{1,2})\b/i;
+const MILESTONE_OPENER = new RegExp(String.raw`^\W*(?:\d{1,2}[.)]\s*)?${MILESTONE_TAG}\b`, 'i');
 /** A measure named as such in a line: "Exit metric:", "success criterion", "measured by". */
 const MEASURE_NAMED = /\b(?:exit|success|done|measured?|metrics?|criteri(?:on|a)|KPIs?)\b/i;
-/** A milestone named by its label: "M4", "J2", "Gate 3", "Milestone". */
-const MILESTONE_NAME = /\b(?:[MJG]\d{1,2}|milestones?|gate\s?\d{1,2}|jalon\s?\d{0,2}|meilenstein\s?\d{0,2})\b/i;
 /** A table of metrics ("Metric | Now | Goal | When"): its date cells are targets' dates, not phases. */
 const METRIC_TABLE = /^\W*(?:metrics?|KPIs?|measures?|outcomes?|indicators?|targets?)\b/i;
 
