@@ -219,4 +219,9 @@ describe('roadmap_structure grader', () => {
     const d = await doc('roadmap.md', `# Roadmap\n\n| Months | Phase | Milestone | Measure |\n|---|---|---|---|\n| 1–3 | Collect images | M3: data set of 5,000 items | 95% readable |\n| 4–6 | First model | M6: go/no-go of the head buyer | 85% agreement |\n| 7–9 | Shadow use | M9: comparison report | half of the misses caught |\n| 10–12 | Live at 3 sites | M12: decision for the rest | returns from 9% to 6% |\n`);
     expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]).signals.dated_milestones).toBeGreaterThanOrEqual(3);
   });
+
+  it('does not take the number of "Quarter 1" for a phase\'s success metric', async () => {
+    const d = await doc('roadmap.md', `# Roadmap\n\nQuarter 1 (April to June 2026): connect the booking software and build bookings and cancellations.\n\nQuarter 2 (July to September 2026): class suggestions for members.\n`);
+    expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]).signals.phases_with_metrics).toBe(0);
+  });
 });

@@ -711,3 +711,19 @@ describe('learned from holdout37, in our own words', () => {
     expect(runDetector(noCrossFunctional, [await md(`# Plan\n\nOur sales team brings the first ten shops.\n`)]).present).toBe(false);
   });
 });
+
+describe('learned from holdout38, in our own words', () => {
+  it.each([
+    'Safeguarding and GDPR review: the federation and a lawyer can look at this once we are 30+ dojos.',
+    'We do not want to slow down the pilot with paperwork.',
+  ])('reads a review put off until the business has grown, or kept from the pilot, as governance put off: "%s"', async (text) => {
+    expect(await hitsUnder(governanceRuleHits, text)).toBeGreaterThan(0);
+  });
+
+  it.each([
+    'Children join only in Phase 3, after the privacy check.',
+    'This policy will be re-read after the first six months, and I expect the alarm ceiling to move once we know what coaches tolerate.',
+  ])('does not read a step held until a privacy check, or a policy to be re-read, as governance put off: "%s"', async (text) => {
+    expect(await hitsUnder(governanceRuleHits, text)).toBe(0);
+  });
+});

@@ -425,7 +425,7 @@ const TIME_FRAME_ALL = indexed(new RegExp(TIME_FRAME.source, 'gi'));
 
 const YEAR_ALL = /\b(?:19|20)\d\d\b/g;
 // An objective's or key result's number ("Objective 2:", "KR 1.1") is a label too, unless it is a percentage.
-const LABEL_ALL = /\b(?:M|Q|H|v|V)\d+\b|\b(?:year|phase|gate|sprint|stage|wave|step|tier|level|version|slide|page|section)\s?\d+\b|\b(?:O?KRs?|O|objectives?|key results?|initiatives?|workstreams?|epics?|pillars?)\s?\d+(?:\.\d+)*\b(?![.,]?\d|\s?%)/gi;
+const LABEL_ALL = /\b(?:M|Q|H|v|V)\d+\b|\b(?:year|phase|gate|sprint|stage|wave|step|tier|level|version|slide|page|section|quarter|semester|trimester|milestone)\s?\d+\b|\b(?:O?KRs?|O|objectives?|key results?|initiatives?|workstreams?|epics?|pillars?)\s?\d+(?:\.\d+)*\b(?![.,]?\d|\s?%)/gi;
 const quantities = new Map<string, boolean>();
 
 /**
