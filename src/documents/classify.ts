@@ -55,7 +55,7 @@ const CONTENT_CUES: Record<Kind, RegExp[]> = {
 const NAME_CUES: Record<Kind, RegExp> = {
   roadmap: /road ?map|timeline|(?:^|[^a-z])plan(?:[^a-z]|$)|hoja[ _-]de[ _-]ruta|feuille[ _-]de[ _-]route|fahrplan|roteiro|cronograma|tabella[ _-]di[ _-]marcia/i,
   policy: /polic|(?:^|[^a-z])rai(?:[^a-z]|$)|governance|responsible|guardrail|ethic|principles|safety|trust|pol[ií]tica|politique|richtlinie|leitlinie|responsa[bv]|verantwort|gobernanza|governan[cç]a|gouvernance|[ée]tica|[ée]thique/i,
-  cost: /cost|budget|pricing|financ|spend|econom|custos?(?:[^a-z]|$)|costes?(?:[^a-z]|$)|costi(?:[^a-z]|$)|kosten|co[uû]ts?(?:[^a-z]|$)|or[cç]amento|presupuesto/i,
+  cost: /cost|budget|pricing|financ|spend|econom|custos?(?:[^a-z]|$)|costes?(?:[^a-z]|$)|costi(?:[^a-z]|$)|kosten|(?:^|[^a-z])co[uû]ts?(?:[^a-z]|$)|or[cç]amento|presupuesto/i,
 };
 
 function headingKind(heading: string): Kind | undefined {

@@ -235,6 +235,8 @@ describe('classifying deliverables', () => {
     const cost = `Jahr 1\n\nPhase 1 (Januar bis März): Pilot in zwei Filialen.\nPhase 2 (April bis Juni): alle Filialen.\n\nModell: 4.000 EUR, Hosting: 2.400 EUR.\n`;
     expect((await parseDocument({ name: 'Kosten_Jahr1.md', bytes: enc(cost) })).deliverable).toBe('cost');
     expect((await parseDocument({ name: 'hoja_de_ruta.md', bytes: enc('Q1: piloto en dos tiendas.\n\nQ2: todas las tiendas.\n') })).deliverable).toBe('roadmap');
+    // A word that only contains such a name ("scouts") names nothing.
+    expect((await parseDocument({ name: 'scouts.md', bytes: enc('Q1: pilot with two troops. Milestone: 31 March.\n\nQ2: all troops. Milestone: 30 June.\n') })).deliverable).toBe('roadmap');
   });
 
   it('takes a numbered paragraph opening with a title that names a deliverable ("4. Responsible AI policy. A detailed …") for its own section', async () => {
