@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeCost } from './cost.js';
+import { LEVER } from './cues.js';
 
 const strong = `# Year-1 cost model
 
@@ -242,5 +243,10 @@ describe('cost grader', () => {
     expect(runGrader(gradeCost, 'cost', [await doc('cost.md', table)]).rationale).not.toMatch(/none for the model usage/);
     const absurd = await doc('cost.txt', `Year one\n\nContract developer: $150,000\nAI model calls (photos + drafts): 250,000 x $0.00002 = $5\nHosting: $6,000\n`);
     expect(runGrader(gradeCost, 'cost', [absurd]).signals.absurd_unit_costs).toBeGreaterThan(0);
+  });
+
+  it('reads a "Levers:" label followed by a space as naming levers (the word boundary after the colon never matched)', () => {
+    expect(LEVER.test('Cost levers: fewer photos per job, shorter replies.')).toBe(true);
+    expect(LEVER.test('Levers: smaller pictures.')).toBe(true);
   });
 });
