@@ -249,4 +249,9 @@ describe('cost grader', () => {
     expect(LEVER.test('Cost levers: fewer photos per job, shorter replies.')).toBe(true);
     expect(LEVER.test('Levers: smaller pictures.')).toBe(true);
   });
+
+  it('reads "Audio analysis + AI comments" as the model usage line', async () => {
+    const d = await doc('cost.md', `# Year 1 (JPY)\n\n| Item | Type | Monthly | Year 1 |\n|---|---|---|---|\n| App development | One-off | – | ¥9,600,000 |\n| Audio analysis + AI comments | Monthly | ¥230,000 | ¥2,760,000 |\n| Recording storage | Monthly | ¥60,000 | ¥720,000 |\n`);
+    expect(runGrader(gradeCost, 'cost', [d]).rationale).not.toMatch(/none for the model usage/);
+  });
 });

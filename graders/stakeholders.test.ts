@@ -202,4 +202,10 @@ describe('stakeholders grader', () => {
     // Three people sign: the Data Protection Officer is one of them, not also a "protection officer".
     expect(r.signals.roles_signing_off).toBe(3);
   });
+
+  it('reads the president of a network, a congregation\'s bursar and a chief priest as roles who can sign off', async () => {
+    for (const line of ['The president of the guild, maestro Bruno Ricci, approves the passage from Phase 1 to Phase 2.', 'Sister Bursar of the Province approves Gate 1 and every new house.', 'The chief priest approves the guide before it opens to visitors.']) {
+      expect(runGrader(gradeStakeholders, 'stakeholders', [await doc('policy.md', `# Policy\n\n${line}\n`)]).signals.roles_signing_off).toBeGreaterThanOrEqual(1);
+    }
+  });
 });
