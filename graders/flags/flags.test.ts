@@ -726,4 +726,9 @@ describe('learned from holdout38, in our own words', () => {
   ])('does not read a step held until a privacy check, or a policy to be re-read, as governance put off: "%s"', async (text) => {
     expect(await hitsUnder(governanceRuleHits, text)).toBe(0);
   });
+
+  it('does not read a policy said to be part of the launch, "not a document for later", as governance put off', async () => {
+    expect(await hitsUnder(governanceRuleHits, 'This policy is part of the launch, not a document for later.')).toBe(0);
+    expect(await hitsUnder(governanceRuleHits, 'This policy is a document for later.')).toBeGreaterThan(0);
+  });
 });

@@ -119,6 +119,18 @@ describe('Markdown and text', () => {
 });
 
 describe('plain text lists written without bullets', () => {
+  it('keeps each line of a plan written one month per line ("M1 kick-off …", "M2 labelling …") apart, after a label line', async () => {
+    const text = `Plan\n\nMonth by month\nM1  kick-off, camera inventory in all stations\nM2  labelling 5.000 images, student helpers\nM3 first model, offline test\nM10 forecast for tomorrow morning\n`;
+    const d = await parseDocument({ name: 'plan.txt', bytes: enc(text) });
+    const texts = d.sections.map((s) => s.text);
+    expect(texts).toContain('M1 kick-off, camera inventory in all stations');
+    expect(texts).toContain('M3 first model, offline test');
+    expect(texts).toContain('M10 forecast for tomorrow morning');
+    // A single line that opens with "Q3" in prose stays part of its paragraph.
+    const prose = await parseDocument({ name: 'note.txt', bytes: enc(`Note\n\nRevenue grew in\nQ3 because of the new shop.\n`) });
+    expect(prose.sections.map((s) => s.text)).toContain('Revenue grew in Q3 because of the new shop.');
+  });
+
   it('starts a new paragraph at a line that opens with its own label after a finished sentence', async () => {
     const text = `Plan\n\naug-sep 2026: install the scanners. collect samples.\noct-nov 2026: shadow run at one site.\nowner: me.\n`;
     const d = await parseDocument({ name: 'plan.txt', bytes: enc(text) });

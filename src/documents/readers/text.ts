@@ -183,11 +183,16 @@ function emitBlock(block: string[], firstLine: number, out: RootContent[], at: {
       // with the line above.
       const last = para[para.length - 1];
       if (last !== undefined && /[.!?)]$|:\s*\S[^:]*\d$/.test(last) && LINE_LABEL.test(line)) flush();
+      // A run of lines that each open with a period ("M1  kick-off …", "M2  labelling …", "Q3: rollout") is a plan
+      // written one period per line: each line is an item, not a wrapped sentence.
+      else if (PERIOD_LINE.test(line) && (PERIOD_LINE.test(block[k + 1] ?? '') || PERIOD_LINE.test(block[k - 1] ?? ''))) flush();
       if (para.length === 0) paraLine = firstLine + k;
       para.push(line.trim());
     }
   }
   flush();
 }
+/** A line that opens with a period: "M4  Hauptbahnhof live", "Q2: pilot", "Month 3 – shadow", "Week 6 rollout". */
+const PERIOD_LINE = /^(?:M|Q|W|H|Wk)\d{1,2}\b\s*[:–—-]?\s+\S|^(?:Month|Week|Quarter)\s?\d{1,2}\b\s*[:–—-]?\s+\S/i;
 // "Q: … ?" then "A: …" stays one paragraph: the answer belongs to its question.
 const LINE_LABEL = /^(?!(?:A|Q|Answer|Question)\s*:)[\p{L}\d][^:.!?]{0,29}:\s+\S/u;
