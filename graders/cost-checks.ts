@@ -234,8 +234,8 @@ const WORK_PER_ITEM_ALL = /(\d[\d,.']*)\s?(?:[\w-]+ )?(?:photos|images|pictures|
 /** A price per item: "$0.002 per roof". */
 const PRICE_PER_ITEM_ALL = new RegExp(String.raw`(${MONEY.source})\s?(?:per|a|each|\/)\s?([a-z]{3,})\b`, 'gi');
 
-function absurdPerUnit(units: Unit[]): Unit[] {
-  // Pieces of work per item, from anywhere in the submission's text and headings ("~250 drone photos per roof").
+/** Pieces of work per item, from anywhere in the submission's text and headings ("~250 drone photos per roof"). */
+function workPerItem(units: Unit[]): Map<string, number> {
   const workPer = new Map<string, number>();
   for (const u of units) {
     if (!/\d/.test(u.text) && !u.path.some((h) => /\d/.test(h))) continue;
@@ -247,6 +247,12 @@ function absurdPerUnit(units: Unit[]): Unit[] {
       }
     }
   }
+  return workPer;
+}
+
+function absurdPerUnit(units: Unit[]): Unit[] {
+  // Read once, and only when some line prices a piece of work.
+  let workPer: Map<string, number> | undefined;
   return units.filter((u) => {
     if (!is(u, PER_UNIT) || !hasMoney(u)) return false;
     const amounts = moneyAmounts(u.text);
@@ -256,6 +262,7 @@ function absurdPerUnit(units: Unit[]): Unit[] {
     if (amounts.some((a) => a > 0 && a * worth < 0.0001)) return true;
     // Priced per item that takes many pieces of model work: "$0.002 per roof" for ~250 photos a roof is
     // under a hundredth of a cent per photo.
+    workPer ??= workPerItem(units);
     if (workPer.size > 0) {
       for (const m of u.text.matchAll(PRICE_PER_ITEM_ALL)) {
         const pieces = workPer.get(m[m.length - 1]!.toLowerCase().replace(/s$/, ''));

@@ -1,7 +1,7 @@
 import { indexed } from '../src/grading/prefilter.js';
 import { hasQuantity, headingIs, is, linesUnderLabels, MEASURE, MONTH_STEMS, MONTHS, pathIs, pickEvidence, placeOf, quote, sentencesOf, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
-import { BASELINE_TO_TARGET, BUZZWORD, DIRECTION, KPI_WORD, MODEL_QUALITY, OUTCOME, TARGET, VANITY } from './cues.js';
+import { BASELINE_TO_TARGET, BUZZWORD, DIRECTION, KPI_WORD, METRIC_LABEL, MODEL_QUALITY, OUTCOME, TARGET, VANITY } from './cues.js';
 
 /** An explicit tie to a milestone ("at M3 self-service GA", "after the pilot launch"); sitting in a Q3 section is not one. */
 const MILESTONE = indexed(/\bM\d{1,2}\b|\bmilestones?\b|\bend of (?:phase|stage|wave|the pilot|pilot|beta) ?\d*\b|\b(?:at|after|with|by|before|for|on|from) (?:the )?(?:[\w-]+ ){0,3}(?:launch|GA|general availability|beta|pilot|go-?live|rollout|release|cut-?over)\b|\b(?:launch|GA|beta|pilot|rollout|release)\s?\+\s?\d/i);
@@ -70,7 +70,7 @@ const datedByHeading = (unit: Unit): boolean =>
   unit.path.some((h, i) => TIME_FRAME.test(i === unit.path.length - 1 && GOALS_HEADING.test(h) ? h : withoutWholeSpans(h)));
 
 /** A metric labelled as a phase's or a gate's ("Exit metric: …", "Metric: …") right after the dated milestone line it belongs to. */
-const PHASE_METRIC_LABEL = /^\W*(?:(?:exit|phase|success|gate|milestone) )?(?:metrics?|KPIs?|key results?|success criteria|measures?)\s*[:–—-]/i;
+const PHASE_METRIC_LABEL = new RegExp(String.raw`^\W*${METRIC_LABEL}`, 'i');
 function datedByMilestoneBefore(units: Unit[], unit: Unit): boolean {
   if (!PHASE_METRIC_LABEL.test(unit.text)) return false;
   const at = units.indexOf(unit);

@@ -44,6 +44,16 @@ function rollbackSentence(u: Unit): Unit {
 const POLICY_NAME = /\bpolic(?:y|ies)\b|\bresponsible[ _-]?(?:AI|use)\b|\bRAI\b|\bAI[ _-](?:principles|rules|ethics)\b|\bguardrails\b|\bgovernance\b|pol[ií]tica|politique|richtlinie/i;
 
 /**
+ * What a part named as the policy (by its heading or its file's name) states: principles count, passages found
+ * elsewhere because no policy was given do not, and a part that puts the policy itself off ("Policy: TBD with the
+ * welfare committee after pilot") gives none.
+ */
+function statedPolicy(policy: Unit[], putOff: (u: Unit) => boolean): Unit[] {
+  const named = policy.filter((u) => u.deliverable === 'policy' && (u.path.some((h) => POLICY_NAME.test(h)) || POLICY_NAME.test(u.file)));
+  return named.some((u) => putOff(u) && POLICY_NAME.test(u.text)) ? [] : named.filter((u) => /\p{L}{3,}(?:\s+\p{L}+){3,}/u.test(u.text));
+}
+
+/**
  * `policy_coverage`: decision rights, deployment gates, post-deploy monitoring, incident
  * response and a rollback plan (RUBRIC.md). A 3 needs all five, concrete.
  */
@@ -65,12 +75,8 @@ export const gradePolicyCoverage: ItemGrader = ({ units }) => {
   const missing = Object.keys(PARTS).filter((p) => !covered.includes(p)).map((p) => p.replace('_', ' '));
   const thin = covered.filter((p) => !solid.includes(p)).map((p) => p.replace('_', ' '));
 
-  // What a part named as the policy (by its heading or its file's name) states, apart from anything it puts off;
-  // passages found elsewhere because no policy was given do not make one.
-  const namedPolicy = (u: Unit) => u.path.some((h) => POLICY_NAME.test(h)) || POLICY_NAME.test(u.file);
-  // A part that puts the policy itself off ("Policy: TBD with the welfare committee after pilot") gives none.
-  const named = policy.filter((u) => u.deliverable === 'policy' && namedPolicy(u));
-  const stated = named.some((u) => putOff(u) && POLICY_NAME.test(u.text)) ? [] : named.filter((u) => /\p{L}{3,}(?:\s+\p{L}+){3,}/u.test(u.text));
+  // Asked only when no part is named: what a part named as the policy (by its heading or its file's name) states.
+  const stated = covered.length === 0 ? statedPolicy(policy, putOff) : [];
   let score: Score;
   let rationale: string;
   if (covered.length === 5 && solid.length >= 4 && solid.includes('incident_response') && solid.includes('rollback')) {

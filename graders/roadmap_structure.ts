@@ -1,7 +1,7 @@
 import { indexed } from '../src/grading/prefilter.js';
 import { hasQuantity, headingIs, headingsAre, is, MONTH_STEMS, neighbourhood, pickEvidence, placeOf, quote, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
 import type { GraderResult, ItemGrader, Score } from '../src/grading/types.js';
-import { BASELINE_TO_TARGET, DIRECTION, KPI_WORD, OUTCOME, VANITY } from './cues.js';
+import { BASELINE_TO_TARGET, DIRECTION, KPI_WORD, METRIC_LABEL, OUTCOME, VANITY } from './cues.js';
 
 const MILESTONE_VERB =
   indexed(/\b(?:launch\w*|ship\w*|releas\w*|pilot\w*|beta|GA\b|general availability|rollout|roll(?:s|ing)? out|deliver\w*|go[- ]live|live\b|complet\w*|MVP|expan\w+|integrat\w*|migrat\w*|onboard\w*|deploy\w*|hire|build|start|kick[- ]?off|sunset|scale|available|ready|sign(?:ed)?[- ]off|switch(?:ed)? on|turn(?:ed)? on|opens?\b|extend\w*|add\w*|connect\w*|exits?\b|ends?\b|closes?\b|go\s?\/\s?no[- ]go|decision|gate\b|review)\b/i);
@@ -45,7 +45,7 @@ const spansYear = (h: string): boolean => monthsSpanned(h) >= 6 || /\b(?:12|twel
 /** A line that opens with a month's number: "M4  Shadow: tool quotes, estimators quote" (not a range "M1–M3"). */
 const MONTH_NUMBERED_LINE = /^\W{0,3}M(\d{1,2})\b(?!\s?[-–])/;
 /** A line labelled as a measure: "Measure:", "Measure for the phase:", "Exit criterion:", "Done when:". */
-const MEASURE_LABEL = /(?:^|[.;]\s+)\W*(?:(?:exit|phase|success|gate|milestone) )?(?:metrics?|KPIs?|measures?|success criteri(?:on|a)|exit criteri(?:on|a)|done when|target)(?: for (?:the |this )?(?:phase|stage|quarter|step))?\s*[:–—]/i;
+const MEASURE_LABEL = new RegExp(String.raw`(?:^|[.;]\s+)\W*${METRIC_LABEL}`, 'i');
 /** A milestone's label: "M4", "J2", "G3", "Milestone 2", "Gate A", "Jalon", "Meilenstein". */
 const MILESTONE_TAG = String.raw`(?:[MJG]\d{1,2}|milestones?(?:\s?\d{1,2})?|gate\s?(?:\d{1,2}|[A-Z]\b)|jalons?(?:\s?\d{1,2})?|meilensteine?(?:\s?\d{1,2})?)`;
 /** A milestone named by its label anywhere in a line. */

@@ -11,6 +11,13 @@ import { readerScore, TRADEOFF_AT } from './reader.js';
 const md = (text: string) => doc('plan.md', text);
 /** How many passages a rule reading takes from `text` under one heading (a plain Markdown section). */
 const hitsUnder = async (rules: (units: Unit[]) => unknown[], text: string, heading = 'Policy') => rules(buildUnits([await md(`# ${heading}\n\n${text}\n`)])).length;
+/** One test per text: each is read by `rules` as the flag (or, with `reads` false, is not). */
+const eachReadAs = (rules: (units: Unit[]) => unknown[], texts: string[], title: string, reads = true) =>
+  it.each(texts)(title, async (text) => {
+    const hits = await hitsUnder(rules, text);
+    if (reads) expect(hits).toBeGreaterThan(0);
+    else expect(hits).toBe(0);
+  });
 
 describe('fix_later_with_prompts', () => {
   it.each([
@@ -520,14 +527,12 @@ describe('no_tradeoffs and no_cross_functional', () => {
     expect(runDetector(noCrossFunctional, [d]).present).toBe(true);
   });
 
-  it.each([
+  eachReadAs(governanceRuleHits, [
     'Bringing the works council and our privacy officer in at this stage would, honestly, mostly slow the trial down.',
     'The staff council would only slow us down; we will show them the results in the autumn.',
     'Fair-lending rules are their area rather than mine.',
     'Group Legal have their own approval process for everything external.',
-  ])('reads governance kept out or handed over in other words: "%s"', async (text) => {
-    expect(await hitsUnder(governanceRuleHits, text)).toBeGreaterThan(0);
-  });
+  ], 'reads governance kept out or handed over in other words: "%s"');
 
   it('does not read a quarterly review with counsel that plans next year\'s contracts as governance put off', async () => {
     const text = 'Month 9: quarterly steering review with the COO and our General Counsel; decision on vendor contracts for next year.';
@@ -538,29 +543,25 @@ describe('no_tradeoffs and no_cross_functional', () => {
     expect(await hitsUnder(governanceRuleHits, 'The menu prices are their call, not ours.', 'Plan')).toBe(0);
   });
 
-  it.each([
+  eachReadAs(fixLaterRuleHits, [
     'Our pilot showed the tool grades as well as the tutors, so it makes no sense to have the tutors check every essay.',
     'The model matched the nurses in our test, so it is pointless to ask them to re-read each note.',
     'Reviewing the classifier is the classifier\'s own job.',
     'Paying clerks to double-check it defeats the purpose of the tool.',
-  ])('reads checking every output called pointless, or handed to the model itself, as review removed: "%s"', async (text) => {
-    expect(await hitsUnder(fixLaterRuleHits, text)).toBeGreaterThan(0);
-  });
+  ], 'reads checking every output called pointless, or handed to the model itself, as review removed: "%s"');
 
   it('does not read an accepted count ("orders accepted per driver per week: +12%") as accepting a worse option, but reads "we accept a slower reply" as one', () => {
     expect(acknowledgesTradeoff('Orders accepted per driver per week: +12%')).toBe(false);
     expect(acknowledgesTradeoff('We accept a slower reply in exchange for fewer wrong answers.')).toBe(true);
   });
 
-  it.each([
+  eachReadAs(fixLaterRuleHits, [
     'Nobody in the team assumes rollback won\'t be needed.',
     'If a route is wrong, the dispatcher changes it by hand. We\'ll learn from the mistakes.',
     // A refused "launch now, fix later".
     'We will not ship now and add the guardrails later; the rules sit in the planner from the first run.',
     'I am not proposing that we ship first and add safety checks later.',
-  ])('does not read "%s" as the flag', async (text) => {
-    expect(await hitsUnder(fixLaterRuleHits, text)).toBe(0);
-  });
+  ], 'does not read "%s" as the flag', false);
 
   it('does not read the author\'s own job title ("process engineer") as an engineering partner', async () => {
     const d = await md(`# Plan\n\nOur process engineer, K. Meyer, tunes the digester settings.\n\nThe shift leads check the proposals.\n`);
@@ -605,22 +606,18 @@ describe('no_tradeoffs and no_cross_functional', () => {
 });
 
 describe('learned from holdout33, in our own words', () => {
-  it.each([
+  eachReadAs(governanceRuleHits, [
     "Honestly the licensing side (the music rights, the venue contracts) is the DPO's patch and the agency's lawyer's, not really a product thing.",
     'Questions of privacy are the matter of Sister Clara, who looks after data protection for the whole convent.',
     'I will hand the data protection officer the finished system to look at once it runs.',
     'Our privacy officer is Mr Lund. I will give him the system to check after the first season.',
-  ])('reads governance handed to someone else or shown them only after the fact: "%s"', async (text) => {
-    expect(await hitsUnder(governanceRuleHits, text)).toBeGreaterThan(0);
-  });
+  ], 'reads governance handed to someone else or shown them only after the fact: "%s"');
 
-  it.each([
+  eachReadAs(fixLaterRuleHits, [
     'Coaches will not check the replies before they are sent to members.',
     'The bot is good, so reviewing every reply would be only extra work for the front desk.',
     'If the chatbot gives a strange answer, we will change the prompt after that.',
-  ])('reads review dropped before sending, or a prompt changed after a failure, as the fix-later flag: "%s"', async (text) => {
-    expect(await hitsUnder(fixLaterRuleHits, text)).toBeGreaterThan(0);
-  });
+  ], 'reads review dropped before sending, or a prompt changed after a failure, as the fix-later flag: "%s"');
 
   it('does not read a disowned working assumption ("We do not work on the assumption that rollback will never be needed") as the flag, but reads the owned one', async () => {
     expect(await hitsUnder(fixLaterRuleHits, 'We do not work on the assumption that rollback will never be needed.')).toBe(0);
@@ -650,13 +647,11 @@ describe('learned from holdout34, in our own words', () => {
 });
 
 describe('learned from holdout35, in our own words', () => {
-  it.each([
+  eachReadAs(governanceRuleHits, [
     'On the harder questions – data retention, what the regulator expects on marketing to people at risk – that is very much the world of the group Compliance team.',
     'I would expect them to take a look at the scoring model once it has been running for a few months.',
     'I would not want the trial to get bogged down in a review process.',
-  ])('reads governance handed to another team, looked at once the model has run a while, or kept from slowing the pilot: "%s"', async (text) => {
-    expect(await hitsUnder(governanceRuleHits, text)).toBeGreaterThan(0);
-  });
+  ], 'reads governance handed to another team, looked at once the model has run a while, or kept from slowing the pilot: "%s"');
 
   it('names a development agency as an engineering partner', async () => {
     const d = await md(`# Plan\n\nOur Shopify development agency builds whatever is at the top of the list each month.\n`);
@@ -690,20 +685,16 @@ describe('learned from holdout36, in our own words', () => {
 });
 
 describe('learned from holdout37, in our own words', () => {
-  it.each([
+  eachReadAs(governanceRuleHits, [
     "I'd rather not tie the pilot up in committees.",
     "Once it's been running for a couple of months, I'll get our lawyer to look over the privacy side properly.",
     "Until then, keeping the data safe is the agency's department.",
-  ])('reads governance kept from the trial or left to someone else: "%s"', async (text) => {
-    expect(await hitsUnder(governanceRuleHits, text)).toBeGreaterThan(0);
-  });
+  ], 'reads governance kept from the trial or left to someone else: "%s"');
 
-  it.each([
+  eachReadAs(fixLaterRuleHits, [
     'We go live in every branch at once and tune the prompts on whatever customers complain about. Guardrails slow you down at this stage.',
     'Guardrails slow you down at this stage.',
-  ])('reads guardrails called a brake as the fix-later flag, also beside prompts tuned on complaints: "%s"', async (text) => {
-    expect(await hitsUnder(fixLaterRuleHits, text)).toBeGreaterThan(0);
-  });
+  ], 'reads guardrails called a brake as the fix-later flag, also beside prompts tuned on complaints: "%s"');
 
   it('does not name a partner in "the sales increase" or "marketing to families", but does in "our sales team"', async () => {
     const none = await md(`# Plan\n\nThe investment is small compared to the sales increase.\n\nWe avoid marketing to families who opted out.\n`);
@@ -713,19 +704,15 @@ describe('learned from holdout37, in our own words', () => {
 });
 
 describe('learned from holdout38, in our own words', () => {
-  it.each([
+  eachReadAs(governanceRuleHits, [
     'Safeguarding and GDPR review: the federation and a lawyer can look at this once we are 30+ dojos.',
     'We do not want to slow down the pilot with paperwork.',
-  ])('reads a review put off until the business has grown, or kept from the pilot, as governance put off: "%s"', async (text) => {
-    expect(await hitsUnder(governanceRuleHits, text)).toBeGreaterThan(0);
-  });
+  ], 'reads a review put off until the business has grown, or kept from the pilot, as governance put off: "%s"');
 
-  it.each([
+  eachReadAs(governanceRuleHits, [
     'Children join only in Phase 3, after the privacy check.',
     'This policy will be re-read after the first six months, and I expect the alarm ceiling to move once we know what coaches tolerate.',
-  ])('does not read a step held until a privacy check, or a policy to be re-read, as governance put off: "%s"', async (text) => {
-    expect(await hitsUnder(governanceRuleHits, text)).toBe(0);
-  });
+  ], 'does not read a step held until a privacy check, or a policy to be re-read, as governance put off: "%s"', false);
 
   it('does not read a policy said to be part of the launch, "not a document for later", as governance put off', async () => {
     expect(await hitsUnder(governanceRuleHits, 'This policy is part of the launch, not a document for later.')).toBe(0);

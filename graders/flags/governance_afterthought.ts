@@ -19,7 +19,8 @@ const PATTERNS = [
   new RegExp(String.raw`\b${GOV}\b[^.;]{0,60}\b(?:once|when|after|until) (?:we |it |they |the (?:[\w-]+ ){0,2}|our (?:[\w-]+ ){0,2}|[A-Z][\w-]+ )?(?:[\w-]+ ){0,6}(?:product[- ]market fit|PMF|series [A-D]|seed(?: round)?|funding|raise|traction|paying customers|revenue|at scale|(?:is|are|we are|we're|goes|go) live|launch(?:es|ed)?|GA|general availability|in production|scales?|grows?)\b`, 'i'),
   /\b(?:formali[sz]e|write|draft|create|hire for|put together|set up)\b[^.;]{0,40}\b(?:polic(?:y|ies)|governance|compliance|it)\b[^.;]{0,30}\b(?:once|when|after|at) (?:we |the )?(?:[\w-]+ ){0,3}(?:product[- ]market fit|PMF|series [A-D]|seed(?: round)?|funding|traction|scale|grow)/i,
   /\b(?:security|privacy|legal|compliance|governance|risk|safety)\b[^.;]{0,40}\b(?:is|are) (?:the )?(?:sole )?(?:responsibility|job|problem|concern|remit) of (?:the )?(?:IT|legal|security|compliance|another|other|platform|vendor|central|group|risk)\b/i,
-  /\b(?:validation|review|compliance|governance|policy|risk|privacy|security|approval)\w*\b[^.;]{0,30}\b(?:is|are) (?:[\w&-]+ ){0,3}(?:team'?s|'s) (?:job|problem|responsibility|call|business)\b/i,
+  // "… is the IT team's job", "keeping the data safe is Northgate's department".
+  /\b(?:(?:validation|review|compliance|governance|policy|risk|privacy|security|approval)\w*|keeping (?:the )?data (?:safe|secure)|data (?:safety|security|protection))\b[^.;]{0,30}\b(?:is|are) (?:[\w&-]+ ){0,3}(?:team'?s|[\w&-]*['’]s) (?:job|problem|responsibility|call|business|department|area|patch|remit)\b/i,
   /\b(?:not planning|no plans? for|do not plan|don'?t plan|won'?t (?:do|run|need)|will not (?:do|run|need)) (?:a |any )?(?:separate |own |formal |dedicated )?(?:privacy|legal|security|compliance|ethics|risk|model risk) (?:review|assessment|sign-?off|validation)\b/i,
   new RegExp(String.raw`\b${GOV}\b[^.;]{0,30}\b(?:would|will|could|might)? ?slow (?:\w+ ){0,3}down\b`, 'i'),
   new RegExp(String.raw`\b(?:is|are) (?:the |entirely |really )?[\w&'’-]+(?: [\w&'’-]+){0,2}['’]s? ${NOT_OURS}`, 'i'),
@@ -34,17 +35,16 @@ const PATTERNS = [
   /\b(?:give|hand|send|show)\w* (?:it to )?(?:him|her|them|legal|compliance|security|privacy|the (?:\w+ ){0,3}(?:team|office|officer|board|DPO|lawyer|counsel))\b[^.;]{0,50}\b(?:(?:after|once) (?:the )?(?:first|initial|opening|pilot|trial) (?:season|year|months?|quarter|run|weeks?)\b|the (?:finished|final|completed|built) (?:system|product|tool|app|assistant|chatbot|bot|service)\b)/i,
   // The condition first, then the policy: "Once lots of guilds are on the paid plan we'll sit down and write a proper policy".
   /\b(?:once|when|after) [^.;]{0,60}\b(?:paid plans?|paying|revenue|customers|subscribers|traction|funding|funded|scale|bigger|profitable|grow\w*)\b[^.;]{0,40}\b(?:write|draft|put together|set up|formali[sz]e|sort out|work out)\b[^.;]{0,12}\b(?:a |the |an |our )?(?:proper |formal |real |full )?(?:AI )?(?:polic(?:y|ies)|governance|compliance|privacy review|DPIA)\b/i,
-  // A trial not to be tied up in committees; reviewers brought in once it has run a while; keeping data safe left to a contractor's department.
+  // A trial not to be tied up in committees; reviewers brought in once it has run a while.
   /\b(?:rather not|don'?t want to|do not want to|won'?t|will not|not going to) tie (?:a |the |our |this )?(?:trial|pilot|launch|project|test) up in (?:committees?|reviews?|approvals?|red tape|paperwork|sign-?offs?)\b/i,
   /\b(?:once|when|after) (?:it|the (?:[\w-]+ )?(?:tool|model|system|pilot|trial|service))(?:'s|’s| has| have) been (?:running|live|in use)\b[^.;]{0,120}\b(?:get|ask|have|bring in|send)\b[^.;]{0,60}\b(?:to )?(?:look over|look at|review|check|go over|sign off)\b/i,
-  /\b(?:keeping (?:the )?data (?:safe|secure)|data (?:safety|security|protection)|privacy|security)\b[^.;]{0,30}\b(?:is|are) (?:[\w&-]+ ){0,3}[\w&-]+['’]s (?:department|job|problem|responsibility|business|area|patch|remit)\b/i,
-  // Reviewers asked in once the business has grown ("DJU and a lawyer can look at this once we are 40+ clubs"), and paperwork kept from the beta.
+  // Reviewers asked in once the business has grown ("DJU and a lawyer can look at this once we are 40+ clubs").
   new RegExp(String.raw`\b${GOV}\b[^.;]{0,80}\b(?:once|when|after) we (?:are|have|reach|hit|pass) (?:\d[\d,]*\+?|a few hundred|dozens of|hundreds of) [\w-]+`, 'i'),
-  /\b(?:do not|don'?t|would not|wouldn'?t) want to slow (?:down )?(?:the |our )?(?:beta|pilot|trial|launch|rollout)(?: down)? with (?:the )?(?:paperwork|reviews?|approvals?|compliance|red tape|sign-?offs?)\b/i,
   // The reviewers asked in only once the thing has run a while: "I would expect them to take a look at the model once it has been running for a few months".
   /\b(?:expect|ask|want|invite|get)\w* (?:them|legal|compliance|security|privacy|the (?:\w+ ){0,3}(?:team|office|officer|board|DPO|lawyers?|counsel)) to (?:take a look at|look at|look over|review|check|go over)\b[^.;]{0,60}\b(?:once|after|when) (?:it|they|the (?:[\w-]+ )?(?:model|tool|system|pilot|service|engine)) (?:has|have|had) been (?:running|live|in use|in production)\b/i,
-  // Review as the thing not to be slowed by: "I would not want the pilot to get bogged down in a review process".
-  /\b(?:would not|wouldn'?t|do not|don'?t|will not|won'?t) want (?:the |our |this )?(?:[\w-]+ ){0,2}to (?:get |be )?(?:bogged|slowed|held) (?:down|up) (?:in|by|with) (?:a |the |any |lengthy |long )?(?:[\w-]+ )?(?:review|approval|compliance|governance|sign-?off|legal)\b/i,
+  // Review as the thing not to be slowed by: "I would not want the pilot to get bogged down in a review process",
+  // "I do not want to slow down the beta with paperwork".
+  /\b(?:would not|wouldn'?t|do not|don'?t|will not|won'?t) want (?:(?:the |our |this )?(?:[\w-]+ ){0,2}to (?:get |be )?(?:bogged|slowed|held) (?:down|up)|to slow (?:down )?(?:the |our )?(?:beta|pilot|trial|launch|rollout)(?: down)?) (?:in|by|with) (?:a |the |any |lengthy |long )?(?:[\w-]+ )?(?:review|approval|compliance|governance|sign-?off|legal|paperwork|red tape)\b/i,
   // "Consumer Duty is their area rather than mine": the governance topic must be named, since "their" names no one ("Pricing is their call, not ours").
   new RegExp(String.raw`\b(?:${GOVERNANCE.source})[^.;]{0,60}\b(?:is|are) (?:entirely |really |very much )?their ${NOT_OURS}`, 'i'),
 ].map(indexed);
