@@ -254,4 +254,13 @@ describe('cost grader', () => {
     const d = await doc('cost.md', `# Year 1 (JPY)\n\n| Item | Type | Monthly | Year 1 |\n|---|---|---|---|\n| App development | One-off | – | ¥9,600,000 |\n| Audio analysis + AI comments | Monthly | ¥230,000 | ¥2,760,000 |\n| Recording storage | Monthly | ¥60,000 | ¥720,000 |\n`);
     expect(runGrader(gradeCost, 'cost', [d]).rationale).not.toMatch(/none for the model usage/);
   });
+
+  it('takes a lever\'s saving from the sentence right after it when that sentence speaks of it ("That split saves about €250 a month")', async () => {
+    const body = (after: string) => `# Year-1 cost\n\n| Line | Year 1 |\n|---|---|\n| Model usage (inference) | €4,800 |\n| Hosting and storage | €2,400 |\n| Engineer (0.5) | €45,000 |\n\nKeeping the bill down: short questions go to the small model and only disputes reach the large one, which gives slightly weaker answers on disputes but is fine for the rest. ${after} We also cache the tariff sheet.\n`;
+    const kept = runGrader(gradeCost, 'cost', [await doc('cost.md', body('That split saves about €250 a month against the large model for everything.'))]);
+    expect(kept.signals.levers_with_effect).toBe(1);
+    // A saving that does not speak of the lever before it is not its effect.
+    const other = runGrader(gradeCost, 'cost', [await doc('cost.md', body('Next year the budget is about €250 a month lower, since the pilot ends.'))]);
+    expect(other.signals.levers_with_effect).toBe(0);
+  });
 });

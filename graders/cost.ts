@@ -28,6 +28,11 @@ const EFFECT =
 /** What a cost lever acts on: a line of the bill. Narrower than COST_LINES on purpose (with its usage, monitoring and people words, two sheets read a lever where there is none). */
 const BILL_LINE = indexed(/\b(?:inference|(?:model|API|LLM|planner) calls?|tokens?|storage|hosting|compute|GPU|spend|bill|licen[cs]es?|data (?:bundles?|transfer)|bandwidth|cloud)\b/i);
 
+/** A sentence that speaks of the one before it: "That split saves …", "Together these take the LLM line from …". */
+const REFERS_BACK = /^\W*(?:that|this|these|those|it|which|together|combined|doing so|between them)\b/i;
+/** An effect on the bill: what it costs or saves. */
+const BILL_EFFECT = /\b(?:cost\w*|cheaper|sav(?:e|es|ed|ing|ings)|spend\w*|bill\w*|expensive)\b/i;
+
 /** A change and then its effect: "change: effect", or a change made instead of another. */
 const CHANGE_THEN_EFFECT = /^(?!\W*if\b)[^:]{8,160}:\s|\b(?:instead of|rather than)\b/i;
 
@@ -80,7 +85,14 @@ export const gradeCost: ItemGrader = ({ units }) => {
     ...(u.row ? [] : [...u.text.matchAll(/\((?:[^()]{0,20}\b)?(?:sav\w+|cut\w*|reduc\w+|lower\w*|minus)\b[^()]{0,60}\)/gi)].map((m) => m[0].toLowerCase().slice(0, 24))),
   ]));
   // "saves ca. 40% of runs": an abbreviation's dot does not end the effect.
-  const withEffect = levers.filter((u) => is(u, EFFECT) || EFFECT.test(u.text.replace(/\b(ca|approx|appr|abt|c)\.\s/gi, '$1 ')));
+  // The effect may be the next sentence of the same paragraph, on the bill: "The cheaper small model handles about 70% of
+  // reports. That split saves about £380 a month against using the large model everywhere".
+  const after = new Map(units.map((u, i) => [u, units[i + 1]]));
+  const effectNext = (u: Unit) => {
+    const n = after.get(u);
+    return !u.row && n !== undefined && !n.row && n.section === u.section && REFERS_BACK.test(n.text) && !levers.includes(n) && is(n, EFFECT) && BILL_EFFECT.test(n.text) && !is(n, BUSINESS_SAVING);
+  };
+  const withEffect = levers.filter((u) => is(u, EFFECT) || EFFECT.test(u.text.replace(/\b(ca|approx|appr|abt|c)\.\s/gi, '$1 ')) || effectNext(u));
   // Without a cost deliverable the roadmap speaks for cost (the labelling conventions), but only with cost
   // content: a budget, a figure, a licence ("I have not included the cost slide" and "a missed deviation
   // costs far more than a false flag" are not), and a lump sum (one priced line) is not a breakdown.

@@ -190,4 +190,11 @@ describe('cost_model grader', () => {
     const right = await doc('cost.md', `# Year 1 (EUR)\n\n| Position | Type | EUR |\n|---|---|---|\n| Integration | one-time | 500.000 |\n| App | one-time | 458.800 |\n| LLM inference | 4.100 / month | 49.200 |\n| Team, 2 FTE | 16.000 / month | 192.000 |\n| Total Year 1 |  | 1,2 Mio. |\n`);
     expect(runGrader(gradeCostModel, 'cost_model', [right]).signals.totals_not_adding_up).toBe(0);
   });
+
+  it('reads a total and its one-off and recurring split in the candidate\'s language ("Gesamt Jahr 1 … = einmalig … + laufend …")', async () => {
+    const d = await doc('kosten.md', `# Kosten Jahr 1\n\nGesamt Jahr 1: 48.000 € = einmalig 12.000 € + laufend 36.000 € (3.000 € pro Monat)\n\n| Posten | Art | € Jahr 1 |\n|---|---|---|\n| Anbindung Kasse | einmalig | 12.000 € |\n| Modellnutzung | laufend | 6.000 € |\n| Betreuung | laufend | 30.000 € |\n| Summe | | 48.000 € |\n`);
+    const r = runGrader(gradeCostModel, 'cost_model', [d]);
+    expect(r.signals.total).toBe(true);
+    expect(r.signals.one_off).toBe(true);
+  });
 });

@@ -5,14 +5,16 @@ import { findAbsurdUnitCosts, findInconsistentTotals, fmt, underCostHeading } fr
 import { COST_WORD, PLACEHOLDER } from './cues.js';
 
 const PRICE_PER_HEAD = /\bper (?!year|annum|month)[\w-]+ (?:per|a) (?:year|annum)\b|\bpremium tier\b|\bwe (?:would |will )?charge\b/i;
-const TOTAL = indexed(/\b(?:total|all[- ]in|year[- ]?(?:1|one)|annual\w*|first[- ]year|12[- ]months?|per year|FY\s?\d*|yearly)\b|\/\s?(?:yr|year)\b/i);
+// Also in the candidate's language: "Totale anno 1", "Gesamtkosten", "Summe".
+const TOTAL_WORD = /\b(?:total|totale|totaal|totalt|gesamt\w*|summe|all[- ]in)\b/i;
+const TOTAL = indexed(new RegExp(String.raw`${TOTAL_WORD.source}|\b(?:year[- ]?(?:1|one)|annual\w*|first[- ]year|12[- ]months?|per year|FY\s?\d*|yearly)\b|\/\s?(?:yr|year)\b`, 'i'));
 /** Costs paid once, named as such (integration work billed monthly is not a one-off split). */
-const ONE_OFF_WORD = /\b(?:one[- ]?(?:off|time)|upfront|up-front|set-?up (?:cost|fee)s?|initial (?:build|setup|investment|cost)|capex|non-recurring)\b/i;
+const ONE_OFF_WORD = /\b(?:one[- ]?(?:off|time)|upfront|up-front|set-?up (?:cost|fee)s?|initial (?:build|setup|investment|cost)|capex|non-recurring|una tantum|einmalig\w*|ponctuel\w*|pontua(?:l|is)|puntual\w*)\b/i;
 const ONE_OFF = indexed(new RegExp(String.raw`${ONE_OFF_WORD.source}|\bonce\b`, 'i'));
 /** A run-rate: a cost per month (or week, quarter). */
 const RUN_RATE = /\b(?:monthly|per month|a month|each month|every month|per week|weekly|per quarter|quarterly|run[- ]?rate)\b|\/\s?(?:mo|month|mth)\b/i;
 /** An ongoing cost: a run-rate, or a cost named as recurring. */
-const ONGOING = indexed(new RegExp(String.raw`${RUN_RATE.source}|\b(?:recurring|opex|ongoing|steady[- ]state|subscription)\b`, 'i'));
+const ONGOING = indexed(new RegExp(String.raw`${RUN_RATE.source}|\b(?:recurring|opex|ongoing|steady[- ]state|subscription|ricorrent[ei]|recorrentes?|recurrentes?|récurrent\w*|laufend\w*|wiederkehrend\w*)\b`, 'i'));
 const ASSUMPTION =
   indexed(/\b(?:assum\w*|users?|MAU|DAU|seats?|agents?|queries|requests|conversations|tickets|calls|messages|documents|tokens?|volume|traffic|growth|utili[sz]ation|price per|per (?:user|query|request|ticket|day|1[kKmM]|million|thousand)|\/\s?1[kKmM]\b|based on)\b/i);
 
@@ -31,9 +33,9 @@ export const gradeCostModel: ItemGrader = ({ units }) => {
   // total, unless it names one ("All in, year one lands at $126,000, and … pays for itself").
   // In a table row the total is named by the row's label ("Total | … | …"); "$18k/yr" in a line's cell is that line's annual cost.
   // A sum written out ("USD 136,000 one-off + USD 623,600 ongoing = USD 759,600") states a total too.
-  const namesTotal = (u: Unit) => /\+[^=|]{1,60}=\s?[^\s\d]{0,4}\s?\d/.test(u.text) || (u.row ? TOTAL.test(u.text.split(' | ')[0] ?? '') || /\b(?:total|all[- ]in)\b/i.test(u.text) : is(u, TOTAL) && !PRICE_PER_HEAD.test(u.text));
+  const namesTotal = (u: Unit) => /\+[^=|]{1,60}=\s?[^\s\d]{0,4}\s?\d/.test(u.text) || (u.row ? TOTAL.test(u.text.split(' | ')[0] ?? '') || TOTAL_WORD.test(u.text) : is(u, TOTAL) && !PRICE_PER_HEAD.test(u.text));
   // "49 kr per member per year" for a premium tier is a price per head, not a Year-1 total.
-  const totals = priced.filter((u) => (namesTotal(u) && (!is(u, PAYBACK) || /\b(?:total|all[- ]in)\b/i.test(u.text))) || (u.row && TOTAL.test(tableHeader(units, u)?.text ?? '') && hasMoney(u)));
+  const totals = priced.filter((u) => (namesTotal(u) && (!is(u, PAYBACK) || TOTAL_WORD.test(u.text))) || (u.row && TOTAL.test(tableHeader(units, u)?.text ?? '') && hasMoney(u)));
   // "once" marks a one-off cost in a table row ("Training | once | 6,000"), not in prose ("… once the pilot ends").
   const oneOff = units.filter((u) => is(u, ONE_OFF) && (u.row || ONE_OFF_WORD.test(u.text)) && (hasMoney(u) || (u.row && priced.some((p) => p.section === u.section))));
   const ongoing = units.filter((u) => is(u, ONGOING) && (hasMoney(u) || (u.row && priced.some((p) => p.section === u.section))));

@@ -200,4 +200,21 @@ describe('kpis grader', () => {
     const words = await doc('roadmap.md', `# Roadmap\n\n## On success\n\nSuccess, as I would put it, is not one number. It lies in the quality of the entries and the reach of the catalogue.\n`);
     expect(runGrader(gradeKpis, 'kpis', [words]).score).toBe(1);
   });
+
+  it('does not read the AI\'s own bill coming down in a cost file ("cuts GPU spend from ~£4k/month to £900") as an outcome KPI', async () => {
+    const d = await doc('cost.md', `# Year-1 cost\n\nNotes:\n- vision model on flagged pallets only, not every pallet: cuts GPU spend from ~£4k/month to £900.\n- pallets handled: 2,000 a week by June\n`);
+    expect(runGrader(gradeKpis, 'kpis', [d]).signals.outcome_kpis_with_target).toBe(0);
+  });
+
+  it('does not read a budget split into shares of one whole ("60% people, 25% marketing, 15% cloud") as a KPI with a target', async () => {
+    const d = await doc('deck.md', `# Where the money goes\n\nUse of the grant: 60% people (two developers), 25% marketing and customer growth, 15% cloud.\n`);
+    expect(runGrader(gradeKpis, 'kpis', [d]).signals.outcome_kpis_with_target).toBe(0);
+  });
+
+  it('does not read a measuring window ("90-day retention", "7-day active") as the KPI\'s time frame', async () => {
+    const d = await doc('plan.md', `# Plan\n\nGoals:\n- 90-day member retention from 61% to 70%\n- monthly revenue per studio up from €8,000 to €9,500 by December\n`);
+    const r = runGrader(gradeKpis, 'kpis', [d]);
+    expect(r.signals.outcome_kpis_with_target).toBe(2);
+    expect(r.signals.with_time_frame).toBe(1);
+  });
 });

@@ -24,6 +24,15 @@ const NUMBER_WORD_BEFORE_UNIT = indexed(new RegExp(String.raw`\b(?:${Object.keys
 /** What sizes the system in a cost file: its throughput, volumes and assumptions. */
 const SIZING = /^\W*(?:throughput|capacity|volumes?|assumptions?|sizing|load|usage)\b/i;
 
+/** The AI's own bill moving ("cuts llm spend from ~£6k/month to £260"): a cost lever of the cost model, not a customer or business outcome. */
+const OWN_SPEND = /\b(?:llm|api|model|compute|token|gpu|inference|cloud|hosting|infra\w*|ai)\s+(?:spend|costs?|bill|usage costs?)\b/i;
+/** Shares of one whole ("70% team, 20% growth and salon acquisition, 10% infrastructure"): an allocation, not a target. */
+function splitsAWhole(text: string): boolean {
+  const shares = [...text.matchAll(/(\d{1,3}(?:[.,]\d+)?)\s?%/g)].map((m) => Number(m[1]!.replace(',', '.')));
+  const sum = shares.reduce((a, b) => a + b, 0);
+  return shares.length >= 3 && Math.abs(sum - 100) <= 1;
+}
+
 const FUNDING = /\brais(?:e|es|ed|ing) (?:a |an |our |the )?(?:[\w-]+ )?(?:pre-?seed|seed|round|series [a-d]|funding|capital|investment)\b|\bfundrais\w*/i;
 /** A launch gate's condition: "Go-live for the pilot needs …", "Gate 1 requires …". */
 // Also a bar the model itself must clear: "It must answer price questions correctly in at least 95 out of 100 cases".
@@ -115,6 +124,8 @@ export const gradeKpis: ItemGrader = ({ units }) => {
     const gateBar = GATE_BAR.test(text) && MODEL_QUALITY.test(text);
     // Raising money ("We will raise a pre-seed of US$ 300k, that covers 18 months") funds the plan; it is no outcome of it.
     if (FUNDING.test(text)) continue;
+    if (splitsAWhole(text) && !BASELINE_TO_TARGET.test(text)) continue;
+    if (unit.deliverable === 'cost' && !inKpiContext && OWN_SPEND.test(text)) continue;
     const outcome = !vanity && !gateBar && (OUTCOME.test(text) || (value && (MEASURE.test(text) || movedInTable || labelled || underGoals || goalSentence) && (BASELINE_TO_TARGET.test(text) || DIRECTION.test(text) || movedInTable) && !MODEL_QUALITY.test(text)));
     if (!outcome && !vanity) continue;
     if (!inKpiContext && !is(unit, KPI_WORD) && !value) continue;

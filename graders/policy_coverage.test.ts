@@ -91,4 +91,9 @@ describe('policy_coverage grader', () => {
     expect(r.signals.monitoring).toBeGreaterThan(0);
     expect(r.signals.incident_response).toBeGreaterThan(0);
   });
+
+  it('takes principles under a question heading that asks for the policy in other words ("How will you use AI responsibly?") as a policy of principles (1)', async () => {
+    const d = await doc('answers.md', `# Answers\n\n## 3. How will you use AI responsibly?\n\nThe assistant never gives medical advice to a visitor.\nThe assistant always says that it is a machine.\nVisitor photos are never kept after the answer is sent.\n`);
+    expect(runGrader(gradePolicyCoverage, 'policy_coverage', [d]).score).toBe(1);
+  });
 });

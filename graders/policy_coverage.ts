@@ -42,6 +42,8 @@ function rollbackSentence(u: Unit): Unit {
 
 /** A heading or file name that names the policy deliverable. */
 const POLICY_NAME = /\bpolic(?:y|ies)\b|\bresponsible[ _-]?(?:AI|use)\b|\bRAI\b|\bAI[ _-](?:principles|rules|ethics)\b|\bguardrails\b|\bgovernance\b|pol[ií]tica|politique|richtlinie/i;
+/** A heading that asks for the policy in other words: "What are the rules for using AI responsibly?". */
+const POLICY_HEADING = new RegExp(String.raw`${POLICY_NAME.source}|\brules for (?:using |the use of )?(?:the )?AI\b|\bAI\b[^.?!]{0,25}\bresponsibly\b`, 'i');
 
 /**
  * What a part named as the policy (by its heading or its file's name) states: principles count, passages found
@@ -49,7 +51,7 @@ const POLICY_NAME = /\bpolic(?:y|ies)\b|\bresponsible[ _-]?(?:AI|use)\b|\bRAI\b|
  * welfare committee after pilot") gives none.
  */
 function statedPolicy(policy: Unit[], putOff: (u: Unit) => boolean): Unit[] {
-  const named = policy.filter((u) => u.deliverable === 'policy' && (u.path.some((h) => POLICY_NAME.test(h)) || POLICY_NAME.test(u.file)));
+  const named = policy.filter((u) => u.deliverable === 'policy' && (u.path.some((h) => POLICY_HEADING.test(h)) || POLICY_NAME.test(u.file)));
   return named.some((u) => putOff(u) && POLICY_NAME.test(u.text)) ? [] : named.filter((u) => /\p{L}{3,}(?:\s+\p{L}+){3,}/u.test(u.text));
 }
 
