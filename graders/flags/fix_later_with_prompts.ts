@@ -27,6 +27,8 @@ const COMPOSED = [
   /\b(?:inference |running |run |model |token )?costs?\b (?:is|are) (?:a |the )?(?:later|future|next year'?s|phase[- ]2|v2|year[- ]2) (?:problem|concern|issue|topic|question|worry)\b/i,
   /\b(?:won'?t|will not|no longer|don'?t|do not) (?:need|have) to (?:check|review|approve|verify|confirm|double-?check|sign off|read|look at|validate)\b/i,
   /\bno (?:need|longer a need) for (?:a |any |the )?(?:person|human|people|staff|anyone|reviewer|someone|an? \w+|\w+)s? to (?:check|review|approve|verify|read|look at|look (?:again|over))\b/i,
+  // "I do not believe it necessary for a member of staff to read each confirmation before it is sent."
+  /\b(?:(?:do not|don'?t) (?:believe|think|consider|find) (?:it )?|(?:it is|it'?s|is) not |(?:it is|it'?s|is) )(?:necessary|needed|required|unnecessary|needless)\b[^.;:]{0,12}\bfor (?:a |any |the |our )?(?:[\w-]+ ){0,4}?(?:person|human|people|staff|anyone|reviewer|someone|member of staff|employee|[\w-]+er)s? to (?:read|check|review|approve|verify|look at|look over|see)\b/i,
 ];
 
 /**
@@ -45,7 +47,8 @@ function governanceFirst(u: { text: string }): boolean {
 const PATTERNS = [
   // The rubric's own phrasings that graders/flags/deferral.ts does not already read (measured on the dev set and the phrase bank).
   /\b(?:just|simply)\s+prompt(?:[- ]engineer)?(?:ing)?\b[^.;]{0,20}\b(?:around|away|our way)\b|\bprompt[- ]engineer(?:ing)? (?:around|our way out of|away)\b|\bprompt (?:our|my|the|their) way (?:out of|around|through|past)\b/i,
-  /\b(?:handled|fixed|covered|solved|addressed|dealt with|sorted)\b[^.;]{0,20}\b(?:by|with|through) (?:tuning|tweaking|adjusting|editing|updating|iterating on) (?:the )?(?:system )?prompts?\b/i,
+  // "Whatever it gets wrong in the first weeks we shall correct by refining its instructions."
+  /\b(?:handled|fixed|covered|solved|addressed|dealt with|sorted|correct(?:ed)?|fix|remed(?:y|ied))\b[^.;]{0,20}\b(?:by|with|through) (?:tuning|tweaking|adjusting|editing|updating|iterating on|refining|rewriting|rewording) (?:the |its |our )?(?:system )?(?:prompts?|instructions)\b/i,
   /\b(?:trust|rely on|count on|let)\b[^.;]{0,12}\b(?:the )?(?:model|AI|LLM|system|assistant|bot|agent|summari[sz]er|classifier|generator|copilot|engine)s?\b[^.;]{0,12}\b(?:to )?(?:get better|learn|improve|handle|figure|sort|fix|catch|deal with|decide|judge|pick out|get it right)\b/i,
   /\b(?:accuracy|quality|errors?|mistakes|hallucinations?|it|things|edge cases|issues|problems)\b[^.;]{0,25}\b(?:will )?(?:sort|work|iron) (?:itself|themselves) out\b/i,
   /\b(?:review|approval|checks?|sign-?off|the human queue|human review|oversight)\b[^.;]{0,20}\bslows? (?:\w+ ){0,3}down\b[^.;]{0,20}\bso (?:we'?ll|we will|we can|we)\b[^.;]{0,10}\b(?:drop|skip|remove|stop|cut)\b/i,

@@ -718,4 +718,22 @@ describe('learned from holdout38, in our own words', () => {
     expect(await hitsUnder(governanceRuleHits, 'This policy is part of the launch, not a document for later.')).toBe(0);
     expect(await hitsUnder(governanceRuleHits, 'This policy is a document for later.')).toBeGreaterThan(0);
   });
+
+  eachReadAs(governanceRuleHits, [
+    'The consent questions are a matter for our accountant to look at once the app runs in every branch.',
+    'Privacy is a job for the lawyers of the guild to check after we have all clubs on it.',
+  ], 'reads data protection handed to an outside adviser for after the roll-out as governance put off: "%s"');
+
+  it('does not read an adviser who checks before a gate as governance put off', async () => {
+    expect(await hitsUnder(governanceRuleHits, 'The consent form is a matter for our accountant to check before the pilot starts.')).toBe(0);
+  });
+
+  eachReadAs(fixLaterRuleHits, [
+    'Whatever the assistant gets wrong, we correct by rewriting its instructions.',
+    'I do not think it necessary for a dispatcher to look at each route before it is sent.',
+  ], 'reads errors left to prompt edits, and checking each output called unnecessary, as the flag: "%s"');
+
+  it('does not read checking each output as unnecessary once a measured bar holds', async () => {
+    expect(await hitsUnder(fixLaterRuleHits, 'It is not necessary for a dispatcher to look at each route once accuracy stays above 98% for eight weeks.')).toBe(0);
+  });
 });

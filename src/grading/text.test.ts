@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { findRoles, moneyAmounts, parseAmount, parseNumber, sentencesOf, TIME_FRAME } from './text.js';
 
 describe('money as people write it', () => {
+  it('reads a dollar sign written after the amount, as in Quebec ("133 458 $ CA", "0.000002 $")', () => {
+    expect(moneyAmounts('Total year 1: 133 458 $ CA')).toEqual([133458]);
+    expect(moneyAmounts('Cost per call: 0.000002 $.')).toEqual([0.000002]);
+    expect(moneyAmounts('Step 2 $5 off')).toEqual([5]);
+  });
+
   it.each([
     ['$1.2M', 1_200_000],
     ['€45k', 45_000],
@@ -59,6 +65,7 @@ describe('roles', () => {
     expect(findRoles('Open the dashboard; our chief concern is cost.')).toEqual([]);
     expect(findRoles('Plant IT approves server security before Phase 3.')).toEqual(['it']);
     expect(findRoles('IT costs are small.')).toEqual([]);
+    expect(findRoles('The owner of the salon (me) decides when it starts in new branches.')).toEqual(['owner of the salon']);
   });
 });
 
