@@ -197,4 +197,12 @@ describe('cost_model grader', () => {
     expect(r.signals.total).toBe(true);
     expect(r.signals.one_off).toBe(true);
   });
+
+  it('scores 0 when the candidate says the cost model was not done, though cost is talked about ("I didn\'t get to the cost sheet")', async () => {
+    const d = await doc('cost.md', `# Cost\n\nI didn't get to the cost sheet in the time. Roughly: the main cost is the integration work and one analyst; model usage will be small next to that.\n`);
+    const r = runGrader(gradeCostModel, 'cost_model', [d]);
+    expect(r.score).toBe(0);
+    const talked = await doc('cost.md', `# Cost\n\nRoughly: the main cost is the integration work and one analyst; model usage will be small next to that.\n`);
+    expect(runGrader(gradeCostModel, 'cost_model', [talked]).score).toBe(1);
+  });
 });

@@ -8,6 +8,8 @@ const PRICE_PER_HEAD = /\bper (?!year|annum|month)[\w-]+ (?:per|a) (?:year|annum
 // Also in the candidate's language: "Totale anno 1", "Gesamtkosten", "Summe".
 const TOTAL_WORD = /\b(?:total|totale|totaal|totalt|gesamt\w*|summe|all[- ]in)\b/i;
 const TOTAL = indexed(new RegExp(String.raw`${TOTAL_WORD.source}|\b(?:year[- ]?(?:1|one)|annual\w*|first[- ]year|12[- ]months?|per year|FY\s?\d*|yearly)\b|\/\s?(?:yr|year)\b`, 'i'));
+/** The candidate says the cost model was not done: "I did not finish the cost slide in the 8 hours", "I have not yet produced a separate cost model". */
+const NOT_DONE = indexed(/\b(?:did not|didn'?t|have not|haven'?t|has not|hasn'?t|could not|couldn'?t|was not able to|wasn'?t able to|ran out of time to|no time to)\b(?: yet)?(?: \w+)? (?:finish|produce|do|build|make|prepare|complete|get to|write)\w*\b[^.;]{0,25}\bcost (?:slide|model|sheet|deliverable|estimate|breakdown)s?\b/i);
 /** Costs paid once, named as such (integration work billed monthly is not a one-off split). */
 const ONE_OFF_WORD = /\b(?:one[- ]?(?:off|time)|upfront|up-front|set-?up (?:cost|fee)s?|initial (?:build|setup|investment|cost)|capex|non-recurring|una tantum|einmalig\w*|ponctuel\w*|pontua(?:l|is)|puntual\w*)\b/i;
 const ONE_OFF = indexed(new RegExp(String.raw`${ONE_OFF_WORD.source}|\bonce\b`, 'i'));
@@ -69,12 +71,12 @@ export const gradeCostModel: ItemGrader = ({ units }) => {
       absurd.length ? 'realistic unit costs' : '',
     ].filter(Boolean);
     rationale = `A cost breakdown with figures, but missing: ${missing.join(', ')}.`;
-  } else if (money.length > 0 || mentions.length > 0) {
+  } else if ((money.length > 0 || mentions.length > 0) && !units.some((u) => is(u, NOT_DONE))) {
     score = 1;
     rationale = absurd.length ? 'The model rests on unit costs no real system has (off by orders of magnitude), so its total is meaningless.' : 'Cost is mentioned, but there is no Year-1 model: no total with a breakdown.';
   } else {
     score = 0;
-    rationale = 'No cost model was found.';
+    rationale = units.some((u) => is(u, NOT_DONE)) ? 'The candidate says the cost model was not done; cost is only talked about.' : 'No cost model was found.';
   }
   const evidence = pickEvidence(
     [...inconsistent.map((i) => quote(i.unit)), ...absurd.map((u) => quote(u)), ...totals.map((u) => quote(u, TOTAL)), ...oneOff.map((u) => quote(u, ONE_OFF)), ...ongoing.map((u) => quote(u, ONGOING)), ...assumptions.map((u) => quote(u, ASSUMPTION)), ...money.map((u) => quote(u, MONEY)), ...mentions.map((u) => quote(u, COST_WORD))],
