@@ -131,6 +131,14 @@ describe('plain text lists written without bullets', () => {
     expect(prose.sections.map((s) => s.text)).toContain('Revenue grew in Q3 because of the new shop.');
   });
 
+  it('keeps cost lines apart whose amounts carry a unit after them ("Cloud API: approx 12,000 / month")', async () => {
+    const text = `COSTS (KSh)\n\nCloud API: approx 12,000 / month\nSMS gateway: about 5,000 per month\nYear 1 total: 204,000\n`;
+    const d = await parseDocument({ name: 'costs.txt', bytes: enc(text) });
+    const texts = d.sections.map((s) => s.text);
+    expect(texts).toContain('Cloud API: approx 12,000 / month');
+    expect(texts).toContain('SMS gateway: about 5,000 per month');
+  });
+
   it('starts a new paragraph at a line that opens with its own label after a finished sentence', async () => {
     const text = `Plan\n\naug-sep 2026: install the scanners. collect samples.\noct-nov 2026: shadow run at one site.\nowner: me.\n`;
     const d = await parseDocument({ name: 'plan.txt', bytes: enc(text) });

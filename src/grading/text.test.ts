@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { findRoles, moneyAmounts, parseAmount, parseNumber, sentencesOf, TIME_FRAME } from './text.js';
+import { findRoles, hasMoney, moneyAmounts, parseAmount, parseNumber, sentencesOf, TIME_FRAME } from './text.js';
 
 describe('money as people write it', () => {
+  it('reads bare amounts under a heading that names the currency, also shillings ("COST YEAR 1 (KSh)")', () => {
+    const unit = (path: string[]) => ({ file: 'c.txt', location: 'line 3', path, deliverable: 'cost' as const, text: 'Cloud API: approx 12,000 / month', section: 0, row: false });
+    expect(hasMoney(unit(['COST YEAR 1 (KSh)']))).toBe(true);
+    expect(hasMoney(unit(['COST YEAR 1']))).toBe(false);
+  });
+
   it('reads a dollar sign written after the amount, as in Quebec ("133 458 $ CA", "0.000002 $")', () => {
     expect(moneyAmounts('Total year 1: 133 458 $ CA')).toEqual([133458]);
     expect(moneyAmounts('Cost per call: 0.000002 $.')).toEqual([0.000002]);

@@ -100,8 +100,6 @@ const DIGIT = indexed(/\d/);
 export function hasMoney(unit: Unit): boolean {
   return is(unit, DIGIT) && (is(unit, MONEY) || (BARE_AMOUNT.test(unit.text) && pathIs(unit, CURRENCY_HEADING)));
 }
-/** A heading that names the currency of the bare amounts under it: "THE COST FOR THE FIRST YEAR (EUR)", "Costs in euros". */
-const CURRENCY_HEADING = /\((?:in )?(?:EUR|USD|GBP|CHF|SEK|NOK|DKK|INR|JPY|AUD|CAD|€|\$|£)\)|\bin (?:euros?|dollars?|pounds|francs|kronor|kroner)\b/i;
 /** A line that gives a bare amount for an item: "Platform subscription: 18,000", "Model usage: about 4,200". */
 const BARE_AMOUNT = /:\s*(?:about |approx\.? |ca\.? |~)?\d{1,3}(?:[,.' ]\d{3})+(?:\s|$|[.;,)])/i;
 
@@ -199,6 +197,8 @@ const CURRENCY_SIGNS = '€£¥₹₩₺₫₦₴₽฿₱₪৳';
 /** Rand written "R 2 300" or "R27 600": a bare R only before a grouped or three-digit amount (not "R2", a release). */
 const CURRENCY_BEFORE = String.raw`(?:(?:US|A|C|S|NZ|HK|R|MX)\$|[$${CURRENCY_SIGNS}]|(?<![\w])(?:Rs\.?|Rp\.?|RM|K[Ss]h\.?|E£|S\/|R(?=\s?(?:\d{1,3}[ \u00a0,]\d{3}|\d{3,}))|(?:kr|Kr|SFr|Fr|Tk)\.?(?=\s?\d)|(?:${CURRENCY_CODES})\b))`;
 const CURRENCY_AFTER = String.raw`(?:(?:${CURRENCY_CODES}|TL|dollars|euros|pounds|yen|rupees|francs|kronor|kroner|won|dirhams|pesos|lira|rand|baht|ringgit|rupiah|naira|shillings|forint|lei|złoty|zloty|dinars?|riyals?|yuan|reais|taka|kr|zł|zl|Kč|Ft|원)(?![\w])|[$${CURRENCY_SIGNS}](?![\d]))`;
+/** A heading that names the currency of the bare amounts under it: "THE COST FOR THE FIRST YEAR (EUR)", "COST YEAR 1 (KSh)", "Costs in euros". */
+const CURRENCY_HEADING = new RegExp(String.raw`\((?:in |all figures in |figures in )?(?:${CURRENCY_CODES}|KSh|Ksh|Rs\.?|R\$|kr|zł|Kč|TL|[$${CURRENCY_SIGNS}])\)|\bin (?:euros?|dollars?|pounds|francs|kronor|kroner|rupees|shillings|yen|rand|reais|pesos)\b`, 'i');
 /** Digits grouped by spaces ("420 000 kr", "2 000,50 zł", thin or no-break spaces too), or by commas, dots and apostrophes. */
 export const AMOUNT = String.raw`(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)|\d(?:[\d,.'’]*\d)?)`;
 const SCALE = String.raw`(?:[kKmMbB]|mn|bn|million|billion|thousand|lakhs?|crores?|cr|millones|millions|Mio\.?|Mrd\.?|mln)`;

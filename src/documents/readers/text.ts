@@ -182,7 +182,8 @@ function emitBlock(block: string[], firstLine: number, out: RootContent[], at: {
       // kr 6 000"). The label must open the line: an indented one ("    Milestone: …" under "Q1  Data access …") stays
       // with the line above.
       const last = para[para.length - 1];
-      if (last !== undefined && /[.!?)]$|:\s*\S[^:]*\d$/.test(last) && LINE_LABEL.test(line)) flush();
+      // The amount may carry its unit after it: "OpenAI API: approx 9,000 / month", "Server: 4,000 per month".
+      if (last !== undefined && /[.!?)]$|:\s*\S[^:]*\d(?:\s?(?:\/|per|a|each)\s?(?:month|year|week|day|mo|yr)|\s?(?:[$€£¥₹]|[A-Z]{3}|KSh|kr|zł))?$/.test(last) && LINE_LABEL.test(line)) flush();
       // A run of lines that each open with a period ("M1  kick-off …", "M2  labelling …", "Q3: rollout") is a plan
       // written one period per line: each line is an item, not a wrapped sentence.
       else if (PERIOD_LINE.test(line) && (PERIOD_LINE.test(block[k + 1] ?? '') || PERIOD_LINE.test(block[k - 1] ?? ''))) flush();
