@@ -217,4 +217,16 @@ describe('kpis grader', () => {
     expect(r.signals.outcome_kpis_with_target).toBe(2);
     expect(r.signals.with_time_frame).toBe(1);
   });
+
+  it('reads "DAU of the staff app" and "orders taken by the bot" as activity counts, not outcomes', async () => {
+    const d = await doc('metrics.md', `# Success metrics\n\n- orders taken by the bot: 1,200/mo by Q3\n- DAU of the staff app: 40 by Q2\n`);
+    const r = runGrader(gradeKpis, 'kpis', [d]);
+    expect(r.signals.outcome_kpis_with_target).toBe(0);
+    expect(r.score).toBe(1);
+  });
+
+  it('ties key results to a numbered gate in their quarter ("all depots live by 31 May (Gate 2)")', async () => {
+    const d = await doc('okrs.md', `# OKRs\n\n## Q2\n\n- KR1: all depots live by 31 May (Gate 2).\n- KR2: missed pickups from 4.1% to 2% by 30 June.\n- KR3: driver overtime from 310 to 200 hours a month by 30 June.\n`);
+    expect(runGrader(gradeKpis, 'kpis', [d]).signals.tied_to_milestone).toBeGreaterThanOrEqual(1);
+  });
 });
