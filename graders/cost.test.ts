@@ -263,4 +263,11 @@ describe('cost grader', () => {
     const other = runGrader(gradeCost, 'cost', [await doc('cost.md', body('Next year the budget is about €250 a month lower, since the pilot ends.'))]);
     expect(other.signals.levers_with_effect).toBe(0);
   });
+
+  it('reads a usage line named by what the AI does ("AI damage detection | monthly | €900") as the inference line', async () => {
+    const d = await doc('cost.md', `# Year-1 cost\n\n| Item | Type | Per month | Year 1 |\n|---|---|---|---|\n| AI damage detection | monthly | €900 | €10,800 |\n| Hosting | monthly | €300 | €3,600 |\n| Field support | monthly | €4,000 | €48,000 |\n`);
+    const r = runGrader(gradeCost, 'cost', [d]);
+    expect(r.rationale).not.toMatch(/none for the model usage/);
+    expect(r.score).toBeGreaterThanOrEqual(2);
+  });
 });

@@ -96,4 +96,11 @@ describe('policy_coverage grader', () => {
     const d = await doc('answers.md', `# Answers\n\n## 3. How will you use AI responsibly?\n\nThe assistant never gives medical advice to a visitor.\nThe assistant always says that it is a machine.\nVisitor photos are never kept after the answer is sent.\n`);
     expect(runGrader(gradePolicyCoverage, 'policy_coverage', [d]).score).toBe(1);
   });
+
+  it('reads conditions for going live as a deployment gate, not a briefing before it goes live', async () => {
+    const gate = await doc('policy.md', `# Policy\n\n## Conditions for going live\n\nThe router must pick the right depot for at least 95% of 300 past orders, checked by the dispatch lead.\n`);
+    expect(runGrader(gradePolicyCoverage, 'policy_coverage', [gate]).signals.deployment_gates).toBeGreaterThan(0);
+    const briefing = await doc('policy.md', `# Policy\n\nDrivers get a 10 minute briefing before it goes live on their route.\n`);
+    expect(runGrader(gradePolicyCoverage, 'policy_coverage', [briefing]).signals.deployment_gates).toBe(0);
+  });
 });
