@@ -208,4 +208,11 @@ describe('stakeholders grader', () => {
       expect(runGrader(gradeStakeholders, 'stakeholders', [await doc('policy.md', `# Policy\n\n${line}\n`)]).signals.roles_signing_off).toBeGreaterThanOrEqual(1);
     }
   });
+
+  it('reads a role that validates before the pilot, and a decision "taken by" a role, as sign-offs on gates', async () => {
+    const d = await doc('plan.md', `# Plan\n\nThe external privacy counsel validates how client data is used before the pilot starts in May.\nThe decision to extend to all depots at the end of August is taken by the Operations Director.\n`);
+    const r = runGrader(gradeStakeholders, 'stakeholders', [d]);
+    expect(r.signals.sign_off_on_gates).toBeGreaterThanOrEqual(1);
+    expect(r.score).toBe(2);
+  });
 });
