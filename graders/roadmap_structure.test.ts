@@ -224,4 +224,11 @@ describe('roadmap_structure grader', () => {
     const d = await doc('roadmap.md', `# Roadmap\n\nQuarter 1 (April to June 2026): connect the booking software and build bookings and cancellations.\n\nQuarter 2 (July to September 2026): class suggestions for members.\n`);
     expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]).signals.phases_with_metrics).toBe(0);
   });
+
+  it('reads a risk line that states its control in the next sentence as mitigated, and "double-checked" as no metric', async () => {
+    const d = await doc('roadmap.md', `# Roadmap\n\n## Risks\n\nPrices quoted wrongly. Prices are always read from the price list, never written by the model.\n`);
+    expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]).signals.risks_mitigated).toBe(1);
+    const plan = await doc('roadmap.md', `# Roadmap (January to December 2026)\n\n- Months 1–3 (Jan–Mar): build a test set of 800 records double-checked by the shift lead.\n- Months 4–6 (Apr–Jun): shadow run in two depots.\n- Months 7–12 (Jul–Dec): all depots.\n`);
+    expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [plan]).signals.phases_with_metrics).toBe(0);
+  });
 });

@@ -1,5 +1,5 @@
 import { indexed } from '../src/grading/prefilter.js';
-import { hasQuantity, headingIs, headingsAre, is, MONTH_STEMS, neighbourhood, pickEvidence, placeOf, quote, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
+import { hasQuantity, headingIs, headingsAre, is, MONTH_STEMS, neighbourhood, pickEvidence, placeOf, quote, sentencesOf, tableHeader, TIME_FRAME, type Unit } from '../src/grading/text.js';
 import type { GraderResult, ItemGrader, Score } from '../src/grading/types.js';
 import { BASELINE_TO_TARGET, DIRECTION, KPI_WORD, METRIC_LABEL, OUTCOME, VANITY } from './cues.js';
 
@@ -8,6 +8,8 @@ const MILESTONE_VERB =
 /** A line that opens with its milestone label or date: "M3 (Sep 12): …", "Feb 15 – …", "Week 6: …". */
 const MILESTONE_LABEL = indexed(/^\s*(?:W(?:k)?\d{1,2}\b|M\d{1,2}\b|milestone\s?\d*|Q[1-4]\b|H[12]\b|(?:month|week|sprint)\s?\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?\d{1,2}\b|\d{1,2}\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|20\d\d-\d\d)/i);
 const RISK = indexed(/\brisks?\b|\bthreats?\b|\bconcerns?\b|\bdependenc\w+|\bblockers?\b|\bwhat could go wrong\b|\bcould (?:fail|slip|go wrong)\b/i);
+/** A control stated as what is done: checked, reviewed, capped, never or only allowed. */
+const CONTROL = /\b(?:checks?|checked|review(?:s|ed)?|test(?:s|ed)?|limit(?:s|ed)?|cap(?:s|ped)?|never|always|only|not allowed|blocked|requires?|must)\b/i;
 const MITIGATION = indexed(/\bwhat we (?:do|will do|'ll do)\b|(?<!\b(?:not|never|n't|no)\b[^.;]{0,30})\bwhat (?:I|we)(?:'d|’d| would| will|'ll)? do about\b|\bhow we (?:handle|respond|reduce|prevent|deal)\b|,\s?so (?:we|every|each|all|our|the|a|an)\b|\bwhich is why\b|\bmitigat\w*|\bmitigants?\b|\bcontingenc\w*|\bfallback\b|\bplan b\b|\baddress(?:ed)? by\b|\breduc\w+ by\b|\bcounter\w*|\b(?:response|answer)\s?:|\b(?:routed|sent|escalated|handed|passed|go(?:es)?) to (?:a |the )?(?:human|person|reviewer|specialist|expert)\b|\bwe will\b|\bby (?:running|adding|using|keeping|starting|limiting|partnering|hiring|building)\b|→|->|\bso that\b|\bto avoid\b|\bguard against\b|\bif (?:it|this|that) happens\b|\bfix(?:es)?\s?:|\bworkaround\b|\bremed(?:y|ies)\s?:/i);
 const HORIZON = indexed(/\bmonths? (?:[IVX]+\s?[-–]\s?)?XII\b|\b(?:12|twelve)[- ]months?\b|\b(?:one|1)[- ]year\b|\bQ4\b|\bH2\b|\bmonths? (?:10|11|12)\b|\bM(?:10|11|12)\b|\b(?:oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\bend of (?:the )?year\b|\byear[- ]end\b|\bweeks? (?:4[0-9]|5[0-2])\b|\bW(?:4[0-9]|5[0-2])\b/i);
 /** A calendar date a milestone can be held to: a month (with or without a day), a numbered week or day, an ISO date. A quarter alone is a phase, not a date. */
@@ -219,9 +221,12 @@ export const gradeRoadmapStructure: ItemGrader = ({ units }): GraderResult => {
   const risks = roadmap.filter((u) => is(u, RISK) || headingIs(u, RISK) || RISK.test(tableHeader(roadmap, u)?.text ?? ''));
   // Mitigations promised for later ("Mitigations for each risk will be worked out with the project team") mitigate nothing yet.
   const mitigates = (u: Unit) => is(u, MITIGATION) && !MITIGATION_LATER.test(u.text);
+  // Under a risks heading, a line that names the risk and then, in its next sentences, the control that meets it
+  // ("Allergy answer is wrong. Answers about allergens are always the kitchen sheet text, never written by the model.").
+  const riskThenControl = (u: Unit) => !u.row && headingIs(u, RISK) && sentencesOf(u.text).slice(1).some((x) => CONTROL.test(x));
   const mitigated = risks.filter((u) => {
     const header = tableHeader(roadmap, u)?.text ?? '';
-    return mitigates(u) || headingsAre(u, MITIGATION) || MITIGATION.test(header) || neighbourhood(roadmap, u, 1).some(mitigates);
+    return mitigates(u) || headingsAre(u, MITIGATION) || MITIGATION.test(header) || neighbourhood(roadmap, u, 1).some(mitigates) || riskThenControl(u);
   });
   const horizon = roadmap.some((u) => is(u, HORIZON) || headingsAre(u, HORIZON));
 

@@ -58,6 +58,8 @@ const NAME_CUES: Record<Kind, RegExp> = {
   cost: /cost|budget|pricing|financ|spend|econom|custos?(?:[^a-z]|$)|costes?(?:[^a-z]|$)|costi(?:[^a-z]|$)|kosten|(?:^|[^a-z])co[uû]ts?(?:[^a-z]|$)|or[cç]amento|presupuesto/i,
 };
 
+const RISK_HEADING = /^\W*(?:(?:key|main|top|biggest) )?risks?\b(?:\s*(?:and|&|\/|,)\s*(?:mitigations?|issues|dependencies|assumptions))?\W*$/i;
+
 function headingKind(heading: string): Kind | undefined {
   // A numbered question ("Q4. Who decides?") is no fourth quarter.
   if (/\?\s*$/.test(heading)) heading = heading.replace(/^\W*Q\d{1,2}[.):]\s*/i, '');
@@ -123,6 +125,9 @@ export function classifyDocument(file: string, rawSections: RawSection[]): { del
         return k;
       }
     }
+    // A risk register ("Risks", "Key risks and mitigations") under no heading that names a deliverable is the roadmap's,
+    // even when its mitigations read like policy (allergens, counsel review).
+    if (s.path.length > 0 && RISK_HEADING.test(s.path[s.path.length - 1]!)) return 'roadmap';
     return best(contentScores(s.text), 2);
   });
   // Unanchored, unclear sections follow the section before them (or after, at the start).

@@ -230,6 +230,12 @@ describe('plain text laid out in columns', () => {
 });
 
 describe('classifying deliverables', () => {
+  it('reads a "Risks" section that names no deliverable as the roadmap\'s, though its mitigations read like policy', async () => {
+    const text = `# Take-home\n\n## 12-month roadmap\n\nQ1: pilot in two stores. Q2: all stores. Q3: delivery slots. Q4: review.\n\n## Risks\n\nWrong allergen answer. Allergen answers always come from the supplier sheet, never from the model.\nPrivacy complaint. Counsel reviews the privacy notice and the monitoring before launch; incidents go to the DPO and the assistant can be rolled back.\n\n## Responsible AI policy\n\nThe store manager decides go-live. Incidents are reported within a day; the assistant is switched off if errors pass 2%.\n\n## Year-1 cost\n\nModel usage $6,000; hosting $3,000; total $9,000.\n`;
+    const d = await parseDocument({ name: 'takehome.md', bytes: enc(text) });
+    expect(d.sections.find((s) => s.path.at(-1) === 'Risks')!.deliverable).toBe('roadmap');
+  });
+
   it('reads a memo\'s "Ground rules" as its policy and "What I\'ll judge it on" as its roadmap', async () => {
     const text = `# MEMO\n\n## 1. The idea\n\nA photo quote assistant for our 40 kiosks.\n\n## 2. How the year runs\n\nFirst quarter (February to April): price book into the system. Second quarter (May to July): ten kiosks.\n\n## 3. What I'll judge it on\n\nQuotes turning into jobs: from 54% to 65% by December.\n\n## 4. Ground rules\n\nThe suggested price is only a suggestion; the person at the counter has the last word.\n\nThe tablet can always come off the counter.\n\n## 5. What it costs\n\nOne-off: build £65k. Running: hosting £300 a month.\n`;
     const d = await parseDocument({ name: 'memo.md', bytes: enc(text) });
