@@ -2,7 +2,7 @@ import { indexed } from '../../src/grading/prefilter.js';
 import { isRejectedOrQuoted, pickEvidence, quote, straightQuotes } from '../../src/grading/text.js';
 import type { FlagDetector } from '../../src/grading/types.js';
 import { besideTheRules } from './reader.js';
-import { CONDITIONED, COUNTERED, GATED, GOVERNANCE, MEASURING, QUESTION, SAFEGUARD_BEFORE, safeguardReading, unitDefersGovernance, unitDefersSafeguard } from './deferral.js';
+import { CONDITIONED, COUNTERED, GATED, GOVERNANCE, isQuestion, MEASURING, SAFEGUARD_BEFORE, safeguardReading, unitDefersGovernance, unitDefersSafeguard } from './deferral.js';
 
 /** A safeguard called a later concern: "evals are a phase-2 concern". The tail is asked first (rare), the safeguard only then. */
 const LATER_CONCERN_TAIL = indexed(/\b(?:is|are) (?:a |an )?(?:phase[- ]?(?:2|two)|v2|later|future|post-?launch|next[- ]phase|nice[- ]to[- ]have|luxury|second-order) (?:concern|problem|item|thing|topic|question|task|job|priority|feature|worry)\b/gi);
@@ -89,7 +89,7 @@ function readings(texts: string[]): string {
 /** The passages the rules read as the flag (before the second reader). */
 export function fixLaterRuleHits<T extends { text: string }>(all: T[]): T[] {
   // A sentence that argues against the idea or puts the safeguard before launch is never the flag.
-  return all.filter((u) => !QUESTION.test(u.text) && (defersSafety(u.text) || unitDefersSafeguard(u)) && !COUNTERED.test(u.text) && !GATED.test(u.text) && !governanceFirst(u));
+  return all.filter((u) => !isQuestion(u.text) && (defersSafety(u.text) || unitDefersSafeguard(u)) && !COUNTERED.test(u.text) && !GATED.test(u.text) && !governanceFirst(u));
 }
 
 /** `fix_later_with_prompts`: problems deferred to prompting, the model, or "later". */

@@ -2,7 +2,7 @@ import { indexed } from '../../src/grading/prefilter.js';
 import { isNegatedWithin, isRejectedOrQuoted, pickEvidence, quote, straightQuotes } from '../../src/grading/text.js';
 import type { FlagDetector } from '../../src/grading/types.js';
 import { besideTheRules } from './reader.js';
-import { COUNTERED, GATED, GOVERNANCE, ITERATION, QUESTION, defersGovernance, labelsPassage, unitDefersGovernance } from './deferral.js';
+import { COUNTERED, GATED, GOVERNANCE, ITERATION, isQuestion, defersGovernance, labelsPassage, unitDefersGovernance } from './deferral.js';
 
 const GOV = String.raw`(?:governance|compliance(?: review)?|GDPR(?: (?:reviews?|checks?|assessments?))?|safeguarding(?: (?:reviews?|checks?|assessments?))?|sign-?offs?|approvals?|DPIAs?|(?:data protection|privacy) impact assessments?|(?:privacy|security|legal|model risk|child[- ]safety|safety) (?:reviews?|validation|assessments?)|model risk validation|(?:AI )?ethics (?:board|committee|council|review)|who approves what|(?:the |an? |our )?(?:AI |RAI )?polic(?:y|ies)|safety (?:reviews?|checks?|work)|ethics|responsible AI|RAI|legal review|privacy review|risk (?:review|assessment)|oversight|controls|bias (?:testing|audits?|checks?))`;
 const LATER = String.raw`(?:(?:can|will|would) follow (?:the )?(?:\w+ )?(?:launch|go-?live|pilot|rollout|release)|(?:happens?|comes?|takes? place|runs?) after (?:the )?(?:\w+ )?(?:launch|go-?live|pilot|rollout|release|beta)|after (?:the )?(?:soft |public |full )?(?:launch|go-?live|rollout)|if (?:we|it) (?:grows?|scales?|takes off|succeeds?)|(?:when|once) (?:the )?(?:pilot|\w+ fleets|customers|clients) (?:renew|sign|ends?|succeeds?)|(?:planned|scheduled|deferred|postponed|pushed|slated|parked) (?:for|to|until) (?:H2|Q[2-4]|phase (?:2|3|two|three)|later|next|v2|a later|after)|can be added (?:then|later)|after (?:we )?(?:see|reach|hit|find|get|prove) [\w-]+|later|after (?:launch|GA|we launch|release|go-live|we ship|we scale|the pilot|product-market fit|PMF)|post[- ](?:launch|GA|MVP)|in (?:a )?(?:later|future|subsequent) (?:phase|release|version|iteration)|down the (?:road|line)|once we (?:scale|have (?:\w+ ){0,2}(?:traction|customers|users|revenue|clients)|launch|see (?:issues|problems|traction)|grow|know more)|when (?:we|it) (?:scales?|grows?|need (?:it|to)|becomes? (?:necessary|a problem))|if (?:regulators|anyone|customers) (?:ask|complain|require)|eventually|next year|in v2|as needed|if (?:it becomes|needed))`;
@@ -82,18 +82,22 @@ function defersItsLabel<T extends Passage>(all: T[], i: number, isLabel: (k: num
 export function governanceRuleHits<T extends Passage>(all: T[]): T[] {
   const labels: (boolean | undefined)[] = [];
   const isLabel = (k: number) => (labels[k] ??= labelledStep(all[k]!.text));
-  return all.filter((u, i) =>
-      !QUESTION.test(u.text) &&
+  return all.filter((u, i) => {
+    // The patterns read the quote-straightened text: made once per passage, not once per pattern.
+    let straight: string | undefined;
+    return (
+      !isQuestion(u.text) &&
       (unitDefersGovernance(u) ||
       defersItsLabel(all, i, isLabel) ||
       PATTERNS.some((re, i) => {
-        const m = re.exec(straightQuotes(u.text));
+        const m = re.exec((straight ??= straightQuotes(u.text)));
         if (m === null || isRejectedOrQuoted(u.text, m.index, m.index + m[0].length)) return false;
         // "We will update this policy as we learn after launch" is iteration, not deferral.
         const clause = u.text.slice(Math.max(0, u.text.lastIndexOf(';', m.index) + 1), m.index + m[0].length);
         return !(i < NEGATABLE && (isNegatedWithin(m[0]) || ITERATION.test(clause)));
-      })) && !COUNTERED.test(u.text) && !GATED.test(u.text),
-  );
+      })) && !COUNTERED.test(u.text) && !GATED.test(u.text)
+    );
+  });
 }
 
 /** `governance_afterthought`: governance described as something to add later or someone else's job. */

@@ -52,12 +52,13 @@ function chanceOf(flag: ReaderModel, features: string[]): number {
   for (const f of features) z += m.weights.get(f) ?? 0;
   return 1 / (1 + Math.exp(-z));
 }
-// A unit is asked up to three questions in one grading: its features are read once (per unit, so for one grading only).
-const unitFeatures = new WeakMap<object, string[]>();
+// A unit is asked up to three questions in one grading, several times over (the flags, the cost item, the tradeoff
+// check): its features are read once, and each model's chance computed once (per unit, so for one grading only).
+const unitScores = new WeakMap<object, { features: string[]; chances: Partial<Record<ReaderModel, number>> }>();
 function unitScore(flag: ReaderModel, u: { text: string }): number {
-  let f = unitFeatures.get(u);
-  if (!f) unitFeatures.set(u, (f = readerFeatures(u.text)));
-  return chanceOf(flag, f);
+  let s = unitScores.get(u);
+  if (!s) unitScores.set(u, (s = { features: readerFeatures(u.text), chances: {} }));
+  return (s.chances[flag] ??= chanceOf(flag, s.features));
 }
 
 /** The n-grams that weighed most for and against the flag in this passage, for the rationale. */

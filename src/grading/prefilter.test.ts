@@ -86,6 +86,26 @@ describe('indexed patterns behave exactly like the plain ones', () => {
     }
   });
 
+  it('finds every match of a split global pattern alternative by alternative, as matchAll and replace do', () => {
+    const plains = [
+      /\b(?:after launch|launch|later|eventually|launch later)\b/gi,
+      /evals?|eval harness|harness|x*|later/g,
+      /\b(?:Q[1-4]|H[12]|20[2-4]\d)\b|\bphase \d\b|\bv\d\b/gi,
+      /😀|launch|a?|later/gu,
+    ];
+    const pairs = plains.map((plain) => ({ plain, gated: indexed(new RegExp(plain.source, plain.flags)) }));
+    refreshIndex();
+    const samples = ['We ship at launch and add evals after launch, or later.', 'eventually, later, launch later', 'nothing here', 'LATER after launch', 'eval harness in Q3 2025, phase 2 then v3', '😀 launch 😀', ''];
+    for (const { plain, gated } of pairs) {
+      expect((gated as unknown as { globalPieces: unknown[] | null }).globalPieces?.length).toBeGreaterThanOrEqual(3);
+      for (const s of samples) {
+        expect([...s.matchAll(gated)].map((m) => [m.index, m[0]])).toEqual([...s.matchAll(plain)].map((m) => [m.index, m[0]]));
+        expect(s.replace(gated, ' ')).toBe(s.replace(plain, ' '));
+        expect(gated.lastIndex).toBe(0);
+      }
+    }
+  });
+
   it("gives every graders' pattern the same answer as the plain pattern on every sentence of the labeled set", async () => {
     const root = join(import.meta.dirname, '../../fixtures');
     const sentences: string[] = [];

@@ -225,10 +225,10 @@ function capturesIn(node: AST.Node): boolean {
 /**
  * The pattern as a list of alternatives that together match exactly what it matches
  * ("a|b|c", or "\b(?:a|b|c)\b" distributed to "\b(?:a)\b", …), or null when it cannot be split
- * that way (one alternative, capturing groups, global or sticky flags).
+ * that way (one alternative, capturing groups, sticky or match-indices flags).
  */
 function splitAlternatives(re: RegExp): string[] | null {
-  if (re.global || re.sticky) return null;
+  if (re.sticky || re.hasIndices) return null;
   let ast: AST.RegExpLiteral;
   try {
     ast = parseRegExpLiteral(re);
@@ -487,18 +487,50 @@ class IndexedRegExp extends RegExp {
   /** Every match holds a digit. */
   readonly digit: boolean;
   readonly plain: RegExp;
-  /** The alternatives, each behind its own gate (-1: always run), when the pattern splits into several. */
-  readonly pieces: { re: RegExp; gate: number; digit: boolean }[] | null;
+  /** The alternatives, each behind its own gate (-1: always run), when the pattern splits into several (not global: exec and test). */
+  readonly pieces: Piece[] | null;
+  /** The same for a global pattern, for matchAll and replace (each piece global too, so it searches from a lastIndex). */
+  readonly globalPieces: Piece[] | null;
   readonly number = numbered++;
   static override get [Symbol.species](): RegExpConstructor {
     return RegExp;
   }
-  constructor(re: RegExp, gate: number, digit: boolean, pieces: { re: RegExp; gate: number; digit: boolean }[] | null = null) {
+  constructor(re: RegExp, gate: number, digit: boolean, pieces: Piece[] | null = null) {
     super(re.source, re.flags);
     this.gate = gate;
     this.digit = digit;
     this.plain = new RegExp(re.source, re.flags);
-    this.pieces = pieces;
+    this.pieces = re.global ? null : pieces;
+    this.globalPieces = re.global ? pieces : null;
+  }
+  /**
+   * Every match from `start` on, as the global pattern's matchAll finds them, running only the alternatives whose
+   * literals occur. Each alternative's leftmost match from the current position is kept until the position passes it
+   * (searching again from later finds the same match); the next match is the leftmost of them, the earliest
+   * alternative at one position, exactly as the whole pattern would choose.
+   */
+  private *piecewiseAll(view: IndexView, text: string, start: number): Generator<RegExpExecArray, void, undefined> {
+    const live = this.globalPieces!.filter((p) => !blocked(view, p.gate, p.digit));
+    const found: (RegExpExecArray | null | undefined)[] = new Array(live.length);
+    const unicode = this.unicode || this.flags.includes('v');
+    let at = start;
+    while (at <= text.length) {
+      let best: RegExpExecArray | null = null;
+      for (let k = 0; k < live.length; k++) {
+        let m = found[k];
+        if (m === undefined || (m !== null && m.index < at)) {
+          const re = live[k]!.re;
+          re.lastIndex = at;
+          found[k] = m = re.exec(text);
+        }
+        if (m !== null && (best === null || m.index < best.index)) best = m;
+      }
+      if (best === null) return;
+      yield best;
+      at = best.index + best[0].length;
+      // An empty match moves on by one character (a whole code point for a unicode pattern), as matchAll does.
+      if (best[0].length === 0) at += unicode && at + 1 < text.length && isSurrogatePair(text, at) ? 2 : 1;
+    }
   }
   /**
    * Only the alternatives whose own literals occur are run; the match is the leftmost one, and at
@@ -562,6 +594,7 @@ class IndexedRegExp extends RegExp {
   override [Symbol.matchAll](input: string): RegExpStringIterator<RegExpMatchArray> {
     const text = String(input);
     if (!this.pass(text)) return ([] as RegExpMatchArray[])[Symbol.iterator]() as unknown as RegExpStringIterator<RegExpMatchArray>;
+    if (this.globalPieces !== null && automaton !== null) return this.piecewiseAll(hitsOf(automaton, text), text, this.lastIndex) as unknown as RegExpStringIterator<RegExpMatchArray>;
     const plain = this.plain;
     plain.lastIndex = this.lastIndex;
     return plain[Symbol.matchAll](text);
@@ -570,6 +603,17 @@ class IndexedRegExp extends RegExp {
     const text = String(input);
     const plain = this.twin(text);
     if (plain === null) return text;
+    // A global pattern replaced by a plain string (no "$" patterns): every match, found alternative by alternative.
+    if (this.globalPieces !== null && automaton !== null && typeof replacement === 'string' && !replacement.includes('$')) {
+      let out = '';
+      let last = 0;
+      for (const m of this.piecewiseAll(hitsOf(automaton, text), text, 0)) {
+        out += text.slice(last, m.index) + replacement;
+        last = m.index + m[0].length;
+      }
+      this.lastIndex = 0;
+      return out + text.slice(last);
+    }
     const out = plain[Symbol.replace](text, replacement as string);
     this.lastIndex = plain.lastIndex;
     return out;
@@ -602,7 +646,19 @@ function gateOf(literals: string[] | null): number {
   return literalsOfGate.length - 1;
 }
 
-function piece(re: RegExp): { re: RegExp; gate: number; digit: boolean } {
+interface Piece {
+  re: RegExp;
+  gate: number;
+  digit: boolean;
+}
+
+function isSurrogatePair(text: string, i: number): boolean {
+  const a = text.charCodeAt(i);
+  const b = text.charCodeAt(i + 1);
+  return a >= 0xd800 && a <= 0xdbff && b >= 0xdc00 && b <= 0xdfff;
+}
+
+function piece(re: RegExp): Piece {
   const { literals, digit } = analyse(re);
   return { re, gate: gateOf(literals), digit };
 }
