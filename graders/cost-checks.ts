@@ -139,7 +139,7 @@ function lineValue(u: Unit): number | undefined {
 }
 
 /** A table that writes money the European way: a euro or krone header, or dot-grouped thousands. */
-const EUROPEAN_TABLE = /[€₺₫]|R\$|\b(?:EUR|CHF|SEK|NOK|DKK|PLN|CZK|HUF|TRY|TL|BRL|IDR|kr|zł)\b|\b\d{1,3}(?:\.\d{3}){2,}\b|\b\d{1,3}\.\d{3},\d{1,2}\b/;
+const EUROPEAN_TABLE = /[€₺₫]|R\$|\b(?:EUR|CHF|SEK|NOK|DKK|PLN|CZK|HUF|TRY|TL|BRL|IDR|kr)\b|zł|\b\d{1,3}(?:\.\d{3}){2,}\b|\b\d{1,3}\.\d{3},\d{1,2}\b/;
 
 function isEuropeanTable(rows: Unit[]): boolean {
   if (rows.some((u) => /(?<!R)\$|£/.test(u.text))) return false;

@@ -8,7 +8,7 @@ import { COST_LINES, COST_WORD, LEVER, PLACEHOLDER, TRADEOFF } from './cues.js';
 /** A cost table cell holding a bare amount (the currency sits in the header): "| 2 000 |", "| ~40k |". */
 const PRICED_CELL = new RegExp(String.raw`\|\s*[~≈]?${AMOUNT}\s?[kKmM]?(?:\s?(?:per|a|\/)\s?(?:month|year|mo|yr|week|day|quarter))?\s*(?:\||$)`);
 
-const TOTAL_OR_EXCLUDED = indexed(/^\W*(?:grand )?total\b|\b(?:exclud\w*|not including|excl\.|without|TBC|TBD|to be (?:confirmed|quoted|decided))\b/i);
+const TOTAL_OR_EXCLUDED = indexed(/^\W*(?:grand )?total\b|\b(?:exclud\w*|not including|without|TBC|TBD|to be (?:confirmed|quoted|decided))\b|\bexcl\./i);
 /** What the customer pays: a price to sell at, not a cost to bear. */
 const OUR_PRICE = indexed(/\b(?:pricing (?:idea|plan|model|tiers?)|(?:our|list|sale|selling|subscription) price|we (?:would |will |could )?charge|charg(?:e|ing) (?:customers|clients|users|each|per)|revenue|MRR|ARR)\b/i);
 const LEVER_HEADING = indexed(/\b(?:levers?|cost (?:controls?|levers?|reduction|optimi[sz]ation|savings?)|savings?|optimi[sz]ation|(?:keep|keeping|bring|bringing) (?:the )?(?:[\w-]+ ){0,2}(?:costs?|bill|spend) (?:down|low|lower)|(?:keep|keeping) (?:it|them|this|costs?|the bill) (?:lower|low|down|cheap)|reduc\w+ (?:the )?(?:costs?|bill|spend)|ways to (?:save|cut|reduce))\b/i);

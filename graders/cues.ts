@@ -25,7 +25,7 @@ export const KPI_WORD = indexed(/\b(?:KPIs?|metrics?|OKRs?|key results?|KR\s?\d*
 
 /** A direction or a bar for a number: the number is a target, not a description. */
 export const TARGET =
-  indexed(/\b(?:increase|decrease|reduce|reduction|cut|improve|grow|growth|lift|raise|boost|lower|drop|fall|shrink|double(?![- ]?(?:book\w*|shifts?|checks?|checked|counting|counted|entry|entries|digits?|glaz\w*|rooms?|beds?|deck\w*|clicks?|standards?|trouble|sided|handling|handled|data entry|work))|halve|aim(?:ing)? (?:for|at)|expect(?:ed)? to|should (?:fall|drop|rise|reach|be)|from \S+ to|to at least|at least|at most|no more than|up to|under|below|above|over|exceed|target|goal|reach(?:es|ed|ing)?|hit|achieve|≥|≤|>|<)\b|[+−-]\s?\d+(?:\.\d+)?\s?%|[↑↓→]|\bfrom\b[^.]{0,30}\bto\b/i);
+  indexed(/\b(?:increase|decrease|reduce|reduction|cut|improve|grow|growth|lift|raise|boost|lower|drop|fall|shrink|double(?![- ]?(?:book\w*|shifts?|checks?|checked|counting|counted|entry|entries|digits?|glaz\w*|rooms?|beds?|deck\w*|clicks?|standards?|trouble|sided|handling|handled|data entry|work))|halve|aim(?:ing)? (?:for|at)|expect(?:ed)? to|should (?:fall|drop|rise|reach|be)|from \S+ to|to at least|at least|at most|no more than|up to|under|below|above|over|exceed|target|goal|reach(?:es|ed|ing)?|hit|achieve)\b|[≥≤><]\s?\d|[+−-]\s?\d+(?:\.\d+)?\s?%|[↑↓→]|\bfrom\b[^.]{0,30}\bto\b/i);
 
 /** The quality, safety and operating measures a governance threshold can be set on. */
 export const GOV_METRIC =

@@ -11,7 +11,7 @@ const INJECTION = [
   /\b(?:score|grade|rate|mark)\b[^.]{0,30}\b(?:every|each|all)\b[^.]{0,30}\b(?:items?|criteri(?:on|a)|categor(?:y|ies)|sections?)\b[^.]{0,30}\b(?:3|three|full|maximum|max|top|highest|10\/10|100)\b/i,
   /\b(?:give|award|assign)\b[^.]{0,30}\b(?:full|maximum|max|top|highest|perfect)\s+(?:marks|score|scores|grades?|points)\b/i,
   /\b(?:this|the) candidate\b[^.]{0,30}\b(?:must|should|shall|is required to)\s+(?:advance|be advanced|pass|be hired|be approved)\b/i,
-  /\b(?:you are (?:now )?(?:an? )?(?:AI|language model|grader|evaluator)|new instructions\s*:|developer mode|end of (?:the )?system prompt)\b/i,
+  /\b(?:you are (?:now )?(?:an? )?(?:AI|language model|grader|evaluator)|developer mode|end of (?:the )?system prompt)\b|\bnew instructions\s*:/i,
   /<\/?(?:system|instructions?|prompt)>|\[\[?(?:system|INST)\]?\]/i,
   /\b(?:this|the|my) (?:submission|candidate|applicant|application)\b[^.]{0,40}\b(?:has been|was|is already|is) (?:pre-?approved|approved|verified|cleared|fast-?tracked)\b/i,
   /\b(?:pre-?approved|fast-?tracked) by (?:the )?(?:hiring|recruiting|interview)\b/i,
