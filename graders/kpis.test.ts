@@ -229,4 +229,9 @@ describe('kpis grader', () => {
     const d = await doc('okrs.md', `# OKRs\n\n## Q2\n\n- KR1: all depots live by 31 May (Gate 2).\n- KR2: missed pickups from 4.1% to 2% by 30 June.\n- KR3: driver overtime from 310 to 200 hours a month by 30 June.\n`);
     expect(runGrader(gradeKpis, 'kpis', [d]).signals.tied_to_milestone).toBeGreaterThanOrEqual(1);
   });
+
+  it('reads a star rating on the Play Store as an activity count, not a customer outcome', async () => {
+    const d = await doc('deck.md', `# Targets\n\n- 4.7 star rating on Play Store\n- 50,000 app downloads\n`);
+    expect(runGrader(gradeKpis, 'kpis', [d]).signals.outcome_kpis_with_target).toBe(0);
+  });
 });

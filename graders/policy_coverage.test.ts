@@ -103,4 +103,9 @@ describe('policy_coverage grader', () => {
     const briefing = await doc('policy.md', `# Policy\n\nDrivers get a 10 minute briefing before it goes live on their route.\n`);
     expect(runGrader(gradePolicyCoverage, 'policy_coverage', [briefing]).signals.deployment_gates).toBe(0);
   });
+
+  it('reads "on any safety incident the app goes back to advice-only mode" as a concrete rollback', async () => {
+    const d = await doc('policy.md', `# Policy\n\n## 5. Rollback\n\nIf wrong answers rise, or on any safety incident, the app goes back to advice-only mode (no suggestions).\n`);
+    expect(runGrader(gradePolicyCoverage, 'policy_coverage', [d]).signals.rollback).toBe(2);
+  });
 });

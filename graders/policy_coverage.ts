@@ -32,7 +32,7 @@ const CONCRETE: Record<string, (u: Unit) => boolean> = {
 };
 
 /** A trigger that needs no number: "after any critical incident". */
-const SEVERE_EVENT = /\b(?:if|when|after|following|on|upon|for) (?:any|every|a|one) (?:single )?(?:critical|serious|major|severe|P[01]|sev(?:erity)?[- ]?[12]) (?:incident|error|failure|breach)s?\b/i;
+const SEVERE_EVENT = /\b(?:if|when|after|following|on|upon|for|or) (?:any|every|a|one) (?:single )?(?:critical|serious|major|severe|safety|P[01]|sev(?:erity)?[- ]?[12]) (?:incident|error|failure|breach)s?\b/i;
 /** The sentences of a unit that speak of rollback, as a unit of their own (the unit itself when it is one sentence). */
 function rollbackSentence(u: Unit): Unit {
   if (!/[.;!?]\s+\S/.test(u.text)) return u;
