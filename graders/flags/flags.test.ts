@@ -736,4 +736,19 @@ describe('learned from holdout38, in our own words', () => {
   it('does not read checking each output as unnecessary once a measured bar holds', async () => {
     expect(await hitsUnder(fixLaterRuleHits, 'It is not necessary for a dispatcher to look at each route once accuracy stays above 98% for eight weeks.')).toBe(0);
   });
+
+  eachReadAs(governanceRuleHits, [
+    'The go-live for the second phase is given by the board, after our lawyer has confirmed the liability wording and the DPO has approved the data agreement.',
+    'We will review this policy as we grow.',
+    'Once per quarter the steering group reviews the policy itself.',
+  ], 'does not read a release given after counsel has confirmed, or a policy reviewed as the company grows, as governance put off: "%s"', false);
+
+  eachReadAs(fixLaterRuleHits, [
+    'Monitoring (after go-live)',
+    'Success measures per phase: phase 1 no-show rate; phase 2 minutes per report and the error rate of the drafts; phase 3 overdue jobs.',
+  ], 'does not read watching the live system, or measures assigned to later phases, as measurement put off: "%s"', false);
+
+  it('still reads monitoring set up after go-live as measurement put off', async () => {
+    expect(await hitsUnder(fixLaterRuleHits, 'We will set up monitoring after go-live.')).toBeGreaterThan(0);
+  });
 });
