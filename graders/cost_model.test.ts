@@ -205,4 +205,9 @@ describe('cost_model grader', () => {
     const talked = await doc('cost.md', `# Cost\n\nRoughly: the main cost is the integration work and one analyst; model usage will be small next to that.\n`);
     expect(runGrader(gradeCostModel, 'cost_model', [talked]).score).toBe(1);
   });
+
+  it('scores 0 when the costs are said to be in a separate paper that is not attached', async () => {
+    const d = await doc('cost.md', `# Cost\n\nThe costs are in a separate budget paper for the trustees, which is not attached here; broadly, hosting and model usage should be small next to staff time.\n`);
+    expect(runGrader(gradeCostModel, 'cost_model', [d]).score).toBe(0);
+  });
 });

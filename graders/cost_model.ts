@@ -9,7 +9,7 @@ const PRICE_PER_HEAD = /\bper (?!year|annum|month)[\w-]+ (?:per|a) (?:year|annum
 const TOTAL_WORD = /\b(?:total|totale|totaal|totalt|gesamt\w*|summe|all[- ]in)\b/i;
 const TOTAL = indexed(new RegExp(String.raw`${TOTAL_WORD.source}|\b(?:year[- ]?(?:1|one)|annual\w*|first[- ]year|12[- ]months?|per year|FY\s?\d*|yearly)\b|\/\s?(?:yr|year)\b`, 'i'));
 /** The candidate says the cost model was not done: "I did not finish the cost slide in the 8 hours", "I have not yet produced a separate cost model". */
-const NOT_DONE = indexed(/\b(?:did not|didn'?t|have not|haven'?t|has not|hasn'?t|could not|couldn'?t|was not able to|wasn'?t able to|ran out of time to|no time to)\b(?: yet)?(?: \w+)? (?:finish|produce|do|build|make|prepare|complete|get to|write)\w*\b[^.;]{0,25}\bcost (?:slide|model|sheet|deliverable|estimate|breakdown)s?\b/i);
+const NOT_DONE = indexed(/\b(?:did not|didn'?t|have not|haven'?t|has not|hasn'?t|could not|couldn'?t|was not able to|wasn'?t able to|ran out of time to|no time to)\b(?: yet)?(?: \w+)? (?:finish|produce|do|build|make|prepare|complete|get to|write)\w*\b[^.;]{0,25}\bcost (?:slide|model|sheet|deliverable|estimate|breakdown)s?\b|\b(?:separate|another|own) (?:budget|cost) (?:paper|document|sheet|model|file|memo)\b[^.;]{0,40}\b(?:have not|haven'?t|did not|didn'?t|is not|isn'?t|not) (?:yet )?(?:attached|included|enclosed|shared)\b/i);
 /** Costs paid once, named as such (integration work billed monthly is not a one-off split). */
 const ONE_OFF_WORD = /\b(?:one[- ]?(?:off|time)|upfront|up-front|set-?up (?:cost|fee)s?|initial (?:build|setup|investment|cost)|capex|non-recurring|una tantum|einmalig\w*|ponctuel\w*|pontua(?:l|is)|puntual\w*)\b/i;
 const ONE_OFF = indexed(new RegExp(String.raw`${ONE_OFF_WORD.source}|\bonce\b`, 'i'));
