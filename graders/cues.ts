@@ -103,5 +103,5 @@ export const BUZZWORD =
 
 /** Talk of cost: the word, a budget or spend, a price, "where the money goes", "six figures". Both cost graders ask it. */
 /** A placeholder that only promises the content ("The cost estimate will follow in a separate note"): absent, not a mention (the labelling conventions). */
-export const PLACEHOLDER = indexed(/\b(?:will follow|to follow|follows? later|TBD|TBC|to be (?:provided|confirmed|added|prepared|estimated|decided|shared|sent)|in a separate (?:note|document|file|memo|email)|(?:will|we'll|I'll) (?:send|share|provide|add) (?:it |this |them |the [\w-]+ )?later)\b/i);
+export const PLACEHOLDER = indexed(/\b(?:will follow|to follow|follows? later|TBD|TBC|to be (?:provided|confirmed|added|prepared|estimated|decided|shared|sent)|in a separate (?:note|document|file|memo|email)|(?:will|we'll|I'll) (?:send|share|provide|add) (?:it |this |them |the [\w-]+ )?later|(?:will|we'll|I'll) (?:send|share|provide|forward|deliver) (?:it |this |them |(?:the|a|my) [\w-]+ )?(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|tomorrow|next week|by (?:Monday|Friday|tomorrow|the end of the week)))\b/i);
 export const COST_WORD = indexed(/\bwhere the money goes\b|\bcosts?\b|\bbudget\w*|\bspend\b|\bpric\w+|\bexpens\w+|\bopex\b|\bcapex\b|\bTCO\b|\binvestment\b|\b(?:low |mid |high )?(?:five|six|seven)[- ]figures?\b/i);

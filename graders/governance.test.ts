@@ -210,4 +210,9 @@ describe('governance grader', () => {
       expect(runGrader(gradeGovernance, 'governance', [await doc('policy.md', base + how + '\n')]).signals.measured).toBeGreaterThan(0);
     }
   });
+
+  it('reads no governance in a policy promised for later', async () => {
+    const d = await doc('email.md', `# Email\n\n## Responsible AI policy\n\nNot done yet, sorry - I'll send the one-pager on Friday. It will cover quality checks, privacy and human oversight.\n`);
+    expect(runGrader(gradeGovernance, 'governance', [d]).score).toBe(0);
+  });
 });

@@ -1,7 +1,7 @@
 import { indexed } from '../src/grading/prefilter.js';
 import { is, neighbourhood, pickEvidence, quote, roleIn, sentencesOf, type Unit } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
-import { GOV_METRIC, MEASUREMENT, ROLLBACK, SPEED, THRESHOLD, TRIGGER } from './cues.js';
+import { GOV_METRIC, MEASUREMENT, PLACEHOLDER, ROLLBACK, SPEED, THRESHOLD, TRIGGER } from './cues.js';
 import { unitDefersGovernance, unitDefersSafeguard } from './flags/deferral.js';
 
 const GOV_METRIC_ALL = indexed(new RegExp(GOV_METRIC.source, 'gi'));
@@ -86,7 +86,8 @@ export const gradeGovernance: ItemGrader = ({ units }) => {
     if (near.some((n) => /^\W*(?:how fast|speed|time to (?:roll ?back|stop|switch (?:it )?off|revert))\b/i.test(n.text) && is(n, SPEED))) fast = true;
   }
   // A placeholder or deferral ("Quality thresholds and monitoring method: to be finalised after go-live") is absent, not a mention.
-  const mentions = units.filter((u) => (is(u, GOV_METRIC) || is(u, OVERSIGHT)) && !unitDefersSafeguard(u) && !unitDefersGovernance(u));
+  // A promise of what a policy still to be sent will cover ("I'll send the one-pager on Monday. It'll cover …") mentions nothing yet.
+  const mentions = units.filter((u) => (is(u, GOV_METRIC) || is(u, OVERSIGHT)) && !unitDefersSafeguard(u) && !unitDefersGovernance(u) && !is(u, PLACEHOLDER));
 
   let score: Score;
   let rationale: string;

@@ -234,4 +234,9 @@ describe('kpis grader', () => {
     const d = await doc('deck.md', `# Targets\n\n- 4.7 star rating on Play Store\n- 50,000 app downloads\n`);
     expect(runGrader(gradeKpis, 'kpis', [d]).signals.outcome_kpis_with_target).toBe(0);
   });
+
+  it('ties a key result to a milestone named in the candidate\'s language ("(Jalon 3)", "(Meilenstein 2)")', async () => {
+    const d = await doc('okrs.md', `# OKRs\n\n- KR1: reject rate from 6.8% to 5.0% on line 2 by 30 September (Jalon 3).\n- KR2: changeover time from 25 to 10 minutes by 30 June (Meilenstein 2).\n`);
+    expect(runGrader(gradeKpis, 'kpis', [d]).signals.tied_to_milestone).toBe(2);
+  });
 });

@@ -5,7 +5,7 @@ import { BASELINE_TO_TARGET, BUZZWORD, DIRECTION, KPI_WORD, METRIC_LABEL, MODEL_
 
 /** An explicit tie to a milestone ("at M3 self-service GA", "after the pilot launch"); sitting in a Q3 section is not one. */
 // A numbered gate is a milestone too: "all 18 shops live by 31 August (Gate 2)".
-const MILESTONE = indexed(/\bM\d{1,2}\b|\bmilestones?\b|\bgate\s?\d{1,2}\b|\bend of (?:phase|stage|wave|the pilot|pilot|beta) ?\d*\b|\b(?:at|after|with|by|before|for|on|from) (?:the )?(?:[\w-]+ ){0,3}(?:launch|GA|general availability|beta|pilot|go-?live|rollout|release|cut-?over)\b|\b(?:launch|GA|beta|pilot|rollout|release)\s?\+\s?\d/i);
+const MILESTONE = indexed(/\bM\d{1,2}\b|\bmilestones?\b|\b(?:jalons?|meilensteine?|hitos?|mijlpa(?:al|len)|milstolpar?|milepæl(?:e|er)?)\b|\bgate\s?\d{1,2}\b|\bend of (?:phase|stage|wave|the pilot|pilot|beta) ?\d*\b|\b(?:at|after|with|by|before|for|on|from) (?:the )?(?:[\w-]+ ){0,3}(?:launch|GA|general availability|beta|pilot|go-?live|rollout|release|cut-?over)\b|\b(?:launch|GA|beta|pilot|rollout|release)\s?\+\s?\d/i);
 /** A KPI table's header says which columns are baselines and targets ("Today | After pilot (Jun 30) | Year end"). */
 const TARGET_HEADER = indexed(new RegExp(String.raw`\b(?:targets?|goals?|baseline|KPIs?|metrics?|by|from|to|today|current|now|after|year[- ]end|end of|H[12]|Q[1-4]|${MONTHS}|20\d\d)\b`, 'i'));
 const WHEN_HEADER = indexed(new RegExp(String.raw`\b(?:by|when|date|deadline|due|quarter|timeline|timing|after|year[- ]end|end of|H[12]|Q[1-4]|${MONTHS}|20\d\d|milestones?|checked at|read at|measured at|MS\d?)\b`, 'i'));
@@ -13,7 +13,7 @@ const WHEN_HEADER = indexed(new RegExp(String.raw`\b(?:by|when|date|deadline|due
 const BASELINE_COLUMN = /\b(?:baseline|today|current(?:ly)?|now|from|before|starting point|as[- ]is)\b/i;
 const TARGET_COLUMN = /\b(?:targets?|goals?|to|by|after|year[- ]end|end of|aim|to-be)\b/i;
 /** A line that names a milestone: metrics in its section are tied to it. */
-const MILESTONE_LINE = indexed(/^\W*(?:milestones?\b|M\d{1,2}\b)|\bgate\s?\d{1,2}\b/i);
+const MILESTONE_LINE = indexed(/^\W*(?:milestones?\b|jalons?\b|meilensteine?\b|hitos?\b|M\d{1,2}\b)|\bgate\s?\d{1,2}\b/i);
 const BUZZWORDS = indexed(new RegExp(BUZZWORD.source, 'gi'));
 
 /** A line that introduces the KPIs listed after it ("What we want to see by the end of the year:", "Targets for December:"). */

@@ -108,4 +108,9 @@ describe('policy_coverage grader', () => {
     const d = await doc('policy.md', `# Policy\n\n## 5. Rollback\n\nIf wrong answers rise, or on any safety incident, the app goes back to advice-only mode (no suggestions).\n`);
     expect(runGrader(gradePolicyCoverage, 'policy_coverage', [d]).signals.rollback).toBe(2);
   });
+
+  it('scores a policy promised for later ("I\'ll send the one-pager on Friday. It will cover privacy and fairness.") as absent', async () => {
+    const d = await doc('email.md', `# Email\n\n## Responsible AI policy\n\nI ran out of time on this part, apologies to the panel - I'll send the one-pager on Friday. It will cover the usual points for a tool like this: privacy, fairness and being open with customers.\n`);
+    expect(runGrader(gradePolicyCoverage, 'policy_coverage', [d]).score).toBe(0);
+  });
 });

@@ -1,7 +1,7 @@
 import { indexed } from '../src/grading/prefilter.js';
 import { headingIs, is, MEASURE, neighbourhood, pickEvidence, quote, roleIn, type Unit, sentencesOf } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
-import { CADENCE, ROLLBACK, SPEED, THRESHOLD, TRIGGER } from './cues.js';
+import { CADENCE, PLACEHOLDER, ROLLBACK, SPEED, THRESHOLD, TRIGGER } from './cues.js';
 import { unitDefersGovernance, unitDefersSafeguard } from './flags/deferral.js';
 
 /** The five parts RUBRIC.md asks a policy to cover. */
@@ -52,7 +52,9 @@ const POLICY_HEADING = new RegExp(String.raw`${POLICY_NAME.source}|\brules for (
  */
 function statedPolicy(policy: Unit[], putOff: (u: Unit) => boolean): Unit[] {
   const named = policy.filter((u) => u.deliverable === 'policy' && (u.path.some((h) => POLICY_HEADING.test(h)) || POLICY_NAME.test(u.file)));
-  return named.some((u) => putOff(u) && POLICY_NAME.test(u.text)) ? [] : named.filter((u) => /\p{L}{3,}(?:\s+\p{L}+){3,}/u.test(u.text));
+  // A promise to send it later ("I'll send the one-pager on Monday. It'll cover the usual (fairness, privacy, transparency).") states nothing yet.
+  if (named.some((u) => (putOff(u) && POLICY_NAME.test(u.text)) || is(u, PLACEHOLDER))) return [];
+  return named.filter((u) => /\p{L}{3,}(?:\s+\p{L}+){3,}/u.test(u.text));
 }
 
 /**
