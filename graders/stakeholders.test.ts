@@ -215,4 +215,11 @@ describe('stakeholders grader', () => {
     expect(r.signals.sign_off_on_gates).toBeGreaterThanOrEqual(1);
     expect(r.score).toBe(2);
   });
+
+  it('reads the author named as owner ("I own it", "Who is responsible: me.") as an owner, and the author\'s byline as no stakeholder', async () => {
+    const owner = await doc('plan.md', `# Plan\n\nWho is responsible: me. If it breaks I switch it off.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [owner]).score).toBe(1);
+    const byline = await doc('plan.md', `# Plan\n\nI am Ana Ruiz, founder of Rutas, applying for the AI Product Leader position.\n\nWe follow the Data Privacy Act.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [byline]).score).toBe(0);
+  });
 });

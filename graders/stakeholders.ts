@@ -30,6 +30,11 @@ const MEETING = indexed(/\b(?:meet(?:s|ing)?|council|board|committee|forum|steer
  * model and strategy reviews (RUBRIC.md). Owning a product is not signing off a gate, and
  * reading a weekly sample of outputs is monitoring, not a review cadence.
  */
+/** The author introducing themselves ("I am Paolo, founder of SakayNow", "applying for the AI Product Leader position"): no stakeholder of the plan. */
+/** The author named as the owner: "I own it. if it breaks I turn it off.", "Who is responsible: me." */
+const AUTHOR_OWNS = /\bI (?:own|am (?:the )?(?:owner|responsible))\b|\b(?:responsible|owner|accountable)\s*:\s*(?:me|myself|I)\b/i;
+const BYLINE = /^\W*(?:I am|I'm|my name is|author|prepared by|written by|submitted by)\b|\bapplying for\b|\bcandidate for\b/i;
+
 export const gradeStakeholders: ItemGrader = ({ units }) => {
   // A row of a table whose header says who decides or signs ("Gate | Decides") approves too.
   const approverTable = (u: Unit) => u.row && /\b(?:decides?|decision|approv\w*|signs?|sign-?off|signer|owner|accountable|go\/no-go)\b/i.test(tableHeader(units, u)?.text ?? '');
@@ -81,7 +86,7 @@ export const gradeStakeholders: ItemGrader = ({ units }) => {
       cadences.length === 0 ? 'a cadence of model and strategy reviews' : governingCadences.length === 0 ? 'a review cadence that includes the approvers' : '',
     ].filter(Boolean);
     rationale = `Part of a sign-off plan is concrete; missing: ${missing.join(', ')}.`;
-  } else if (owners.length > 0 || vague.length > 0 || units.some((u) => roleIn(u))) {
+  } else if (owners.length > 0 || vague.length > 0 || units.some((u) => (roleIn(u) && !BYLINE.test(u.text)) || AUTHOR_OWNS.test(u.text))) {
     score = 1;
     rationale = 'Owners or stakeholders are named, with no sign-off on gates and no review cadence.';
   } else {
@@ -89,7 +94,7 @@ export const gradeStakeholders: ItemGrader = ({ units }) => {
     rationale = 'No sign-off plan or review cadence was found.';
   }
   const evidence = pickEvidence(
-    [...gated.map((u) => quote(u, APPROVAL)), ...cadences.map((u) => quote(u, REVIEW_CADENCE)), ...approvals.map((u) => quote(u, APPROVAL)), ...owners.map((u) => quote(u, ROLE)), ...vague.map((u) => quote(u)), ...units.filter((u) => roleIn(u)).map((u) => quote(u, ROLE))],
+    [...gated.map((u) => quote(u, APPROVAL)), ...cadences.map((u) => quote(u, REVIEW_CADENCE)), ...approvals.map((u) => quote(u, APPROVAL)), ...owners.map((u) => quote(u, ROLE)), ...vague.map((u) => quote(u)), ...units.filter((u) => roleIn(u) && !BYLINE.test(u.text)).map((u) => quote(u, ROLE)), ...units.filter((u) => AUTHOR_OWNS.test(u.text)).map((u) => quote(u, AUTHOR_OWNS))],
     4,
   );
   return {

@@ -297,7 +297,7 @@ const ROLE_WORD = 'lead|leader|manager|owner|director|officer|controller|counsel
 const ROLE_GENERIC = indexed(new RegExp(String.raw`\b(?!(?:the|a|an|will|to|can|would|and|or|who|which|that|our|their|team|project|we|they|each|every|one|should|must|may|is|are|was|be|by|for|with|of|in|on)\b)(?![a-z]+(?:ing|ed)\b)[A-Za-z&][\w&-]* (?:${ROLE_WORD})s?\b`, 'i'));
 
 /** Functions named as proper nouns ("Legal", "Security"): capitalised, so "security issues" is not a role. */
-const ROLE_FUNCTION = indexed(/\b(?:[A-Z][a-z]+(?:ing|ed) (?:Lead|Leader|Manager|Owner|Director|Officer|Controller|Counsel|Champion)s?|IT(?= (?:approves?|signs?|reviews?|checks?|decides?|owns?|validates?|must (?:approve|sign)))|Legal|Security|InfoSec|Compliance|Privacy|Finance|Procurement|Sales|Marketing|Engineering|Risk|Model Risk|Trust (?:&|and) Safety|Customer Success|Data Science)\b(?!\.\s)/);
+const ROLE_FUNCTION = indexed(/\b(?:[A-Z][a-z]+(?:ing|ed) (?:Lead|Leader|Manager|Owner|Director|Officer|Controller|Counsel|Champion)s?|IT(?= (?:approves?|signs?|reviews?|checks?|decides?|owns?|validates?|must (?:approve|sign)))|Legal|Security|InfoSec|Compliance|Privacy|Finance|Procurement|Sales|Marketing|Engineering|Risk|Model Risk|Trust (?:&|and) Safety|Customer Success|Data Science)\b(?!\.\s)(?! (?:Act|Law|Regulation|Directive|Notice|Statement|Policy)\b)/);
 
 const ROLE_TITLE_ALL = indexed(new RegExp(ROLE_TITLE.source, 'gi'));
 const ROLE_FUNCTION_ALL = indexed(new RegExp(ROLE_FUNCTION.source, 'g'));
