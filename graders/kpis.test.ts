@@ -239,4 +239,9 @@ describe('kpis grader', () => {
     const d = await doc('okrs.md', `# OKRs\n\n- KR1: reject rate from 6.8% to 5.0% on line 2 by 30 September (Jalon 3).\n- KR2: changeover time from 25 to 10 minutes by 30 June (Meilenstein 2).\n`);
     expect(runGrader(gradeKpis, 'kpis', [d]).signals.tied_to_milestone).toBe(2);
   });
+
+  it('does not read the model\'s tokens coming down in a cost file ("input falls from ~20k to ~6k tokens, about 70% off input cost") as an outcome KPI', async () => {
+    const d = await doc('cost.md', `# Year-1 cost\n\nLevers:\n1. Send hourly aggregates, not raw readings: the daily brief's input falls from ~20k to ~6k tokens, about 70% off input cost.\n`);
+    expect(runGrader(gradeKpis, 'kpis', [d]).signals.outcome_kpis_with_target).toBe(0);
+  });
 });

@@ -26,7 +26,7 @@ const NUMBER_WORD_BEFORE_UNIT = indexed(new RegExp(String.raw`\b(?:${Object.keys
 const SIZING = /^\W*(?:throughput|capacity|volumes?|assumptions?|sizing|load|usage)\b/i;
 
 /** The AI's own bill moving ("cuts llm spend from ~£6k/month to £260"): a cost lever of the cost model, not a customer or business outcome. */
-const OWN_SPEND = /\b(?:llm|api|model|compute|token|gpu|inference|cloud|hosting|infra\w*|ai)\s+(?:spend|costs?|bill|usage costs?)\b/i;
+const OWN_SPEND = /\b(?:llm|api|model|compute|token|gpu|inference|cloud|hosting|infra\w*|ai)\s+(?:spend|costs?|bill|usage costs?|line)\b|\b(?:input |output |prompt )?tokens\b|\b(?:input|output|prompt) costs?\b/i;
 /** Shares of one whole ("70% team, 20% growth and salon acquisition, 10% infrastructure"): an allocation, not a target. */
 function splitsAWhole(text: string): boolean {
   const shares = [...text.matchAll(/(\d{1,3}(?:[.,]\d+)?)\s?%/g)].map((m) => Number(m[1]!.replace(',', '.')));
