@@ -239,10 +239,12 @@ function undercut(text: string, m: { index: number; end: number }): boolean {
   // "no sampling until v2" says the safeguard is absent until then: a deferral, not a negated one.
   if (/^(?:until|till)\b/i.test(text.slice(m.index)) && /\bno\s+\w+\s+$/i.test(before)) return false;
   if (/\b(?:not|never|no|nothing|nobody|no one|rather than|instead of)\s+(?:\w+\s+)?$/i.test(before)) return true;
+  // Negated inside the reading itself: "the model grades nothing on its own".
+  if (/\snothing\s/i.test(text.slice(m.index, m.end))) return true;
   // A belief disowned: "We do not assume the model will figure out entrapment calls on its own".
   return DISOWNED_BELIEF.test(text.slice(Math.max(0, m.index - 70), m.index));
 }
-const DISOWNED_BELIEF = /\b(?:(?:do(?:es)? not|don'?t|doesn'?t|did not|didn'?t|never|no longer|won'?t|will not|cannot|can'?t)\s+(?:simply |just )?(?:assume|expect|believe|think|count on|rely on|trust|hope|bet on|pretend)|(?:nobody|no one|none of us)(?: here| on the team)? (?:thinks|believes|expects|assumes|pretends)|(?:are|am|is|'re) not (?:claiming|saying|suggesting|assuming|pretending|betting)|(?:do not|don'?t|never|cannot|can'?t) (?:accept|share|buy|subscribe to|agree with) (?:the |this |that )?(?:view|idea|claim|argument|notion|belief|assumption)|(?:do not|don'?t|never|will not|won'?t) (?:work|proceed|plan|operate|start|build|act) (?:on|from|with|under) (?:the |this |that |an? )?(?:assumption|premise|idea|belief|view|expectation))\b[^.;:]{0,90}$/i;
+const DISOWNED_BELIEF = /\b(?:(?:do(?:es)? not|don'?t|doesn'?t|did not|didn'?t|never|no longer|won'?t|will not|cannot|can'?t)\s+(?:simply |just )?(?:assume|expect|believe|think|count on|rely on|trust|hope|bet on|pretend)|(?:nobody|no one|none of us)(?: here| on the team)? (?:thinks|believes|expects|assumes|pretends)|(?:are|am|is|'re) not (?:claiming|saying|suggesting|assuming|pretending|betting)|(?:(?:am|are|is|'m|'re) not going to|(?:won'?t|will not)) (?:claim|say|pretend|suggest|argue)|(?:do not|don'?t|never|cannot|can'?t) (?:accept|share|buy|subscribe to|agree with) (?:the |this |that )?(?:view|idea|claim|argument|notion|belief|assumption)|(?:do not|don'?t|never|will not|won'?t) (?:work|proceed|plan|operate|start|build|act) (?:on|from|with|under) (?:the |this |that |an? )?(?:assumption|premise|idea|belief|view|expectation))\b[^.;:]{0,90}$/i;
 
 /** Does this passage defer or wave away a safeguard (the `fix_later_with_prompts` meaning)? */
 export function defersSafeguard(raw: string): boolean {
@@ -286,10 +288,10 @@ function reviewRemovedNear(text: string): boolean {
   return spans(text, REVIEW_REMOVED_ALL).some((m) => !undercut(text, m) && !capability(m) && reviews.some((r) => gap(r, m) <= 60));
 }
 
-/** Which reading of a safeguard deferral a passage matches (null: none); the guards come after. */
 /** Measures assigned to the phases of the plan ("Success measure per phase: phase 1 … no-show rate; phase 2 … error rate"): a plan, not a deferral. */
 const PER_PHASE_MEASURES = /^\W*(?:success |exit |key )?(?:measures?|metrics?|KPIs?|targets?|goals?)\s+(?:per|by|for each|for every|of each) (?:phase|stage|quarter|wave|step|milestone)\b/i;
 
+/** Which reading of a safeguard deferral a passage matches (null: none); the guards come after. */
 function safeguardDeferralRule(text: string): string | null {
   if (PER_PHASE_MEASURES.test(text)) return null;
   // The readings below that put off, wave away or leave undone need a topic to act on; without one

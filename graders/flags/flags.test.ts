@@ -751,4 +751,18 @@ describe('learned from holdout38, in our own words', () => {
   it('still reads monitoring set up after go-live as measurement put off', async () => {
     expect(await hitsUnder(fixLaterRuleHits, 'We will set up monitoring after go-live.')).toBeGreaterThan(0);
   });
+
+  it('reads a privacy step waved off under its own heading ("## Privacy" then "Not a launch blocker. … can deal with it then") as governance put off', async () => {
+    const text = 'Not a launch blocker. Once a big client asks, their procurement team will send a questionnaire and whoever runs IT by then can deal with it.';
+    expect(await hitsUnder(governanceRuleHits, text, 'Privacy')).toBeGreaterThan(0);
+    const d = await md(`# Policy\n\n## Privacy\n\n${text}\n`);
+    expect(runDetector(governanceAfterthought, [d]).present).toBe(true);
+    // Under a heading that names no governance step, a feature put off is not the flag.
+    expect(await hitsUnder(governanceRuleHits, 'Voice input is not a launch blocker; we add it in the second year.', 'Features')).toBe(0);
+  });
+
+  eachReadAs(fixLaterRuleHits, [
+    'Nothing reaches the customer without a clerk\'s approval, and the model decides nothing on its own.',
+    'I am not going to claim hallucinations are a non-issue.',
+  ], 'does not read review kept, or a claim disowned, as the flag: "%s"', false);
 });

@@ -53,7 +53,25 @@ const PATTERNS = [
 const NEGATABLE = 3;
 
 
-type Passage = { text: string; file?: string; section?: number; location?: string };
+type Passage = { text: string; file?: string; section?: number; location?: string; path?: readonly string[] };
+
+/**
+ * A passage under a heading that names the step, read as if the heading labelled it: under "## Security / privacy",
+ * "Not a launch blocker." or "whoever we hire for IT can deal with it then" put the step off as "Privacy – …" would.
+ */
+/** A heading that names one governance step (not the policy as a whole): "Security / privacy", "GDPR", "Legal review". */
+const STEP_HEADING = /^\W*(?:\d+[.)]\s*)?(?:[\w&/ -]{0,20}\b)?(?:privacy|security|data protection|GDPR|DPIA|legal|compliance|consent|works council)\b[\w&/ -]{0,30}$/i;
+/** The passage speaks of the step it sits under ("deal with it then") or waves it off as no gate ("Not a launch blocker."). */
+const SPEAKS_OF_IT = /\b(?:it|this|that|them)\b|^\W*not (?:a|an) [\w-]+ (?:blocker|gate|requirement|priority)\b/i;
+function underItsHeading(u: Passage): string | undefined {
+  const heading = u.path?.at(-1);
+  if (heading === undefined || !STEP_HEADING.test(heading) || !GOVERNANCE.test(heading) || GOVERNANCE.test(u.text) || !SPEAKS_OF_IT.test(u.text)) return undefined;
+  return `${heading.replace(/^\W*(?:\d+[.)]\s*)?/, '')} – ${u.text}`;
+}
+function defersItsHeading(u: Passage): boolean {
+  const labelled = underItsHeading(u);
+  return labelled !== undefined && defersGovernance(labelled);
+}
 
 /** The step as a passage's label: "Privacy – …", "DPIA: …". */
 function labelledStep(text: string): boolean {
@@ -89,6 +107,7 @@ export function governanceRuleHits<T extends Passage>(all: T[]): T[] {
       !isQuestion(u.text) &&
       (unitDefersGovernance(u) ||
       defersItsLabel(all, i, isLabel) ||
+      defersItsHeading(u) ||
       PATTERNS.some((re, i) => {
         const m = re.exec((straight ??= straightQuotes(u.text)));
         if (m === null || isRejectedOrQuoted(u.text, m.index, m.index + m[0].length)) return false;
@@ -103,7 +122,8 @@ export function governanceRuleHits<T extends Passage>(all: T[]): T[] {
 /** `governance_afterthought`: governance described as something to add later or someone else's job. */
 export const governanceAfterthought: FlagDetector = {
   detect({ all }) {
-    const { kept: hits, instead } = besideTheRules('governance_afterthought', governanceRuleHits(all), all, true);
+    // The second reader reads a passage under a heading that names the step with that heading, as the rules do.
+    const { kept: hits, instead } = besideTheRules('governance_afterthought', governanceRuleHits(all), all, true, (u) => underItsHeading(u) ?? u.text);
     if (instead) return instead;
     return hits.length
       ? { present: true, rationale: 'Governance is described as something to add later or as someone else’s job, not built into gates.', evidence: pickEvidence(hits.map((u) => quote(u)), 3) }

@@ -126,11 +126,13 @@ export function readerTradeoffs<T extends { text: string }>(units: T[]): { unit:
 }
 
 /** Split a rule's matches into those the reader keeps and those it sets aside. */
-export function secondRead<T extends { text: string }>(flag: ReaderFlag, hits: T[]): { kept: T[]; setAside: { unit: T; score: number }[] } {
+export function secondRead<T extends { text: string }>(flag: ReaderFlag, hits: T[], readAs?: (u: T) => string): { kept: T[]; setAside: { unit: T; score: number }[] } {
   const kept: T[] = [];
   const setAside: { unit: T; score: number }[] = [];
   for (const u of hits) {
-    const score = unitScore(flag, u);
+    // A passage may be read with the words that give it its topic (its heading), when the detector says so.
+    const text = readAs?.(u);
+    const score = text === undefined || text === u.text ? unitScore(flag, u) : unitScore(flag, { text });
     if (score < SET_ASIDE_BELOW) setAside.push({ unit: u, score });
     else kept.push(u);
   }
@@ -145,8 +147,8 @@ export function secondRead<T extends { text: string }>(flag: ReaderFlag, hits: T
  *   only where `raiseOnReaderAlone` and the passage says when or whose (governance_afterthought: right three times, never wrong on the labelled sets;
  *   fix_later_with_prompts: right once, wrong six times).
  */
-export function besideTheRules(flag: ReaderFlag, ruleHits: Unit[], all: Unit[], raiseOnReaderAlone: boolean): { kept: Unit[]; instead: FlagResult | null } {
-  const { kept, setAside } = secondRead(flag, ruleHits);
+export function besideTheRules(flag: ReaderFlag, ruleHits: Unit[], all: Unit[], raiseOnReaderAlone: boolean, readAs?: (u: Unit) => string): { kept: Unit[]; instead: FlagResult | null } {
+  const { kept, setAside } = secondRead(flag, ruleHits, readAs);
   if (kept.length > 0) return { kept, instead: null };
   if (setAside.length > 0) return { kept, instead: { present: false, needs_attention: true, rationale: setAsideRationale(flag, setAside), evidence: pickEvidence(setAside.map((s) => quote(s.unit)), 3) } };
   const found = readerOnly(flag, all);
