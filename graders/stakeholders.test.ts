@@ -222,4 +222,9 @@ describe('stakeholders grader', () => {
     const byline = await doc('plan.md', `# Plan\n\nI am Ana Ruiz, founder of Rutas, applying for the AI Product Leader position.\n\nWe follow the Data Privacy Act.\n`);
     expect(runGrader(gradeStakeholders, 'stakeholders', [byline]).score).toBe(0);
   });
+
+  it('reads a monthly "Qualitätsrunde" with the approvers as a review forum', async () => {
+    const d = await doc('policy.md', `# Policy\n\nThe Leiter Qualität (Head of Quality) signs Gate A and Gate B.\nThe Head of Operations signs the rollout to all sites.\nEvery month there is a Qualitätsrunde with the Leiter Qualität, the Head of Operations and me.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [d]).score).toBe(3);
+  });
 });
