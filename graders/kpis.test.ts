@@ -244,4 +244,9 @@ describe('kpis grader', () => {
     const d = await doc('cost.md', `# Year-1 cost\n\nLevers:\n1. Send hourly aggregates, not raw readings: the daily brief's input falls from ~20k to ~6k tokens, about 70% off input cost.\n`);
     expect(runGrader(gradeKpis, 'kpis', [d]).signals.outcome_kpis_with_target).toBe(0);
   });
+
+  it('does not read an alert\'s condition ("Leak alert (pressure drop > 8% in 2 hours)") as an outcome KPI', async () => {
+    const d = await doc('roadmap.md', `# Roadmap\n\n2026-03 Milestone M1: sensors in all plants. 2026-04 Leak alert v1 (pressure drop > 8% in 2 hours).\n`);
+    expect(runGrader(gradeKpis, 'kpis', [d]).signals.outcome_kpis_with_target).toBe(0);
+  });
 });

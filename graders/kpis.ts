@@ -34,6 +34,9 @@ function splitsAWhole(text: string): boolean {
   return shares.length >= 3 && Math.abs(sum - 100) <= 1;
 }
 
+/** An alert's condition ("Health alert v1 (weight drop > 5% in 7 days)"): what the product watches for, not a goal. */
+const ALERT_RULE = /\b(?:alerts?|alarms?|warnings?|triggers?|notifications?)\b[^.;]{0,30}\([^)]*?(?:[<>≥≤]|\b(?:above|below|over|under|more than|less than)\b)\s?\d/i;
+
 const FUNDING = /\brais(?:e|es|ed|ing) (?:a |an |our |the )?(?:[\w-]+ )?(?:pre-?seed|seed|round|series [a-d]|funding|capital|investment)\b|\bfundrais\w*/i;
 /** A launch gate's condition: "Go-live for the pilot needs …", "Gate 1 requires …". */
 // Also a bar the model itself must clear: "It must answer price questions correctly in at least 95 out of 100 cases".
@@ -126,6 +129,7 @@ export const gradeKpis: ItemGrader = ({ units }) => {
     // Raising money ("We will raise a pre-seed of US$ 300k, that covers 18 months") funds the plan; it is no outcome of it.
     if (FUNDING.test(text)) continue;
     if (splitsAWhole(text) && !BASELINE_TO_TARGET.test(text)) continue;
+    if (ALERT_RULE.test(text) && !inKpiContext) continue;
     if (unit.deliverable === 'cost' && !inKpiContext && OWN_SPEND.test(text)) continue;
     const outcome = !vanity && !gateBar && (OUTCOME.test(text) || (value && (MEASURE.test(text) || movedInTable || labelled || underGoals || goalSentence) && (BASELINE_TO_TARGET.test(text) || DIRECTION.test(text) || movedInTable) && !MODEL_QUALITY.test(text)));
     if (!outcome && !vanity) continue;
