@@ -88,9 +88,10 @@ export const gradeCost: ItemGrader = ({ units }) => {
   // The effect may be the next sentence of the same paragraph, on the bill: "The cheaper small model handles about 70% of
   // reports. That split saves about £380 a month against using the large model everywhere".
   const after = new Map(units.map((u, i) => [u, units[i + 1]]));
+  const leverSet = new Set(levers);
   const effectNext = (u: Unit) => {
     const n = after.get(u);
-    return !u.row && n !== undefined && !n.row && n.section === u.section && REFERS_BACK.test(n.text) && !levers.includes(n) && is(n, EFFECT) && BILL_EFFECT.test(n.text) && !is(n, BUSINESS_SAVING);
+    return !u.row && n !== undefined && !n.row && n.section === u.section && REFERS_BACK.test(n.text) && !leverSet.has(n) && is(n, EFFECT) && BILL_EFFECT.test(n.text) && !is(n, BUSINESS_SAVING);
   };
   const withEffect = levers.filter((u) => is(u, EFFECT) || EFFECT.test(u.text.replace(/\b(ca|approx|appr|abt|c)\.\s/gi, '$1 ')) || effectNext(u));
   // Without a cost deliverable the roadmap speaks for cost (the labelling conventions), but only with cost

@@ -57,6 +57,8 @@ export const gradeCostModel: ItemGrader = ({ units }) => {
   let score: Score;
   let rationale: string;
   const unrealistic = inconsistent.length > 0 || absurd.length > 0;
+  // "I did not finish the cost slide": a missing deliverable, whatever cost talk stands around it (scored 0, not 1).
+  const saysNotDone = units.some((u) => is(u, NOT_DONE));
   if (have === 4 && !unrealistic) {
     score = 3;
     rationale = 'A Year-1 total, split into one-off and ongoing costs, with the assumptions behind it.';
@@ -71,12 +73,12 @@ export const gradeCostModel: ItemGrader = ({ units }) => {
       absurd.length ? 'realistic unit costs' : '',
     ].filter(Boolean);
     rationale = `A cost breakdown with figures, but missing: ${missing.join(', ')}.`;
-  } else if ((money.length > 0 || mentions.length > 0) && !units.some((u) => is(u, NOT_DONE))) {
+  } else if ((money.length > 0 || mentions.length > 0) && !saysNotDone) {
     score = 1;
     rationale = absurd.length ? 'The model rests on unit costs no real system has (off by orders of magnitude), so its total is meaningless.' : 'Cost is mentioned, but there is no Year-1 model: no total with a breakdown.';
   } else {
     score = 0;
-    rationale = units.some((u) => is(u, NOT_DONE)) ? 'The candidate says the cost model was not done; cost is only talked about.' : 'No cost model was found.';
+    rationale = saysNotDone ? 'The candidate says the cost model was not done; cost is only talked about.' : 'No cost model was found.';
   }
   const evidence = pickEvidence(
     [...inconsistent.map((i) => quote(i.unit)), ...absurd.map((u) => quote(u)), ...totals.map((u) => quote(u, TOTAL)), ...oneOff.map((u) => quote(u, ONE_OFF)), ...ongoing.map((u) => quote(u, ONGOING)), ...assumptions.map((u) => quote(u, ASSUMPTION)), ...money.map((u) => quote(u, MONEY)), ...mentions.map((u) => quote(u, COST_WORD))],

@@ -4,7 +4,7 @@ import type { ItemGrader, Score } from '../src/grading/types.js';
 import { BASELINE_TO_TARGET, BUZZWORD, DIRECTION, KPI_WORD, METRIC_LABEL, MODEL_QUALITY, OUTCOME, TARGET, VANITY } from './cues.js';
 
 /** An explicit tie to a milestone ("at M3 self-service GA", "after the pilot launch"); sitting in a Q3 section is not one. */
-// A numbered gate is a milestone too: "all 18 shops live by 31 August (Gate 2)".
+// A numbered gate is a milestone too ("all 18 shops live by 31 August (Gate 2)"), and so is one named in the candidate's language ("(Jalon 3)").
 const MILESTONE = indexed(/\bM\d{1,2}\b|\bmilestones?\b|\b(?:jalons?|meilensteine?|hitos?|mijlpa(?:al|len)|milstolpar?|milepæl(?:e|er)?)\b|\bgate\s?\d{1,2}\b|\bend of (?:phase|stage|wave|the pilot|pilot|beta) ?\d*\b|\b(?:at|after|with|by|before|for|on|from) (?:the )?(?:[\w-]+ ){0,3}(?:launch|GA|general availability|beta|pilot|go-?live|rollout|release|cut-?over)\b|\b(?:launch|GA|beta|pilot|rollout|release)\s?\+\s?\d/i);
 /** A KPI table's header says which columns are baselines and targets ("Today | After pilot (Jun 30) | Year end"). */
 const TARGET_HEADER = indexed(new RegExp(String.raw`\b(?:targets?|goals?|baseline|KPIs?|metrics?|by|from|to|today|current|now|after|year[- ]end|end of|H[12]|Q[1-4]|${MONTHS}|20\d\d)\b`, 'i'));
@@ -25,7 +25,7 @@ const NUMBER_WORD_BEFORE_UNIT = indexed(new RegExp(String.raw`\b(?:${Object.keys
 /** What sizes the system in a cost file: its throughput, volumes and assumptions. */
 const SIZING = /^\W*(?:throughput|capacity|volumes?|assumptions?|sizing|load|usage)\b/i;
 
-/** The AI's own bill moving ("cuts llm spend from ~£6k/month to £260"): a cost lever of the cost model, not a customer or business outcome. */
+/** The AI's own bill or tokens moving ("cuts llm spend from ~£6k/month to £260", "input falls from ~20k to ~6k tokens"): a cost lever of the cost model, not a customer or business outcome. */
 const OWN_SPEND = /\b(?:llm|api|model|compute|token|gpu|inference|cloud|hosting|infra\w*|ai)\s+(?:spend|costs?|bill|usage costs?|line)\b|\b(?:input |output |prompt )?tokens\b|\b(?:input|output|prompt) costs?\b/i;
 /** Shares of one whole ("70% team, 20% growth and salon acquisition, 10% infrastructure"): an allocation, not a target. */
 function splitsAWhole(text: string): boolean {
