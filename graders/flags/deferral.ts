@@ -534,8 +534,12 @@ const REVIEW_REMOVED_ALL = indexed(new RegExp(REVIEW_REMOVED.source, 'gi'));
 const COST_ITEM_ALL = new RegExp(String.raw`\b[\w-]+(?: [\w-]+)?\s?[:=]?\s?(?:${MONEY.source})`, 'g');
 
 /** Does this passage defer governance or hand it to someone else (the `governance_afterthought` meaning)? */
+/** A cost list of what is left out ("Not included. … the time of committee members, absorbed in their existing roles"): no governance put off. */
+const COST_EXCLUSION = /^\W*(?:not included|excluded|not costed|not in (?:the |this )?(?:budget|cost))\b/i;
+
 export function defersGovernance(raw: string): boolean {
   const text = straightQuotes(raw);
+  if (COST_EXCLUSION.test(text)) return false;
   // Approving each output is review (the other flag); governance is sign-offs, policies and reviews of the system.
   // A cost line ("audit £1,400") names what is paid for, not governance put off.
   if (!GOVERNANCE.test(text) || !GOVERNANCE.test(text.replace(HUMAN_REVIEW_ALL, ' ').replace(COST_ITEM_ALL, ' '))) return false;

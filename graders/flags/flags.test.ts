@@ -765,4 +765,13 @@ describe('learned from holdout38, in our own words', () => {
     'Nothing reaches the customer without a clerk\'s approval, and the model decides nothing on its own.',
     'I am not going to claim hallucinations are a non-issue.',
   ], 'does not read review kept, or a claim disowned, as the flag: "%s"', false);
+
+  it('reads a sentence that puts off the step the sentence before it names ("Our compliance officer is responsible for privacy … He will look at the route planner when the pilot has shown results") as governance put off', async () => {
+    const d = await md(`# Policy\n\nOur compliance officer is responsible for privacy and export compliance. He will look at the route planner when the pilot has shown results; I don't want to slow the drivers down with paperwork before we know it works.\n`);
+    expect(runDetector(governanceAfterthought, [d]).present).toBe(true);
+  });
+
+  it('does not read a cost list of what is left out ("Not included. … the time of committee members") as governance put off', async () => {
+    expect(await hitsUnder(governanceRuleHits, 'Not included. Changes to the member app (none planned in year one), and the time of committee members, which is absorbed in their existing roles.', 'Year-1 cost')).toBe(0);
+  });
 });

@@ -96,6 +96,25 @@ function defersItsLabel<T extends Passage>(all: T[], i: number, isLabel: (k: num
   return false;
 }
 
+/**
+ * A sentence that goes on about the step the sentence before it names: "Our compliance officer is responsible for privacy
+ * and customs compliance. She will look at DocuLane when the pilot has shown results" is read with the step in place of
+ * its pronoun; null when the passage does not continue one that names the step.
+ */
+const CONTINUES = /^\W*(?:she|he|they)\b/i;
+function withPrevious<T extends Passage>(all: T[], i: number): string | null {
+  const u = all[i]!;
+  const w = all[i - 1];
+  if (w === undefined || !CONTINUES.test(u.text) || GOVERNANCE.test(u.text) || w.file !== u.file || w.section !== u.section || w.location !== u.location) return null;
+  // The pronoun stands for the step: "She will look at DocuLane when …" reads as "compliance officer will look at DocuLane when …".
+  const step = GOVERNANCE.exec(w.text);
+  return step === null ? null : u.text.replace(CONTINUES, step[0]);
+}
+function defersWithPrevious<T extends Passage>(all: T[], i: number): boolean {
+  const joined = withPrevious(all, i);
+  return joined !== null && !unitDefersGovernance(all[i - 1]!) && defersGovernance(joined);
+}
+
 /** The passages the rules read as the flag (before the second reader). */
 export function governanceRuleHits<T extends Passage>(all: T[]): T[] {
   const labels: (boolean | undefined)[] = [];
@@ -108,6 +127,7 @@ export function governanceRuleHits<T extends Passage>(all: T[]): T[] {
       (unitDefersGovernance(u) ||
       defersItsLabel(all, i, isLabel) ||
       defersItsHeading(u) ||
+      defersWithPrevious(all, i) ||
       PATTERNS.some((re, i) => {
         const m = re.exec((straight ??= straightQuotes(u.text)));
         if (m === null || isRejectedOrQuoted(u.text, m.index, m.index + m[0].length)) return false;
@@ -123,7 +143,10 @@ export function governanceRuleHits<T extends Passage>(all: T[]): T[] {
 export const governanceAfterthought: FlagDetector = {
   detect({ all }) {
     // The second reader reads a passage under a heading that names the step with that heading, as the rules do.
-    const { kept: hits, instead } = besideTheRules('governance_afterthought', governanceRuleHits(all), all, true, (u) => underItsHeading(u) ?? u.text);
+    // The same for a sentence that goes on about the step the sentence before it names.
+    const at = new Map(all.map((u, i) => [u, i]));
+    const readAs = (u: (typeof all)[number]) => underItsHeading(u) ?? withPrevious(all, at.get(u)!) ?? u.text;
+    const { kept: hits, instead } = besideTheRules('governance_afterthought', governanceRuleHits(all), all, true, readAs);
     if (instead) return instead;
     return hits.length
       ? { present: true, rationale: 'Governance is described as something to add later or as someone else’s job, not built into gates.', evidence: pickEvidence(hits.map((u) => quote(u)), 3) }
