@@ -1,6 +1,7 @@
 import { indexed } from '../src/grading/prefilter.js';
 import { headingIs, is, MEASURE, neighbourhood, pickEvidence, quote, roleIn, type Unit, sentencesOf } from '../src/grading/text.js';
 import type { ItemGrader, Score } from '../src/grading/types.js';
+import { NAMING_CUES } from '../src/documents/classify.js';
 import { CADENCE, PLACEHOLDER, ROLLBACK, SPEED, THRESHOLD, TRIGGER } from './cues.js';
 import { unitDefersGovernance, unitDefersSafeguard } from './flags/deferral.js';
 
@@ -42,8 +43,8 @@ function rollbackSentence(u: Unit): Unit {
 
 /** A heading or file name that names the policy deliverable. */
 const POLICY_NAME = /\bpolic(?:y|ies)\b|\bresponsible[ _-]?(?:AI|use)\b|\bRAI\b|\bAI[ _-](?:principles|rules|ethics)\b|\bguardrails\b|\bgovernance\b|pol[ií]tica|politique|richtlinie/i;
-/** A heading that asks for the policy in other words: "What are the rules for using AI responsibly?". */
-const POLICY_HEADING = new RegExp(String.raw`${POLICY_NAME.source}|\brules for (?:using |the use of )?(?:the )?AI\b|\bAI\b[^.?!]{0,25}\bresponsibly\b`, 'i');
+/** A heading that names the policy, also in other words ("What are the rules for using AI responsibly?"): the classifier's own cue. */
+const namesPolicy = (heading: string) => POLICY_NAME.test(heading) || NAMING_CUES.policy.test(heading);
 
 /**
  * What a part named as the policy (by its heading or its file's name) states: principles count, passages found
@@ -51,7 +52,7 @@ const POLICY_HEADING = new RegExp(String.raw`${POLICY_NAME.source}|\brules for (
  * welfare committee after pilot") gives none.
  */
 function statedPolicy(policy: Unit[], putOff: (u: Unit) => boolean): Unit[] {
-  const named = policy.filter((u) => u.deliverable === 'policy' && (u.path.some((h) => POLICY_HEADING.test(h)) || POLICY_NAME.test(u.file)));
+  const named = policy.filter((u) => u.deliverable === 'policy' && (u.path.some(namesPolicy) || POLICY_NAME.test(u.file)));
   // A promise to send it later ("I'll send the one-pager on Monday. It'll cover the usual (fairness, privacy, transparency).") states nothing yet.
   if (named.some((u) => (putOff(u) && POLICY_NAME.test(u.text)) || is(u, PLACEHOLDER))) return [];
   return named.filter((u) => /\p{L}{3,}(?:\s+\p{L}+){3,}/u.test(u.text));

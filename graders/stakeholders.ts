@@ -31,7 +31,11 @@ const MEETING = indexed(/\b(?:meet(?:s|ing)?|council|board|committee|forum|steer
  * model and strategy reviews (RUBRIC.md). Owning a product is not signing off a gate, and
  * reading a weekly sample of outputs is monitoring, not a review cadence.
  */
-/** The author introducing themselves ("I am Paolo, founder of SakayNow", "applying for the AI Product Leader position"): no stakeholder of the plan. */
+/**
+ * The author introducing themselves ("I am Paolo, founder of SakayNow", "applying for the AI Product Leader position"): no
+ * stakeholder of the plan. Kept apart from no_cross_functional's byline reading on purpose: an author's own introduction
+ * may name a partner ("I am …, working with our CTO"), which that flag must still see (sharing one reading lost 792).
+ */
 /** The author named as the owner: "I own it. if it breaks I turn it off.", "Who is responsible: me." */
 const AUTHOR_OWNS = /\bI (?:own|am (?:the )?(?:owner|responsible))\b|\b(?:responsible|owner|accountable)\s*:\s*(?:me|myself|I)\b/i;
 const BYLINE = /^\W*(?:I am|I'm|my name is|author|prepared by|written by|submitted by)\b|\bapplying for\b|\bcandidate for\b/i;

@@ -28,7 +28,7 @@ const COMPOSED = [
   /\b(?:won'?t|will not|no longer|don'?t|do not) (?:need|have) to (?:check|review|approve|verify|confirm|double-?check|sign off|read|look at|validate)\b/i,
   /\bno (?:need|longer a need) for (?:a |any |the )?(?:person|human|people|staff|anyone|reviewer|someone|an? \w+|\w+)s? to (?:check|review|approve|verify|read|look at|look (?:again|over))\b/i,
   // "I do not believe it necessary for a member of staff to read each confirmation before it is sent."
-  /\b(?:(?:do not|don'?t) (?:believe|think|consider|find) (?:it )?|(?:it is|it'?s|is) not |(?:it is|it'?s|is) )(?:necessary|needed|required|unnecessary|needless)\b[^.;:]{0,12}\bfor (?:a |any |the |our )?(?:[\w-]+ ){0,4}?(?:person|human|people|staff|anyone|reviewer|someone|member of staff|employee|[\w-]+er)s? to (?:read|check|review|approve|verify|look at|look over|see)\b/i,
+  /\b(?:(?:do not|don'?t) (?:believe|think|consider|find) (?:it )?|(?:it is|it'?s|is) (?:not )?)(?:necessary|needed|required|unnecessary|needless)\b[^.;:]{0,12}\bfor (?:a |any |the |our )?(?:[\w-]+ ){0,4}?(?:person|human|people|staff|anyone|reviewer|someone|member of staff|employee|[\w-]+er)s? to (?:read|check|review|approve|verify|look at|look over|see)\b/i,
 ];
 
 /**

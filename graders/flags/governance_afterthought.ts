@@ -54,15 +54,17 @@ const NEGATABLE = 3;
 
 
 type Passage = { text: string; file?: string; section?: number; location?: string; path?: readonly string[] };
+/** Two passages of one paragraph (same file, section and place): a label or a sentence and what follows it. */
+const samePlace = (a: Passage, b: Passage) => a.file === b.file && a.section === b.section && a.location === b.location;
 
-/**
- * A passage under a heading that names the step, read as if the heading labelled it: under "## Security / privacy",
- * "Not a launch blocker." or "whoever we hire for IT can deal with it then" put the step off as "Privacy – …" would.
- */
 /** A heading that names one governance step (not the policy as a whole): "Security / privacy", "GDPR", "Legal review". */
 const STEP_HEADING = /^\W*(?:\d+[.)]\s*)?(?:[\w&/ -]{0,20}\b)?(?:privacy|security|data protection|GDPR|DPIA|legal|compliance|consent|works council)\b[\w&/ -]{0,30}$/i;
 /** The passage speaks of the step it sits under ("deal with it then") or waves it off as no gate ("Not a launch blocker."). */
 const SPEAKS_OF_IT = /\b(?:it|this|that|them)\b|^\W*not (?:a|an) [\w-]+ (?:blocker|gate|requirement|priority)\b/i;
+/**
+ * A passage under a heading that names the step, read as if the heading labelled it: under "## Security / privacy",
+ * "Not a launch blocker." or "whoever we hire for IT can deal with it then" put the step off as "Privacy – …" would.
+ */
 function underItsHeading(u: Passage): string | undefined {
   const heading = u.path?.at(-1);
   if (heading === undefined || !STEP_HEADING.test(heading) || !GOVERNANCE.test(heading) || GOVERNANCE.test(u.text) || !SPEAKS_OF_IT.test(u.text)) return undefined;
@@ -90,7 +92,7 @@ function defersItsLabel<T extends Passage>(all: T[], i: number, isLabel: (k: num
   if (u.location === undefined) return false;
   for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
     const w = all[k]!;
-    if (w.file !== u.file || w.section !== u.section || w.location !== u.location) return false;
+    if (!samePlace(w, u)) return false;
     if (isLabel(k)) return !unitDefersGovernance(w) && defersGovernance(`${w.text} ${u.text}`);
   }
   return false;
@@ -105,7 +107,7 @@ const CONTINUES = /^\W*(?:she|he|they)\b/i;
 function withPrevious<T extends Passage>(all: T[], i: number): string | null {
   const u = all[i]!;
   const w = all[i - 1];
-  if (w === undefined || !CONTINUES.test(u.text) || GOVERNANCE.test(u.text) || w.file !== u.file || w.section !== u.section || w.location !== u.location) return null;
+  if (w === undefined || !CONTINUES.test(u.text) || GOVERNANCE.test(u.text) || !samePlace(w, u)) return null;
   // The pronoun stands for the step: "She will look at DocuLane when …" reads as "compliance officer will look at DocuLane when …".
   const step = GOVERNANCE.exec(w.text);
   return step === null ? null : u.text.replace(CONTINUES, step[0]);

@@ -12,7 +12,7 @@ const HEADING_CUES: Record<Kind, RegExp> = {
 };
 
 /** Headings that name the deliverable itself ("12-month roadmap", "Responsible AI policy", "Year-1 cost"): only these make a file combined. */
-const NAMING_CUES: Record<Kind, RegExp> = {
+export const NAMING_CUES: Record<Kind, RegExp> = {
   roadmap: /\broad ?map\b|\b(?:12|twelve)[- ]month (?:plan|roadmap)\b|\bproduct plan\b|\btimeline\b|\bmilestones\b|\bplan for (?:20\d\d|the (?:year|next (?:12|twelve) months))\b|\b(?:20\d\d|annual|year(?:-one| one| 1)?) plan\b|\bquarterly (?:objectives|plan|goals|OKRs)\b/i,
   policy: /\bpolic(?:y|ies)\b|\bgovernance\b|\bresponsible (?:ai|use)\b|\brules (?:for|of) (?:the )?(?:AI|use|using)\b|\b(?:AI|usage) rules\b|\bAI responsibly\b|\buse (?:it|AI|the model) (?:safely|responsibly)\b|\bRAI\b|\bAI principles\b|\bethics\b|\bguardrails\b/i,
   cost: /\bcosts?\b|\bbudget\b|\bfinancials?\b|\bunit economics\b|\bTCO\b|\bspend\b|\bpricing\b|\binvestment\b/i,
