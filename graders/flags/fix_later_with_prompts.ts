@@ -23,6 +23,8 @@ const COMPOSED = [
   /\b(?:optimi[sz]\w+|tracking|chasing|managing|worrying about|measuring) (?:\w+ )?(?:spend|costs?|unit economics|budget)\b[^.;]{0,50}\b(?:is|would be|seems?) (?:premature|a mistake|a waste|pointless|overkill|unnecessary)\b/i,
   /\b(?:look at|worry about|think about|deal with|optimi[sz]e) (?:\w+ ){0,2}(?:unit economics|costs?|spend)\b[^.;]{0,20}\b(?:at series [A-D]|later|once|after|when)\b/i,
   /\b(?:recs|recommendations|drafts|replies|answers|outputs|summaries|responses|letters|emails)\b[^.;]{0,20}\bgo(?:es)? (?:straight|directly) to\b|\blet (?:the )?(?:bot|assistant|model|AI|agent) (?:answer|reply|respond|send|publish)\w* [^.;]{0,30}\bdirectly\b|\b(?:publish(?:es|ed)?|go(?:es)? out|post(?:s|ed)?|send(?:s)?|sent)(?: it| them)? (?:straight|directly) (?:from|to|out)\b(?! (?:the |our |each |a )?[\w-]+['’]s? (?:own )?(?:phones?|inbox|queue|tablets?|apps?|screens?|devices?|pagers?|radios?)\b)(?![^.;]{0,40}\b(?:after|once) (?:review|approval|a (?:human|reviewer)))/i,
+  // "The agent sends directly, this is the gain of the product."
+  /\b(?:the )?(?:agent|bot|assistant|model|AI|system|copilot)s? (?:then )?(?:sends?|repl(?:y|ies)|answers?|publish(?:es)?|posts?) (?:directly|straight away|on its own|by itself|without (?:a |any )?(?:human|review|check|approval|operator))\b(?!\s+(?:to|into|on|from|in)\b)/i,
   /\b(?:measure|track|monitor|evaluate|test)\w*\b[^.;]{0,40}\b(?:once|when|after|until) (?:we'?ve got|we have|we get|we'?ve|there are) (?:paying|real|enough|more|some) (?:users|customers|clients|volume|traffic)\b/i,
   /\b(?:inference |running |run |model |token )?costs?\b (?:is|are) (?:a |the )?(?:later|future|next year'?s|phase[- ]2|v2|year[- ]2) (?:problem|concern|issue|topic|question|worry)\b/i,
   /\b(?:won'?t|will not|no longer|don'?t|do not) (?:need|have) to (?:check|review|approve|verify|confirm|double-?check|sign off|read|look at|validate)\b/i,
@@ -50,6 +52,8 @@ const PATTERNS = [
   // "Whatever it gets wrong in the first weeks we shall correct by refining its instructions."
   /\b(?:handled|fixed|covered|solved|addressed|dealt with|sorted|correct(?:ed)?|fix|remed(?:y|ied))\b[^.;]{0,20}\b(?:by|with|through) (?:tuning|tweaking|adjusting|editing|updating|iterating on|refining|rewriting|rewording) (?:the |its |our )?(?:system )?(?:prompts?|instructions)\b/i,
   /\b(?:trust|rely on|count on|let)\b[^.;]{0,12}\b(?:the )?(?:model|AI|LLM|system|assistant|bot|agent|summari[sz]er|classifier|generator|copilot|engine)s?\b[^.;]{0,12}\b(?:to )?(?:get better|learn|improve|handle|figure|sort|fix|catch|deal with|decide|judge|pick out|get it right)\b/i,
+  // "with the volume of conversations the model learns the right tone alone"
+  /\b(?:the )?(?:model|AI|LLM|system|assistant|bot|agent|engine)s?(?: (?:will|should|would|can|just|simply|then|slowly|soon|quickly))* (?:learn|improve|get better|correct|adjust|adapt|figure|picks? up)\w*\b[^.;]{0,30}\b(?:alone|by itself|on its own|of itself|without (?:our |any )?(?:help|intervention|us))\b/i,
   /\b(?:accuracy|quality|errors?|mistakes|hallucinations?|it|things|edge cases|issues|problems)\b[^.;]{0,25}\b(?:will )?(?:sort|work|iron) (?:itself|themselves) out\b/i,
   /\b(?:review|approval|checks?|sign-?off|the human queue|human review|oversight)\b[^.;]{0,20}\bslows? (?:\w+ ){0,3}down\b[^.;]{0,20}\bso (?:we'?ll|we will|we can|we)\b[^.;]{0,10}\b(?:drop|skip|remove|stop|cut)\b/i,
   /\b(?:don'?t|do not|won'?t|will not|no longer) (?:need to |have to )?go (?:to|through) (?:the )?(?:human|manual|moderat\w+|review)\b/i,

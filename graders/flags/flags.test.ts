@@ -229,6 +229,10 @@ describe('fix_later_with_prompts', () => {
     'No supervisor approves the route list; crews take it from the model as it comes.',
     'Golden test sets before go-live are theory for a shop our size.',
     'We go live in every branch at once; if a label is wrong, the customers will tell us soon enough.',
+    // Session 15 (holdout43): the model left to learn by itself; the agent sending with nobody in between.
+    'The tone will be rough at first; the model picks up the right style alone from the volume.',
+    'Checking each reminder is the slow part we want to remove. The assistant sends directly; that is the product.',
+    'Managers are too busy to look at each reply. The agent answers on its own, that is where the saving is.',
   ])('flags "%s"', async (text) => {
     const r = runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]);
     // The rules read it; the flag is raised, or (when the second reader sets the match aside) put before the reviewer with the passage.
@@ -291,6 +295,8 @@ describe('fix_later_with_prompts', () => {
     'No invoice is paid, changed or cancelled in the ledger without a named clerk confirming it.',
     'Safety comes first: the filters are in place before launch.',
     'Some schools in our region let teachers stop checking AI feedback after a few weeks; we will not.',
+    'The model does not improve on its own: we retrain it each quarter on corrected examples.',
+    'Once a dispatcher approves it, the assistant sends directly to the driver\'s tablet.',
   ])('does not flag "%s"', async (text) => {
     expect(runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]).present).toBe(false);
   });

@@ -236,6 +236,13 @@ describe('classifying deliverables', () => {
     expect(d.sections.find((s) => s.path.at(-1) === 'Risks')!.deliverable).toBe('roadmap');
   });
 
+  it('reads "Keeping the AI safe" as the policy it names, though its lines carry few policy words', async () => {
+    const text = `# Gift-list app\n\n## Plan for the year\n\nFirst: list import. Then: reminders. Later: shop partners.\n\n## Keeping the AI safe\n\nMy partner and I decide what ships. Suggestions stay drafts until the couple taps send. We read every complaint each morning.\n\n## Year-1 cost\n\nModel usage £4,000; hosting £2,000; total £6,000.\n`;
+    const d = await parseDocument({ name: 'deck.md', bytes: enc(text) });
+    expect(d.sections.find((s) => s.path.at(-1) === 'Keeping the AI safe')!.deliverable).toBe('policy');
+    expect(d.deliverable).toBe('combined');
+  });
+
   it('reads a memo\'s "Ground rules" as its policy and "What I\'ll judge it on" as its roadmap', async () => {
     const text = `# MEMO\n\n## 1. The idea\n\nA photo quote assistant for our 40 kiosks.\n\n## 2. How the year runs\n\nFirst quarter (February to April): price book into the system. Second quarter (May to July): ten kiosks.\n\n## 3. What I'll judge it on\n\nQuotes turning into jobs: from 54% to 65% by December.\n\n## 4. Ground rules\n\nThe suggested price is only a suggestion; the person at the counter has the last word.\n\nThe tablet can always come off the counter.\n\n## 5. What it costs\n\nOne-off: build £65k. Running: hosting £300 a month.\n`;
     const d = await parseDocument({ name: 'memo.md', bytes: enc(text) });
