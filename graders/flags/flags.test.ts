@@ -528,6 +528,17 @@ describe('no_tradeoffs and no_cross_functional', () => {
     }
   });
 
+  it('counts a named firm that builds it, a freelancer on the build line, one dev lent by another firm and a comms team as partners', async () => {
+    for (const text of ['Harbour Apps Ltd builds and hosts it for us.', 'Route model build (freelancer) | £12,000', 'We borrow 1 dev from the city\'s IT company for the pilot.', 'The comms team announces the launch to members.']) {
+      expect(runDetector(noCrossFunctional, [await md(`# Plan\n\n${text}\n`)]).present, text).toBe(false);
+    }
+  });
+
+  it('does not count "legal" meaning lawful, sales as a figure, marketing as a purpose or the author\'s own job title as partners', async () => {
+    const d = await md(`# Plan\n\nGarden helper. Author: Maria Lopez (data engineer, Lopez Tiles)\n\nThe bot never says a plant is legal to sell here if it is unsure.\n\nGoal: more online sales by June, fewer phone calls.\n\nIt also drafts Instagram captions for marketing.\n`);
+    expect(runDetector(noCrossFunctional, [d]).present).toBe(true);
+  });
+
   it('does not count prompt engineering as an engineering partner', async () => {
     const d = await md(`# Plan\n\nWe will rely on prompt engineering to improve answers.\n`);
     expect(runDetector(noCrossFunctional, [d]).present).toBe(true);
