@@ -3,6 +3,11 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeRoadmapStructure } from './roadmap_structure.js';
 
 describe('roadmap_structure grader', () => {
+  it('reads "Risks, and how we would tackle them:" as risks met by the lines that follow', async () => {
+    const d = await doc('roadmap.md', `# Plan\n\nPhase 1, January to March: test set. Milestone: Gate 1 on 31 March.\n\nRisks, and how we would tackle them:\nWrong species for poisonous mushrooms. The app refuses every question about eating them.\n`);
+    expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]).signals.risks_mitigated).toBeGreaterThan(0);
+  });
+
   it('reads a "Main risk and mitigant" column as risks with their mitigations', async () => {
     const d = await doc('roadmap.md', `# Plan by quarter (April 2026 to March 2027)\n\n| Quarter | Work | Milestone and date | Phase success measure | Main risk and mitigant |\n|---|---|---|---|---|\n| Q1 Apr–Jun | Library tagged | Gate 1, 30 June | 95% of clauses tagged | Library out of date – counsel reviews first |\n| Q2 Jul–Sep | Shadow review | Gate 2, 30 September | 90% recall vs technicians | Distrust – each flag cites the clause |\n| Q3 Oct–Dec | Live on property | Live, 1 November | hours per treaty below 2.0 | Peak overload – overnight batches |\n| Q4 Jan–Mar | Casualty added | Live, 15 February | backlog two weeks | Varied wording – separate test set |\n`);
     expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]).signals.risks_mitigated).toBeGreaterThan(0);

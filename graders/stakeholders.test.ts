@@ -24,6 +24,13 @@ describe('stakeholders grader', () => {
     expect(runGrader(gradeStakeholders, 'stakeholders', [court]).signals.roles_signing_off).toBe(2);
   });
 
+  it('reads a review held with named roles, or with its attendees in brackets, as a forum even when it also looks at samples', async () => {
+    for (const line of ['Reviews: a monthly "Kiln review" with the Head of Production, the safety officer and me (dashboard, samples, incidents).', 'Monthly: the kiln review (Head of Production, safety officer, two firers, product owner) goes through the dashboard and the sample.']) {
+      const d = await doc('policy.md', `# Policy\n\nThe Head of Production approves Gate 1 and Gate 2.\n\n${line}\n`);
+      expect(runGrader(gradeStakeholders, 'stakeholders', [d]).signals.cadences_with_approvers, line).toBe(1);
+    }
+  });
+
   it('reads "Monthly steering: head of distribution (chair), …" as a review forum with the approver in it', async () => {
     const d = await doc('roadmap.md', `# Roadmap\n\nHead of Distribution: approves every gate (M1, M2, M3).\n\nPrivacy officer: signs off before M2.\n\nMonthly steering: head of distribution (chair), me, security lead. Reviews the targets.\n`);
     const r = runGrader(gradeStakeholders, 'stakeholders', [d]);

@@ -24,7 +24,8 @@ const PER_CASE_DECISION = new RegExp(String.raw`\bdecides? (?:if|whether) (?:the
 /** Stakeholders named in general terms. */
 const VAGUE = indexed(/\bstakeholders?\b|\bleadership\b|\bmanagement\b|\bsign[- ]?off\b|\bapprov\w*|\breview(?:ed)? by\b/i);
 const QBR = indexed(/\bQBRs?\b/);
-const MEETING = indexed(/\b(?:meet(?:s|ing)?|council|board|committee|forum|steering|QBR|business review|readout|check-?in|sync|retro\w*|working group|huddle|chair\w*|attend\w*)\b/i);
+/** A meeting of people, whatever it looks at: by its name, or a review held with roles ("a monthly review with the Head of Service", "the review (Head of Service, DPO, two tuners)"). */
+const MEETING = indexed(/\b(?:meet(?:s|ing)?|council|board|committee|forum|steering|QBR|business review|readout|check-?in|sync|retro\w*|working group|huddle|chair\w*|attend\w*)\b|\breviews?\b["”’']?\s+with (?:the |our |all )?(?:heads?|chiefs?|directors?|managers?|leads?|owners?|DPO|CEO|CFO|CTO|COO|board|founders?|partners?|[\w-]+ (?:leads?|managers?|directors?|officers?|owners?))\b|\breviews?\b["”’']?\s*\((?:[^(),]+,){2,}[^()]*\)/i);
 
 /**
  * `stakeholders`: who signs off (named roles), on what (which gate), and the cadence of

@@ -296,6 +296,7 @@ describe('fix_later_with_prompts', () => {
     'Safety comes first: the filters are in place before launch.',
     'Some schools in our region let teachers stop checking AI feedback after a few weeks; we will not.',
     'The model does not improve on its own: we retrain it each quarter on corrected examples.',
+    'No scoring or evaluation of individual drivers is made from the app\'s data.',
     'Once a dispatcher approves it, the assistant sends directly to the driver\'s tablet.',
   ])('does not flag "%s"', async (text) => {
     expect(runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]).present).toBe(false);
@@ -400,6 +401,8 @@ describe('governance_afterthought', () => {
     // Holdout 26's misses, in other words.
     'Privacy and data retention are really more of a head-office IT thing than mine; they can fill it in once we have been through a season with it.',
     'Honestly, the data protection rules are more for big companies than for a bakery like ours.',
+    // Session 15 (holdout44): a review kept off the critical path.
+    'The one thing I have left off the critical path, on purpose, is the county\'s privacy assessment.',
   ])('flags "%s"', async (text) => {
     const d = await md(`# Policy\n\n${text}\n`);
     expect(governanceRuleHits(buildUnits([d])).length).toBeGreaterThan(0);
