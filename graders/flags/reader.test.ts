@@ -99,4 +99,11 @@ describe('governance put off, seen by the second reader alone', () => {
     expect(r).toMatchObject({ present: true, needs_attention: true });
     expect(r.rationale).toMatch(/second reader alone/);
   });
+
+  it('does not raise it on a passage that names no time and no one else\'s job: customers\' data handled under the law', async () => {
+    for (const text of ['Privacy: client data will be handled in line with the national Data Protection Act of 2018.', 'Privacy: customer records are processed under the Personal Data Protection Act.']) {
+      expect(governanceRuleHits([{ text }])).toEqual([]);
+      expect(runDetector(governanceAfterthought, [await doc('policy.md', `# Policy\n\n${text}\n`)]).present, text).toBe(false);
+    }
+  });
 });

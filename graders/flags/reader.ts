@@ -144,7 +144,8 @@ export function secondRead<T extends { text: string }>(flag: ReaderFlag, hits: T
  * when it keeps none, what the sheet says instead (null: nothing to say, the flag is simply absent).
  * - every match set aside: not raised, `needs_attention`, the passages as evidence;
  * - no match at all, but passages the reader is nearly sure of (`readerOnly`): put before the reviewer, and raised
- *   only where `raiseOnReaderAlone` and the passage says when or whose (governance_afterthought: right three times, never wrong on the labelled sets;
+ *   only where `raiseOnReaderAlone` and the passage says when or whose (governance_afterthought: right three times on the labelled sets,
+ *   wrong twice while a bare "customer" or "vendor" counted as whose: "customer data will be processed in line with the Act";
  *   fix_later_with_prompts: right once, wrong six times).
  */
 export function besideTheRules(flag: ReaderFlag, ruleHits: Unit[], all: Unit[], raiseOnReaderAlone: boolean, readAs?: (u: Unit) => string): { kept: Unit[]; instead: FlagResult | null } {
@@ -162,8 +163,8 @@ export function besideTheRules(flag: ReaderFlag, ruleHits: Unit[], all: Unit[], 
   return { kept, instead: { present: raise, needs_attention: true, rationale, evidence: pickEvidence(found.map((s) => quote(s.unit)), 3) } };
 }
 
-/** A word that places something in time or with someone else: what a deferral or a hand-off needs to say. */
-const WHEN_OR_WHOSE = /\bafter (?:the |our |a |we )?(?:[\w-]+ ){0,2}(?:launch\w*|pilot|go-?live|release|rollout|PMF|product-market fit|revenue|funding|round|traction|months?|weeks?|year|Q[1-4]|phase|results?|scale|season|summer|winter|opening)\b|\b(?:later|afterwards|once|when|until|post|next|phase|year|month|quarter|Q[1-4]|H[12]|M\d+|v\d|wave|stage|first|second|then|yet|eventually|their|them|they|theirs|vendor|partner|client|customer|job|problem|handle[sd]?|own(?:s|ed|ers?)?|belong\w*|covers?|covered|left|out|instead|rather|not|no|without|never|skip\w*)\b|n't\b/i;
+/** A word that places something in time or with someone else: what a deferral or a hand-off needs to say (someone else's job, not their data). */
+const WHEN_OR_WHOSE = /\bafter (?:the |our |a |we )?(?:[\w-]+ ){0,2}(?:launch\w*|pilot|go-?live|release|rollout|PMF|product-market fit|revenue|funding|round|traction|months?|weeks?|year|Q[1-4]|phase|results?|scale|season|summer|winter|opening)\b|\b(?:later|afterwards|once|when|until|post|next|phase|year|month|quarter|Q[1-4]|H[12]|M\d+|v\d|wave|stage|first|second|then|yet|eventually|their|them|they|theirs|job|problem|handles|will handle|handled by|handle[sd]? (?:elsewhere|separately|later|outside|centrally)|own(?:s|ed|ers?)?|belong\w*|covers?|covered|left|out|instead|rather|not|no|without|never|skip\w*)\b|n't\b|\b(?:vendor|partner|supplier|provider|reseller|integrator)s?['’]s?(?=\s)|\b(?:client|customer)s?['’]s?\s+(?:job|problem|call|side|responsibility|remit|concern|lawyers?|legal|team)\b|\b(?:the |our )?(?:vendor|partner|client|customer|supplier|provider|reseller)s? (?:handles?|owns?|covers?|takes care of|is responsible|are responsible)\b/i;
 
 /** The rationale for a flag not raised because every rule match was set aside. */
 function setAsideRationale(flag: ReaderFlag, setAside: { unit: { text: string }; score: number }[]): string {
