@@ -73,7 +73,7 @@ export const CADENCE =
   indexed(/\b(?:weekly|bi-?weekly|fortnightly|monthly|bi-?monthly|quarterly|annual(?:ly)?|yearly|semi-?annual\w*|daily|every (?:\d+|two|three|six|other)? ?(?:weeks?|months?|quarters?|sprints?|days?)|each (?:week|month|quarter|sprint)|per (?:sprint|quarter|month|week)|twice (?:a|per) (?:week|month|quarter|year)|once (?:a|per) (?:week|month|quarter|year)|(?:half-?)?termly|(?:every|each|per) (?:half[- ])?term)\b/i);
 
 /** What a cadence applies to: a review or meeting. */
-export const REVIEW = indexed(/\b(?:review\w*|meeting|meets|sync|council|board|committee|stand-?up|check-?ins?|retro\w*|reports?|reporting|audit\w*|readouts?|QBR|business review|steering|forum|syncs|demo day|read-?out|operating review)\b/i);
+export const REVIEW = indexed(/\b(?:review\w*|meeting|meets|sync|council|board|committee|stand-?up|check-?ins?|retro\w*|reports?|reporting|audit(?!ion|orium|oria|ory)\w*|readouts?|QBR|business review|steering|forum|syncs|demo day|read-?out|operating review)\b/i);
 
 /** A line's label that names what follows as a measure: "Exit metric:", "Measure for the phase:", "KR:", "Done when:". */
 export const METRIC_LABEL = String.raw`(?:(?:exit|phase|success|gate|milestone) )?(?:metrics?|KPIs?|key results?|measures?|success criteri(?:on|a)|exit criteri(?:on|a)|done when|target)(?: for (?:the |this )?(?:phase|stage|quarter|step))?\s*(?:[:–—]|-\s)`;

@@ -38,7 +38,7 @@ const RESPONSE_DEADLINE = /\b(?:reported|sent|escalated|respond\w*|acknowledg\w*
 const RESPONSE_DEADLINE_ALL = new RegExp(RESPONSE_DEADLINE.source, 'gi');
 
 /** Watching quality at all, even without numbers ("we will look at bot comments now and then"). */
-const OVERSIGHT = indexed(/\bkeep(?:s|ing)? an eye on\b|\bthresholds?\b|\bguardrails?\b|\bmonitor\w*|\blook (?:at|into)\b|\bcheck\w*|\breview\w*|\baudit\w*|\boversight\b|\bquality\b|\bsafety\b|\bevaluat\w*|\btest\w*|\bfeedback\b/i);
+const OVERSIGHT = indexed(/\bkeep(?:s|ing)? an eye on\b|\bthresholds?\b|\bguardrails?\b|\bmonitor\w*|\blook (?:at|into)\b|\bcheck\w*|\breview\w*|\baudit(?!ion|orium|oria|ory)\w*|\boversight\b|\bquality\b|\bsafety\b|\bevaluat\w*|\btest\w*|\bfeedback\b/i);
 
 /**
  * `governance`: measurable thresholds with how each is measured, and explicit rollback

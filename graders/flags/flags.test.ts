@@ -433,6 +433,8 @@ describe('governance_afterthought', () => {
     // Session 10 look-alike: the safety review stays in the house.
     'The safety review sits with our own clinical safety officer, not the vendor.',
     'The responsibility for data protection lies with us, the product team.',
+    // An audition or an auditorium is no audit.
+    'Hard drives for 2,000 audition tapes: to be decided later.',
   ])('does not flag "%s"', async (text) => {
     expect(runDetector(governanceAfterthought, [await md(`# Policy\n\n${text}\n`)]).present).toBe(false);
   });

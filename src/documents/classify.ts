@@ -38,7 +38,7 @@ const CONTENT_CUES: Record<Kind, RegExp[]> = {
     /\bhuman review|\bhuman[- ]in[- ]the[- ]loop|\boversight\b/gi,
     /\bbias\b|\bfairness\b|\btoxic|\bhallucinat/gi,
     /\bprivacy\b|\bPII\b|\bGDPR\b|\bDPO\b|\bconsent\b|\bEU AI Act\b/gi,
-    /\baudit|\bcompliance\b|\bred[- ]team/gi,
+    /\baudit(?!ion|orium|oria|ory)|\bcompliance\b|\bred[- ]team/gi,
   ],
   cost: [
     /[$€£]\s?\d|\b\d[\d,.]*\s?(?:USD|EUR|GBP|dollars)\b/g,
