@@ -236,6 +236,15 @@ describe('classifying deliverables', () => {
     expect(d.sections.find((s) => s.path.at(-1) === 'Risks')!.deliverable).toBe('roadmap');
   });
 
+  it('reads "Programme (12 months)" and "What success would look like" as the roadmap, after a subject line that names every deliverable', async () => {
+    const text = `# Memo: route planning help\n\nSubject: 12-month programme, responsible use policy and Year-1 costs (costs in the attached sheet).\n\n## 1. Why\n\nThe depot plans 40 routes a night by hand.\n\n## 2. What success would look like\n\nLate deliveries: from 9% to under 4% by March.\n\n## 3. Programme (12 months)\n\nStage 1: connect the depot system. Stage 2: shadow planning. Stage 3: live on all routes.\n\n## 4. Policy on responsible use\n\nThe shift lead decides every route; the tool only proposes.\n`;
+    const d = await parseDocument({ name: 'memo.md', bytes: enc(text) });
+    const under = (h: string) => d.sections.find((s) => s.path.at(-1)?.includes(h))!.deliverable;
+    expect(under('What success would look like')).toBe('roadmap');
+    expect(under('Programme (12 months)')).toBe('roadmap');
+    expect(under('Policy on responsible use')).toBe('policy');
+  });
+
   it('reads "Keeping the AI safe" as the policy it names, though its lines carry few policy words', async () => {
     const text = `# Gift-list app\n\n## Plan for the year\n\nFirst: list import. Then: reminders. Later: shop partners.\n\n## Keeping the AI safe\n\nMy partner and I decide what ships. Suggestions stay drafts until the couple taps send. We read every complaint each morning.\n\n## Year-1 cost\n\nModel usage £4,000; hosting £2,000; total £6,000.\n`;
     const d = await parseDocument({ name: 'deck.md', bytes: enc(text) });
