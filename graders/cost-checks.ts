@@ -250,6 +250,10 @@ function workPerItem(units: Unit[]): Map<string, number> {
   return workPer;
 }
 
+/** Video or audio sent to a model, and how many minutes of it: "the full video of each inspection, about 12 minutes". */
+const MEDIA_MINUTES = /\b(?:video|audio|recording|footage|voice (?:note|message)|call)s?\b/i;
+const MINUTES = /\b(\d{1,3}(?:[.,]\d)?)\s?(?:min(?:ute)?s?)\b/i;
+
 function absurdPerUnit(units: Unit[]): Unit[] {
   // Read once, and only when some line prices a piece of work.
   let workPer: Map<string, number> | undefined;
@@ -268,6 +272,16 @@ function absurdPerUnit(units: Unit[]): Unit[] {
         const pieces = workPer.get(m[m.length - 1]!.toLowerCase().replace(/s$/, ''));
         const a = moneyAmounts(m[1]!)[0];
         if (pieces !== undefined && a !== undefined && a > 0 && (a * worth) / pieces < 0.0001) return true;
+      }
+    }
+    // Minutes of video or audio sent for each item, priced under a twentieth of a cent a minute: "the full video of each
+    // inspection, about 12 minutes, … costs around R$ 0,002 per inspection". No model reads a minute of media that cheaply.
+    const minutes = MEDIA_MINUTES.test(u.text) ? MINUTES.exec(u.text) : null;
+    const perMinute = minutes ? parseNumber(minutes[1]!.replace(',', '.')) : undefined;
+    if (perMinute !== undefined && perMinute >= 1) {
+      for (const m of u.text.matchAll(PRICE_PER_ITEM_ALL)) {
+        const a = moneyAmounts(m[1]!)[0];
+        if (a !== undefined && a > 0 && !/^min/i.test(m[m.length - 1]!) && (a * worth) / perMinute < 0.0005) return true;
       }
     }
     // Half a dollar a year for someone who uses the model every day is no real cost ("A$0.02 per builder per year").

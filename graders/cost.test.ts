@@ -86,6 +86,14 @@ describe('cost grader', () => {
     expect(runGrader(gradeCost, 'cost', [d]).signals.absurd_unit_costs).toBeGreaterThan(0);
   });
 
+  it('holds minutes of recording priced at a fraction of a cent per item as absurd, and a real price per recorded call as not', async () => {
+    const table = `# Year-1 cost\n\n| Item | £ per month | £ year 1 |\n|---|---|---|\n| Hosting | 800 | 9,600 |\n| Analyst | 4,000 | 48,000 |\n\n`;
+    const cheap = await doc('cost.md', `${table}Every call recording, about 15 minutes long, goes to the speech model; that comes to roughly £0.0004 per call.\n`);
+    expect(runGrader(gradeCost, 'cost', [cheap]).signals.absurd_unit_costs).toBeGreaterThan(0);
+    const real = await doc('cost.md', `${table}Every call recording, about 15 minutes long, goes to the speech model; that comes to roughly £0.09 per call.\n`);
+    expect(runGrader(gradeCost, 'cost', [real]).signals.absurd_unit_costs).toBe(0);
+  });
+
   it('counts each lever in a line that lists several, separated by semicolons', async () => {
     const d = await doc('cost.md', `# Year-1 cost\n\n| Line | Monthly | Year 1 |\n|---|---|---|\n| LLM for explanations | 6.000 kr | 72.000 kr |\n| Compute | 4.000 kr | 48.000 kr |\n| Team | 300.000 kr | 3.600.000 kr |\n\nThe large model writes nicer Danish but costs ~8x.\n\nLevers: batch all pens overnight (−35% compute vs hourly runs); only re-explain when the mix changes (saves ~2.400 kr/month).\n`);
     const r = runGrader(gradeCost, 'cost', [d]);

@@ -233,6 +233,8 @@ describe('fix_later_with_prompts', () => {
     'The tone will be rough at first; the model picks up the right style alone from the volume.',
     'Checking each reminder is the slow part we want to remove. The assistant sends directly; that is the product.',
     'Managers are too busy to look at each reply. The agent answers on its own, that is where the saving is.',
+    'Frankly, I don\'t see much sense in preparing a test set first.',
+    'It makes no sense to build a test set at this point.',
   ])('flags "%s"', async (text) => {
     const r = runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]);
     // The rules read it; the flag is raised, or (when the second reader sets the match aside) put before the reviewer with the passage.
@@ -297,6 +299,7 @@ describe('fix_later_with_prompts', () => {
     'Some schools in our region let teachers stop checking AI feedback after a few weeks; we will not.',
     'The model does not improve on its own: we retrain it each quarter on corrected examples.',
     'No scoring or evaluation of individual drivers is made from the app\'s data.',
+    'No quote drafted by the assistant for a customer is ever sent without this check.',
     'Once a dispatcher approves it, the assistant sends directly to the driver\'s tablet.',
   ])('does not flag "%s"', async (text) => {
     expect(runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]).present).toBe(false);
