@@ -10,6 +10,7 @@
  * not run. The answer is exact: the index only skips work whose answer is already known to be no.
  */
 import { parseRegExpLiteral, type AST } from '@eslint-community/regexpp';
+import { zeroedUint32 } from './slab.js';
 
 /** Strings one of which every match contains, or null when no useful set exists. */
 type Literals = string[] | null;
@@ -366,7 +367,7 @@ function step(a: Pick<Automaton, 'column' | 'width' | 'ascii' | 'other' | 'fail'
  */
 function scan(a: Automaton, text: string): IndexView {
   const words = (a.gates + 31) >>> 5;
-  const hit = new Uint32Array(words + 1);
+  const hit = zeroedUint32(words + 1);
   hit[words] = a.gates;
   const lower = text.toLowerCase();
   const { column, width, ascii, outStart, outGates } = a;

@@ -6,6 +6,7 @@
 import type { Document, SectionDeliverable } from '../documents/model.js';
 import { forgetScans, indexed, indexView, patternCount, patternNumber, refreshIndex, testWithView, type IndexView } from './prefilter.js';
 import type { Evidence } from './sheet.js';
+import { zeroedUint8 } from './slab.js';
 
 export interface Unit {
   file: string;
@@ -77,7 +78,7 @@ export function is(unit: Unit, pattern: RegExp): boolean {
   const id = patternNumber(pattern);
   let memo = unit === lastUnit ? lastMemo : memos.get(unit);
   // Sized for every pattern made so far (they are made at module load), so it rarely grows.
-  if (!memo) memos.set(unit, (memo = { answers: new Uint8Array(Math.max(patternCount(), id + 1)), view: undefined }));
+  if (!memo) memos.set(unit, (memo = { answers: zeroedUint8(Math.max(patternCount(), id + 1)), view: undefined }));
   lastUnit = unit;
   lastMemo = memo;
   let answers = memo.answers;
