@@ -159,7 +159,7 @@ function numberCell(cell: string, european = false): number | undefined {
 
 /** A price per piece of work ("per photo", "per letter", "/ query"); not per token, per 1K tokens or per unit of time. */
 // Also a count times a unit price: "250,000 x $0.00002 = $5".
-const PER_UNIT = indexed(/\d[\d,.']*\s?[kKmM]?\s?[x×]\s?[$€£¥₹]\s?\d|\b(?:one|each|a single|every) (?!(?:month|year|week|day|hour)\b)[\w-]+ costs?\b|\bper (?!(?:1[kKmM]|1,?000|million|thousand|tokens?|month|year|week|day|hour|minute|second|annum|FTE|head|GB|TB|kWh)\b)[a-z]{3,}\b|\/\s?(?:query|request|call|conversation|ticket|user|seat|message|photo|image|letter|page|document|report|case)\b/i);
+const PER_UNIT = indexed(/\d[\d,.']*\s?[kKmM]?\s?(?:[a-z]+\s)?[x×]\s?[$€£¥₹]\s?\d|\b(?:one|each|a single|every) (?!(?:month|year|week|day|hour)\b)[\w-]+ costs?\b|\bper (?!(?:1[kKmM]|1,?000|million|thousand|tokens?|month|year|week|day|hour|minute|second|annum|FTE|head|GB|TB|kWh)\b)[a-z]{3,}\b|\/\s?(?:query|request|call|conversation|ticket|user|seat|message|photo|image|letter|page|document|report|case)\b/i);
 
 const TOKENS_PER_PIECE = /\b(\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+)\s?(?:input |output )?tokens\b/i;
 

@@ -94,6 +94,11 @@ describe('cost grader', () => {
     expect(runGrader(gradeCost, 'cost', [real]).signals.absurd_unit_costs).toBe(0);
   });
 
+  it('holds a count of chats times a price per chat of a hundredth of a paisa as absurd', async () => {
+    const d = await doc('cost.md', `# Year-1 cost\n\n| Item | Year 1 |\n|---|---|\n| Concierge licence | ₹40,00,000 |\n| AI usage (2,000,000 chats x ₹0.00005) | ₹100 |\n| Total | ₹40,00,100 |\n`);
+    expect(runGrader(gradeCost, 'cost', [d]).signals.absurd_unit_costs).toBeGreaterThan(0);
+  });
+
   it('counts each lever in a line that lists several, separated by semicolons', async () => {
     const d = await doc('cost.md', `# Year-1 cost\n\n| Line | Monthly | Year 1 |\n|---|---|---|\n| LLM for explanations | 6.000 kr | 72.000 kr |\n| Compute | 4.000 kr | 48.000 kr |\n| Team | 300.000 kr | 3.600.000 kr |\n\nThe large model writes nicer Danish but costs ~8x.\n\nLevers: batch all pens overnight (−35% compute vs hourly runs); only re-explain when the mix changes (saves ~2.400 kr/month).\n`);
     const r = runGrader(gradeCost, 'cost', [d]);

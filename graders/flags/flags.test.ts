@@ -235,6 +235,7 @@ describe('fix_later_with_prompts', () => {
     'Managers are too busy to look at each reply. The agent answers on its own, that is where the saving is.',
     'Frankly, I don\'t see much sense in preparing a test set first.',
     'It makes no sense to build a test set at this point.',
+    'My intention is not to have anyone looking over its shoulder once the kiosk is live.',
   ])('flags "%s"', async (text) => {
     const r = runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]);
     // The rules read it; the flag is raised, or (when the second reader sets the match aside) put before the reviewer with the passage.
@@ -300,6 +301,7 @@ describe('fix_later_with_prompts', () => {
     'The model does not improve on its own: we retrain it each quarter on corrected examples.',
     'No scoring or evaluation of individual drivers is made from the app\'s data.',
     'No quote drafted by the assistant for a customer is ever sent without this check.',
+    'I would never put in front of our investors that rollback won\'t be needed; the runbook shows how we switch back.',
     'Once a dispatcher approves it, the assistant sends directly to the driver\'s tablet.',
   ])('does not flag "%s"', async (text) => {
     expect(runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]).present).toBe(false);
