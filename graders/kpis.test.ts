@@ -110,6 +110,13 @@ describe('kpis grader', () => {
     expect(r.rationale).toMatch(/vanity/);
   });
 
+  it('reads the lines under "What we\'d track:" that move a number from a baseline to a target as KPIs without a time frame', async () => {
+    const d = await doc('roadmap.md', `# Plan\n\nPhase 1: crews get the app. Phase 2: customer texts.\n\nWhat we'd track:\nmissed pickups from 30/month down to under 8\nidle hours from 14 per crew per month to 6\n`);
+    const r = runGrader(gradeKpis, 'kpis', [d]);
+    expect(r.signals.outcome_kpis_with_target).toBeGreaterThanOrEqual(2);
+    expect(r.score).toBe(2);
+  });
+
   it('gives 2 to an outcome with a target but no time frame', async () => {
     const d = await doc('roadmap.md', `# Roadmap\n\n## Goals\n\nWe aim to increase retention by 5% and improve CSAT.\n`);
     expect(runGrader(gradeKpis, 'kpis', [d]).score).toBe(2);

@@ -549,6 +549,11 @@ describe('no_tradeoffs and no_cross_functional', () => {
     expect(runDetector(noCrossFunctional, [d]).present).toBe(true);
   });
 
+  it('does not count the author\'s own roster line ("Me: product, sales, marketing") as partners', async () => {
+    const d = await md(`# Plan\n\nWho does what:\n\nMe: product, sales, marketing and everything else digital.\n\nMy cousin: runs the vans.\n`);
+    expect(runDetector(noCrossFunctional, [d]).present).toBe(true);
+  });
+
   it('does not count prompt engineering as an engineering partner', async () => {
     const d = await md(`# Plan\n\nWe will rely on prompt engineering to improve answers.\n`);
     expect(runDetector(noCrossFunctional, [d]).present).toBe(true);
