@@ -55,7 +55,7 @@ export const SIGNOFF =
 
 /** Approving something: more than owning it. */
 export const APPROVAL =
-  indexed(/\b(?:(?:must )?give (?:its |their |a |written |formal )*consent|(?:Legal|Security|Compliance|Privacy|IT|Procurement|Finance|Risk)(?: Department| team)? (?:checks?|reviews?|clears?|validates?)\b[^.;]{0,80}\bbefore\b|sign(?:s|ed)?\b(?! up| in\b| out\b| language| posts?\b)|sign(?:s|ed|ing)?[- ]?off|signs? (?:after|before|when|once|for|on)\b|signs? (?:the |each |every |all |a )?(?:gates?|launch|release|DPIA|go|Gate \d)|approv\w*|veto\w*|go\/no[- ]go|must (?:approve|agree|sign|clear)|authori[sz]\w*|decides? (?:on|whether|if|when)|decides? (?:the )?(?:go-?live|launch|release|roll-?out|go\/no[- ]go|extension|expansion|next (?:phase|step|stage))|final (?:say|call|decision|word)|ratif\w*|endors\w*|clears? (?:the|each|every|a)|gatekeeper|RACI|accountable for (?:the )?(?:decision|launch|release|go)|(?:needs?|requires?) (?:two |both |their |the )?signatures?|(?:checks?|reviews?|clears?|validates?)\b[^.;]{0,80}\bbefore (?:the |each |every |any |a )?(?:pilot|launch|go-?live|release|roll-?out|phase|stage|gate|start)|decision\b[^.;]{0,40}\b(?:is|are|will be) (?:taken|made) by)\b/i);
+  indexed(/\b(?:(?:must )?give (?:its |their |a |written |formal )*consent|(?:Legal|Security|Compliance|Privacy|IT|Procurement|Finance|Risk)(?: Department| team)? (?:checks?|reviews?|clears?|validates?)\b[^.;]{0,80}\bbefore\b|sign(?:s|ed)?\b(?! up| in\b| out\b| language| posts?\b)|sign(?:s|ed|ing)?[- ]?off|signs? (?:after|before|when|once|for|on)\b|signs? (?:the |each |every |all |a )?(?:gates?|launch|release|DPIA|go|Gate \d)|approv\w*|veto\w*|go\/no[- ]go|must (?:approve|agree|sign|clear)|authori[sz]\w*|decides? (?:on|whether|if|when)|decides? (?:the )?(?:go-?live|launch|release|roll-?out|go\/no[- ]go|extension|expansion|next (?:phase|step|stage))|final (?:say|call|decision|word)|ratif\w*|endors\w*|clears? (?:the|each|every|a)|gatekeeper|RACI|accountable for (?:the )?(?:decision|launch|release|go)|(?:needs?|requires?) (?:two |both |their |the )?signatures?|(?:checks?|reviews?|clears?|validates?)\b[^.;]{0,80}\bbefore (?:the |each |every |any |a )?(?:pilot|launch|go-?live|release|roll-?out|phase|stage|gate|start)|decision\b[^.;]{0,40}\b(?:is|are|will be) (?:taken|made) by|only (?:when|once|after) (?:the |our )?(?:[\w-]+ ){1,6}(?:are|is) (?:comfortable|satisfied|happy|confident)\b)\b/i);
 
 /** Owning something. */
 export const OWNERSHIP = indexed(/\b(?:owns?|owner|owned by|accountable|responsible for|in charge of|leads?)\b/i);
@@ -66,7 +66,7 @@ export const CADENCE_WORD =
 
 /** Gates a sign-off can be on. */
 export const GATE =
-  indexed(/\b(?:launch\w*|gates?|go\/no[- ]go|GA\b|general availability|release\w*|deploy\w*|rollout|roll[- ]out|beta|pilot|production|model (?:change|update|swap|upgrade)s?|expan\w+|each phase|phase (?:exit|gate)|milestones?|go[- ]live|new use cases?|vendor|policy changes?|exceptions?)\b/i);
+  indexed(/\b(?:launch\w*|gates?|go\/no[- ]go|GA\b|general availability|release\w*|deploy\w*|rollout|roll[- ]out|beta|pilot|production|model (?:change|update|swap|upgrade)s?|expan\w+|each phase|phase (?:exit|gate)|milestones?|go[- ]live|new use cases?|vendor|policy changes?|exceptions?|new (?:model )?versions?|switch(?:es|ing)? (?:over )?to using)\b/i);
 
 /** A review cadence. */
 export const CADENCE =

@@ -3,6 +3,11 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradePolicyCoverage } from './policy_coverage.js';
 
 describe('policy_coverage grader', () => {
+  it('reads "runs four weeks in parallel first … only when the manager and our agronomist are comfortable" as a gate', async () => {
+    const d = await doc('policy.md', `# Policy\n\nBefore a greenhouse starts\nEach greenhouse runs four weeks in parallel first: the advice is shown but the grower waters as before. Only when the grower and our agronomist are comfortable with the advice does the greenhouse switch to using it.\n`);
+    expect(runGrader(gradePolicyCoverage, 'policy_coverage', [d]).signals.deployment_gates).toBeGreaterThanOrEqual(1);
+  });
+
   it('reads a heading "Before each phase goes live" as the gates', async () => {
     const d = await doc('policy.md', `# AI policy\n\n## Before each phase goes live\n\nList clean-up: spot check of 200 records, fewer than 1% wrong merges.\n`);
     expect(runGrader(gradePolicyCoverage, 'policy_coverage', [d]).signals.deployment_gates).toBeGreaterThan(0);

@@ -31,6 +31,11 @@ describe('stakeholders grader', () => {
     }
   });
 
+  it('reads roles who must be comfortable before a site switches to using it, and deciding when a new version goes out, as sign-off on gates', async () => {
+    const d = await doc('policy.md', `# Policy\n\nOnly when the site manager and our agronomist are comfortable with the advice, the site switches to using it. Together with our IT partner we decide when a new version goes out.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [d]).signals.sign_off_on_gates).toBeGreaterThanOrEqual(1);
+  });
+
   it('reads "Monthly steering: head of distribution (chair), …" as a review forum with the approver in it', async () => {
     const d = await doc('roadmap.md', `# Roadmap\n\nHead of Distribution: approves every gate (M1, M2, M3).\n\nPrivacy officer: signs off before M2.\n\nMonthly steering: head of distribution (chair), me, security lead. Reviews the targets.\n`);
     const r = runGrader(gradeStakeholders, 'stakeholders', [d]);
