@@ -165,7 +165,27 @@ const TOKENS_PER_PIECE = /\b(\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+)\s?(?:input |outpu
 
 /** Unit costs no real system has (an LLM answer for a hundred-thousandth of a cent). */
 export function findAbsurdUnitCosts(units: Unit[]): Unit[] {
-  return [...new Set([...absurdPerUnit(units), ...vanishingModelLines(units), ...pricedCallCounts(units)])];
+  return [...new Set([...absurdPerUnit(units), ...vanishingModelLines(units), ...pricedCallCounts(units), ...absurdTokenPrices(units)])];
+}
+
+/** A price per million (or thousand) tokens: "CAD 0.00002 per 1M tokens", "$0.50 / 1K tokens". */
+const TOKEN_PRICE_ALL = new RegExp(String.raw`(${MONEY.source})\s?(?:per|\/|for)\s?(?:(1\s?M|1,?000,?000|one million|a million|million|mio\.?|1\s?m)|(1\s?[kK]|1,?000|one thousand|a thousand|thousand))\s?(?:input |output )?tokens\b`, 'gi');
+/**
+ * A token price no model is sold at: under half a (US) cent per million tokens, or its equal per thousand. The
+ * cheapest small models cost a few cents per million; "CAD 0.00002 per 1M tokens" for a top-tier model is off by
+ * orders of magnitude.
+ */
+function absurdTokenPrices(units: Unit[]): Unit[] {
+  return units.filter((u) => {
+    if (!/tokens/i.test(u.text) || !hasMoney(u)) return false;
+    const worth = roughUsd(u.text);
+    for (const m of u.text.matchAll(TOKEN_PRICE_ALL)) {
+      const a = moneyAmounts(m[1]!)[0];
+      const perMillion = a === undefined ? undefined : m[m.length - 2] !== undefined ? a : a * 1000;
+      if (perMillion !== undefined && perMillion > 0 && perMillion * worth < 0.005) return true;
+    }
+    return false;
+  });
 }
 
 /** A count of model calls on a line: "4,8 million calls", "120k requests", "2.000.000 images". */

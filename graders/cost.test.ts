@@ -99,6 +99,14 @@ describe('cost grader', () => {
     expect(runGrader(gradeCost, 'cost', [d]).signals.absurd_unit_costs).toBeGreaterThan(0);
   });
 
+  it('holds a token price of a few thousandths of a cent per million tokens as absurd, and a real one as not', async () => {
+    const table = `# Year-1 cost\n\n| Item | Year 1 |\n|---|---|\n| Hosting | CAD 4,000 |\n| Support staff | CAD 30,000 |\n\n`;
+    const absurd = await doc('cost.md', `${table}Model: CAD 0.00003 per 1M tokens, so inference is basically free.\n`);
+    expect(runGrader(gradeCost, 'cost', [absurd]).signals.absurd_unit_costs).toBeGreaterThan(0);
+    const real = await doc('cost.md', `${table}Model: CAD 0.20 per 1M input tokens and CAD 0.80 per 1M output tokens.\n`);
+    expect(runGrader(gradeCost, 'cost', [real]).signals.absurd_unit_costs).toBe(0);
+  });
+
   it('counts each lever in a line that lists several, separated by semicolons', async () => {
     const d = await doc('cost.md', `# Year-1 cost\n\n| Line | Monthly | Year 1 |\n|---|---|---|\n| LLM for explanations | 6.000 kr | 72.000 kr |\n| Compute | 4.000 kr | 48.000 kr |\n| Team | 300.000 kr | 3.600.000 kr |\n\nThe large model writes nicer Danish but costs ~8x.\n\nLevers: batch all pens overnight (−35% compute vs hourly runs); only re-explain when the mix changes (saves ~2.400 kr/month).\n`);
     const r = runGrader(gradeCost, 'cost', [d]);

@@ -235,6 +235,7 @@ describe('fix_later_with_prompts', () => {
     'Managers are too busy to look at each reply. The agent answers on its own, that is where the saving is.',
     'Frankly, I don\'t see much sense in preparing a test set first.',
     'It makes no sense to build a test set at this point.',
+    'The real test is actual passengers.',
     'My intention is not to have anyone looking over its shoulder once the kiosk is live.',
   ])('flags "%s"', async (text) => {
     const r = runDetector(fixLaterWithPrompts, [await md(`# Plan\n\n${text}\n`)]);
@@ -467,6 +468,17 @@ describe('no_tradeoffs and no_cross_functional', () => {
     const d = await md(`# Plan\n\nWe build the assistant and launch it to all users in Q2.\n`);
     expect(runDetector(noTradeoffs, [d]).present).toBe(true);
     expect(runDetector(noCrossFunctional, [d]).present).toBe(true);
+  });
+
+  it('reads sharper warnings weighed against holding people\'s whereabouts as a tradeoff', async () => {
+    const d = await md(`# Plan\n\nLive location would make the flood warnings sharper, but I don't want to hold 2,000 households' whereabouts for a nicer feature.\n`);
+    expect(runDetector(noTradeoffs, [d]).present).toBe(false);
+  });
+
+  it('does not read safety that could be compromised, or a gain said to exceed the cost, as a tradeoff', async () => {
+    for (const text of ['The app could compromise guest safety, so safety information stays with the rangers.', 'The gain from faster bookings (20% to 30%) will be far more than the cost, since an average stay is 300 euros.']) {
+      expect(runDetector(noTradeoffs, [await md(`# Plan\n\n${text}\n`)]).present, text).toBe(true);
+    }
   });
 
   it('sees a tradeoff and partners when they are there', async () => {
