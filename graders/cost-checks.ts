@@ -158,7 +158,7 @@ function numberCell(cell: string, european = false): number | undefined {
 }
 
 /** A price per piece of work ("per photo", "per letter", "/ query"); not per token, per 1K tokens or per unit of time. */
-// Also a count times a unit price: "250,000 x $0.00002 = $5".
+// Also a count times a unit price: "250,000 x $0.00002 = $5", "3,000,000 interactions x ¥0.0001".
 const PER_UNIT = indexed(/\d[\d,.']*\s?[kKmM]?\s?(?:[a-z]+\s)?[x×]\s?[$€£¥₹]\s?\d|\b(?:one|each|a single|every) (?!(?:month|year|week|day|hour)\b)[\w-]+ costs?\b|\bper (?!(?:1[kKmM]|1,?000|million|thousand|tokens?|month|year|week|day|hour|minute|second|annum|FTE|head|GB|TB|kWh)\b)[a-z]{3,}\b|\/\s?(?:query|request|call|conversation|ticket|user|seat|message|photo|image|letter|page|document|report|case)\b/i);
 
 const TOKENS_PER_PIECE = /\b(\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+)\s?(?:input |output )?tokens\b/i;
@@ -169,7 +169,7 @@ export function findAbsurdUnitCosts(units: Unit[]): Unit[] {
 }
 
 /** A price per million (or thousand) tokens: "CAD 0.00002 per 1M tokens", "$0.50 / 1K tokens". */
-const TOKEN_PRICE_ALL = new RegExp(String.raw`(${MONEY.source})\s?(?:per|\/|for)\s?(?:(1\s?M|1,?000,?000|one million|a million|million|mio\.?|1\s?m)|(1\s?[kK]|1,?000|one thousand|a thousand|thousand))\s?(?:input |output )?tokens\b`, 'gi');
+const TOKEN_PRICE_ALL = new RegExp(String.raw`(${MONEY.source})\s?(?:per|\/|for)\s?(?:(?<million>1\s?M|1,?000,?000|one million|a million|million|mio\.?|1\s?m)|1\s?[kK]|1,?000|one thousand|a thousand|thousand)\s?(?:input |output )?tokens\b`, 'gi');
 /**
  * A token price no model is sold at: under half a (US) cent per million tokens, or its equal per thousand. The
  * cheapest small models cost a few cents per million; "CAD 0.00002 per 1M tokens" for a top-tier model is off by
@@ -181,7 +181,7 @@ function absurdTokenPrices(units: Unit[]): Unit[] {
     const worth = roughUsd(u.text);
     for (const m of u.text.matchAll(TOKEN_PRICE_ALL)) {
       const a = moneyAmounts(m[1]!)[0];
-      const perMillion = a === undefined ? undefined : m[m.length - 2] !== undefined ? a : a * 1000;
+      const perMillion = a === undefined ? undefined : m.groups?.million !== undefined ? a : a * 1000;
       if (perMillion !== undefined && perMillion > 0 && perMillion * worth < 0.005) return true;
     }
     return false;
@@ -296,12 +296,12 @@ function absurdPerUnit(units: Unit[]): Unit[] {
     }
     // Minutes of video or audio sent for each item, priced under a twentieth of a cent a minute: "the full video of each
     // inspection, about 12 minutes, … costs around R$ 0,002 per inspection". No model reads a minute of media that cheaply.
-    const minutes = MEDIA_MINUTES.test(u.text) ? MINUTES.exec(u.text) : null;
-    const perMinute = minutes ? parseNumber(minutes[1]!.replace(',', '.')) : undefined;
-    if (perMinute !== undefined && perMinute >= 1) {
+    const minutesMatch = MEDIA_MINUTES.test(u.text) ? MINUTES.exec(u.text) : null;
+    const mediaMinutes = minutesMatch ? parseNumber(minutesMatch[1]!.replace(',', '.')) : undefined;
+    if (mediaMinutes !== undefined && mediaMinutes >= 1) {
       for (const m of u.text.matchAll(PRICE_PER_ITEM_ALL)) {
         const a = moneyAmounts(m[1]!)[0];
-        if (a !== undefined && a > 0 && !/^min/i.test(m[m.length - 1]!) && (a * worth) / perMinute < 0.0005) return true;
+        if (a !== undefined && a > 0 && !/^min/i.test(m[m.length - 1]!) && (a * worth) / mediaMinutes < 0.0005) return true;
       }
     }
     // Half a dollar a year for someone who uses the model every day is no real cost ("A$0.02 per builder per year").

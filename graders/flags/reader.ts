@@ -145,7 +145,7 @@ export function secondRead<T extends { text: string }>(flag: ReaderFlag, hits: T
  * - every match set aside: not raised, `needs_attention`, the passages as evidence;
  * - no match at all, but passages the reader is nearly sure of (`readerOnly`): put before the reviewer, and raised
  *   only where `raiseOnReaderAlone` and the passage says when or whose (governance_afterthought: right three times on the labelled sets,
- *   wrong twice while a bare "customer" or "vendor" counted as whose: "customer data will be processed in line with the Act";
+ *   wrong three times (674, 682, 934) while a bare "customer" or "vendor" or "handled" counted as whose: "customer data will be processed in line with the Act";
  *   fix_later_with_prompts: right once, wrong six times).
  */
 export function besideTheRules(flag: ReaderFlag, ruleHits: Unit[], all: Unit[], raiseOnReaderAlone: boolean, readAs?: (u: Unit) => string): { kept: Unit[]; instead: FlagResult | null } {
