@@ -36,6 +36,14 @@ describe('stakeholders grader', () => {
     expect(runGrader(gradeStakeholders, 'stakeholders', [d]).signals.sign_off_on_gates).toBeGreaterThanOrEqual(1);
   });
 
+  it('reads a meeting that lists approvers by first name as a forum with the approvers, and "says go or no-go at each gate" as a sign-off', async () => {
+    const d = await doc('policy.md', `# Policy\n\nAna Costa, Head of Kitchens approves Gate 1 and Gate 2.\n\nRavi Shah (CTO) says go or no-go on the security review before Gate 1.\n\n## Rhythm\n\nThe dashboard is refreshed every night.\n\nKitchen staff get a short note each week.\n\nMonthly AI meeting (first Monday): Ana, Ravi, our finance lead.\n`);
+    const r = runGrader(gradeStakeholders, 'stakeholders', [d]);
+    expect(r.signals.roles_signing_off).toBeGreaterThanOrEqual(2);
+    expect(r.signals.cadences_with_approvers).toBe(1);
+    expect(r.score).toBe(3);
+  });
+
   it('reads "Monthly steering: head of distribution (chair), …" as a review forum with the approver in it', async () => {
     const d = await doc('roadmap.md', `# Roadmap\n\nHead of Distribution: approves every gate (M1, M2, M3).\n\nPrivacy officer: signs off before M2.\n\nMonthly steering: head of distribution (chair), me, security lead. Reviews the targets.\n`);
     const r = runGrader(gradeStakeholders, 'stakeholders', [d]);

@@ -10,6 +10,8 @@ const REVIEW_CADENCE = indexed(new RegExp(
   String.raw`\b(?:${CADENCE_WORD})\b[^.;]{0,40}\b(?:(?:model|strategy|strategic|governance|roadmap|risk|safety|quality|business|product|steering|portfolio|operating|performance|metrics?|KPI|RAI|AI|ethics|exec\w*|leadership|stakeholder|cost|budget|program|progress|policy|launch|release|evaluation|eval|council|board|committee)\s+)?(?:reviews?|meetings?|syncs?|councils?|boards?|committees?|forums?|readouts?|retros?|retrospectives?|QBRs?|(?:working|steering|review|advisory|oversight|governance) groups?|huddles?|round-?tables?|(?<=quality |review |safety |audit )rounds?|[A-Za-zÄÖÜäöüß]*runden?|jour fixe|panels?|steering(?=\s?[:(–—-]))\b|\bmeet\w* (?:in|at|for|as) (?:the |a )?(?:[\w-]+ ){0,2}(?:reviews?|meetings?|boards?|committees?|forums?)\b|\b(?:reviews?|meetings?|syncs?|councils?|boards?|committees?|forums?|readouts?|(?:working|steering|review|advisory|oversight|governance) groups?|huddles?)\b[^.;]{0,30}\b(?:${CADENCE_WORD})\b|\bQBRs?\b`,
   'i',
 ));
+/** A person introduced by name and then a title: "Paulo Siqueira, Head of Operations", "Sarah Blake (Operations Director)", "Mark (our IT contractor)". */
+const NAMED_APPROVER_ALL = /(?:^|[.;:]\s+|\n)\W*([A-Z][\p{Ll}'’-]+)(?:(?: [A-Z][\p{Ll}'’-]+){1,2},\s| (?:[A-Z][\p{Ll}'’-]+ ){0,2}\((?:our |the )?[^()\d]{3,40}\))/gu;
 /** Reviewing a sample of outputs is monitoring, not a stakeholder review. */
 const SAMPLE_REVIEW = indexed(/\bsampl\w*|\b\d[\d,]*\s+(?:\w+\s){0,2}(?:diar(?:y|ies)|chats|listings|answers|outputs|tickets|conversations|cases|transcripts|responses|drafts|summaries|emails|calls|PRs|documents|letters|records|reports|invoices|claims|orders|messages|replies|notes|sheets|files|threads)\b|\breview(?:s|ed)? (?:of )?(?:the )?(?:logs?|transcripts|outputs|comments)\b/i);
 /** A line that opens with a go-live or gate and names, after a colon, who takes it. */
@@ -76,8 +78,12 @@ export const gradeStakeholders: ItemGrader = ({ units }) => {
   const owners = units.filter((u) => roleIn(u) && is(u, OWNERSHIP));
   const vague = units.filter((u) => is(u, VAGUE));
 
-  // A review cadence completes the plan only when the people who approve (or a governance body) sit in it.
-  const governingCadences = cadences.filter((u) => neighbourhood(units, u, 1).some((n) => findRoles(n.text).some((r) => roles.has(r))) || /\b(?:council|board|committee|steering|approvers?|sign-?off (?:group|owners))\b/i.test(u.text));
+  // A review cadence completes the plan only when the people who approve (or a governance body) sit in it: by their
+  // role, or by the first name of an approver introduced by name and role ("Paulo Siqueira, Head of Operations approves
+  // Gate 1" and later "Monthly AI meeting (first Tuesday): Marina, Paulo, Diego").
+  const approverNames = new Set(approvals.flatMap((u) => [...u.text.matchAll(NAMED_APPROVER_ALL)].map((m) => m[1]!)));
+  const seatsApprover = (text: string) => [...approverNames].some((name) => new RegExp(String.raw`\b${name}\b`).test(text));
+  const governingCadences = cadences.filter((u) => neighbourhood(units, u, 1).some((n) => findRoles(n.text).some((r) => roles.has(r))) || /\b(?:council|board|committee|steering|approvers?|sign-?off (?:group|owners))\b/i.test(u.text) || (approverNames.size > 0 && seatsApprover(u.text)));
 
   let score: Score;
   let rationale: string;
