@@ -76,7 +76,7 @@ export const CADENCE =
 export const REVIEW = indexed(/\b(?:review\w*|meeting|meets|sync|council|board|committee|stand-?up|check-?ins?|retro\w*|reports?|reporting|audit(?!ion|orium|oria|ory)\w*|readouts?|QBR|business review|steering|forum|syncs|demo day|read-?out|operating review)\b/i);
 
 /** A line's label that names what follows as a measure: "Exit metric:", "Measure for the phase:", "KR:", "Done when:". */
-export const METRIC_LABEL = String.raw`(?:(?:exit|phase|success|gate|milestone) )?(?:metrics?|KPIs?|key results?|measures?|success criteri(?:on|a)|exit criteri(?:on|a)|done when|target)(?: for (?:the |this )?(?:phase|stage|quarter|step))?\s*(?:[:–—]|-\s)`;
+export const METRIC_LABEL = String.raw`(?:(?:exit|phase|success|gate|milestone) )?(?:metrics?|KPIs?|key results?|measures?|success criteri(?:on|a)|exit criteri(?:on|a)|done when|target|checks?)(?: for (?:the |this )?(?:phase|stage|quarter|step))?\s*(?:[:–—]|-\s)`;
 
 /** Cost lines a Year-1 model should cover. */
 export const COST_LINES = {

@@ -3,6 +3,12 @@ import { doc, runGrader } from '../test/helpers/docs.js';
 import { gradeRoadmapStructure } from './roadmap_structure.js';
 
 describe('roadmap_structure grader', () => {
+  it('reads a milestone\'s "Check:" with a number as its exit metric', async () => {
+    const d = await doc('roadmap.md', `# Plan 2026\n\n- 28 February – tea notes written for all 90 blends. Check: staff accept 8 of 10 test answers without change.\n- 30 April – chat open on the shop. Check: 250 chats in the first month.\n`);
+    const { signals } = runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]);
+    expect(Number(signals.milestones_with_exit_metric) + Number(signals.phases_with_metrics)).toBeGreaterThan(0);
+  });
+
   it('reads "Risks, and how we would tackle them:" as risks met by the lines that follow', async () => {
     const d = await doc('roadmap.md', `# Plan\n\nPhase 1, January to March: test set. Milestone: Gate 1 on 31 March.\n\nRisks, and how we would tackle them:\nWrong species for poisonous mushrooms. The app refuses every question about eating them.\n`);
     expect(runGrader(gradeRoadmapStructure, 'roadmap_structure', [d]).signals.risks_mitigated).toBeGreaterThan(0);
