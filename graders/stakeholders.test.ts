@@ -42,6 +42,8 @@ describe('stakeholders grader', () => {
     expect(r.signals.roles_signing_off).toBeGreaterThanOrEqual(2);
     expect(r.signals.cadences_with_approvers).toBe(1);
     expect(r.score).toBe(3);
+    const accented = await doc('policy.md', `# Policy\n\nJosé Núñez, Head of Kitchens approves Gate 1 and Gate 2. Ravi Shah (CTO) signs off the security review before Gate 1.\n\n## Rhythm\n\nThe dashboard is refreshed every night.\n\nKitchen staff get a short note each week.\n\nMonthly AI meeting (first Monday): José, our finance lead.\n`);
+    expect(runGrader(gradeStakeholders, 'stakeholders', [accented]).signals.cadences_with_approvers).toBe(1);
   });
 
   it('reads "Monthly steering: head of distribution (chair), …" as a review forum with the approver in it', async () => {

@@ -82,7 +82,8 @@ export const gradeStakeholders: ItemGrader = ({ units }) => {
   // role, or by the first name of an approver introduced by name and role ("Paulo Siqueira, Head of Operations approves
   // Gate 1" and later "Monthly AI meeting (first Tuesday): Marina, Paulo, Diego").
   const approverNames = new Set(approvals.flatMap((u) => [...u.text.matchAll(NAMED_APPROVER_ALL)].map((m) => m[1]!)));
-  const seatsApprover = (text: string) => [...approverNames].some((name) => new RegExp(String.raw`\b${name}\b`).test(text));
+  // Letters on both sides, not \b: "José" ends in a letter \b does not count as a word character.
+  const seatsApprover = (text: string) => [...approverNames].some((name) => new RegExp(String.raw`(?<!\p{L})${name}(?!\p{L})`, 'u').test(text));
   const governingCadences = cadences.filter((u) => neighbourhood(units, u, 1).some((n) => findRoles(n.text).some((r) => roles.has(r))) || /\b(?:council|board|committee|steering|approvers?|sign-?off (?:group|owners))\b/i.test(u.text) || (approverNames.size > 0 && seatsApprover(u.text)));
 
   let score: Score;
