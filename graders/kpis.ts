@@ -77,8 +77,9 @@ function withoutWholeSpans(heading: string): string {
 }
 /** A sentence that opens on the goals it then names: "As to what success looks like, I would hold us to …". */
 const SUCCESS_LEAD = /\b(?:what success looks like|success (?:means|looks like|would be)|(?:hold|judge|measure) (?:us|me|ourselves|the (?:pilot|project|team)) (?:to|by|on|against))\b/i;
-/** A heading that names what is aimed at ("What we're aiming for (FY27 vs FY26)", "Targets for 2027"): its year dates the KPIs under it. */
+/** A label that names what will be counted ("What I'd count:", "How we'll know:"): the lines after it are goals. */
 const COUNT_LABEL = /^\W*(?:what (?:I|we)(?:'d|’d| would| will|'ll|’ll)? (?:count|measure|track|watch|look at)|how (?:I|we)(?:'ll|’ll| will| would|'d)? know(?: it(?:'s| is) working)?|what (?:I|we)(?:'d|’d| would| will|'ll|’ll)? (?:judge|hold) (?:it|this|us|ourselves) (?:on|by|to))\b/i;
+/** A heading that names what is aimed at ("What we're aiming for (FY27 vs FY26)", "Targets for 2027"): its year dates the KPIs under it. */
 const GOALS_HEADING = /\b(?:aim(?:ing|s)?|targets?|goals?|want to (?:see|change|achieve|reach|move|improve)|KPIs?|metrics?|success|outcomes?|(?:expected|target|key) results?|measures? of success|success measures?)\b/i;
 const datedByHeading = (unit: Unit): boolean =>
   unit.path.some((h, i) => TIME_FRAME.test(i === unit.path.length - 1 && GOALS_HEADING.test(h) ? h : withoutWholeSpans(h)));
@@ -103,10 +104,12 @@ export const gradeKpis: ItemGrader = ({ units }) => {
   const milestonePaths = new Set([...sectionsByPath].filter(([, secs]) => [...secs].some((sec) => milestoneSections.has(sec))).map(([key]) => key));
   const inMilestonePhase = (u: Unit) => milestonePaths.has(placeOf(u));
   // A label line gives the lines after it their time frame and makes them KPIs: "What we want to see by the end of the year:" then a list.
-  const underLabel = linesUnderLabels(units, (u) => /:\s*$/.test(u.text) && u.text.length < 100 && is(u, TIME_FRAME) && KPI_LABEL.test(u.text), (l, u) => placeOf(u) === placeOf(l));
+  const labelLine = (u: Unit) => /:\s*$/.test(u.text) && u.text.length < 100;
+  const samePlace = (l: Unit, u: Unit) => placeOf(u) === placeOf(l);
+  const underLabel = linesUnderLabels(units, (u) => labelLine(u) && is(u, TIME_FRAME) && KPI_LABEL.test(u.text), samePlace);
   // A label line that names what will be counted gives the lines after it a goal, not a time frame: "What I'd count:" then
   // "reschedule calls from 40/week down to under 10".
-  const underCountLabel = linesUnderLabels(units, (u) => /:\s*$/.test(u.text) && u.text.length < 100 && COUNT_LABEL.test(u.text), (l, u) => placeOf(u) === placeOf(l));
+  const underCountLabel = linesUnderLabels(units, (u) => labelLine(u) && COUNT_LABEL.test(u.text), samePlace);
   for (const unit of units) {
     const labelled = underLabel.has(unit);
     // A number moved from a baseline to a target under a heading that names what is aimed at ("What we want to change",

@@ -29,20 +29,20 @@ const QBR = indexed(/\bQBRs?\b/);
 /** A meeting of people, whatever it looks at: by its name, or a review held with roles ("a monthly review with the Head of Service", "the review (Head of Service, DPO, two tuners)"). */
 const MEETING = indexed(/\b(?:meet(?:s|ing)?|council|board|committee|forum|steering|QBR|business review|readout|check-?in|sync|retro\w*|working group|huddle|chair\w*|attend\w*)\b|\breviews?\b["”’']?\s+with (?:the |our |all )?(?:heads?|chiefs?|directors?|managers?|leads?|owners?|DPO|CEO|CFO|CTO|COO|board|founders?|partners?|[\w-]+ (?:leads?|managers?|directors?|officers?|owners?))\b|\breviews?\b["”’']?\s*\((?:[^(),]+,){2,}[^()]*\)/i);
 
-/**
- * `stakeholders`: who signs off (named roles), on what (which gate), and the cadence of
- * model and strategy reviews (RUBRIC.md). Owning a product is not signing off a gate, and
- * reading a weekly sample of outputs is monitoring, not a review cadence.
- */
+/** The author named as the owner: "I own it. if it breaks I turn it off.", "Who is responsible: me." */
+const AUTHOR_OWNS = /\bI (?:own|am (?:the )?(?:owner|responsible))\b|\b(?:responsible|owner|accountable)\s*:\s*(?:me|myself|I)\b/i;
 /**
  * The author introducing themselves ("I am Paolo, founder of SakayNow", "applying for the AI Product Leader position"): no
  * stakeholder of the plan. Kept apart from no_cross_functional's byline reading on purpose: an author's own introduction
  * may name a partner ("I am …, working with our CTO"), which that flag must still see (sharing one reading lost 792).
  */
-/** The author named as the owner: "I own it. if it breaks I turn it off.", "Who is responsible: me." */
-const AUTHOR_OWNS = /\bI (?:own|am (?:the )?(?:owner|responsible))\b|\b(?:responsible|owner|accountable)\s*:\s*(?:me|myself|I)\b/i;
 const BYLINE = /^\W*(?:I am|I'm|my name is|author|prepared by|written by|submitted by)\b|\bapplying for\b|\bcandidate for\b/i;
 
+/**
+ * `stakeholders`: who signs off (named roles), on what (which gate), and the cadence of
+ * model and strategy reviews (RUBRIC.md). Owning a product is not signing off a gate, and
+ * reading a weekly sample of outputs is monitoring, not a review cadence.
+ */
 export const gradeStakeholders: ItemGrader = ({ units }) => {
   // A row of a table whose header says who decides or signs ("Gate | Decides") approves too.
   const approverTable = (u: Unit) => u.row && /\b(?:decides?|decision|approv\w*|signs?|sign-?off|signer|owner|accountable|go\/no-go)\b/i.test(tableHeader(units, u)?.text ?? '');
@@ -81,10 +81,9 @@ export const gradeStakeholders: ItemGrader = ({ units }) => {
   // A review cadence completes the plan only when the people who approve (or a governance body) sit in it: by their
   // role, or by the first name of an approver introduced by name and role ("Paulo Siqueira, Head of Operations approves
   // Gate 1" and later "Monthly AI meeting (first Tuesday): Marina, Paulo, Diego").
-  const approverNames = new Set(approvals.flatMap((u) => [...u.text.matchAll(NAMED_APPROVER_ALL)].map((m) => m[1]!)));
   // Letters on both sides, not \b: "José" ends in a letter \b does not count as a word character.
-  const seatsApprover = (text: string) => [...approverNames].some((name) => new RegExp(String.raw`(?<!\p{L})${name}(?!\p{L})`, 'u').test(text));
-  const governingCadences = cadences.filter((u) => neighbourhood(units, u, 1).some((n) => findRoles(n.text).some((r) => roles.has(r))) || /\b(?:council|board|committee|steering|approvers?|sign-?off (?:group|owners))\b/i.test(u.text) || (approverNames.size > 0 && seatsApprover(u.text)));
+  const approverNames = [...new Set(approvals.flatMap((u) => [...u.text.matchAll(NAMED_APPROVER_ALL)].map((m) => m[1]!)))].map((name) => new RegExp(String.raw`(?<!\p{L})${name}(?!\p{L})`, 'u'));
+  const governingCadences = cadences.filter((u) => neighbourhood(units, u, 1).some((n) => findRoles(n.text).some((r) => roles.has(r))) || /\b(?:council|board|committee|steering|approvers?|sign-?off (?:group|owners))\b/i.test(u.text) || approverNames.some((name) => name.test(u.text)));
 
   let score: Score;
   let rationale: string;

@@ -4,10 +4,10 @@ import type { RawSection } from './sectionize.js';
 type Kind = Exclude<SectionDeliverable, 'unknown'>;
 const KINDS: Kind[] = ['roadmap', 'policy', 'cost'];
 
-/** Headings that name a deliverable (or a part only that deliverable has). */
-const HEADING_CUES: Record<Kind, RegExp> = {
+/** Headings that serve one deliverable, often without naming it ("Ground rules", "What I'll judge it on"); NAMING_CUES, below, are added to them. */
+const OWN_HEADING_CUES: Record<Kind, RegExp> = {
   roadmap: /\broad ?map\b|\bmilestones?\b|\btimeline\b|\bjourney\b|\bover the (?:coming |next )?(?:year|12 months|twelve months)\b|\bhow (?:I|we) (?:would|will|'d|'ll) (?:do|build|roll|deliver|sequence|phase)\b|\bhow we(?:'ll| will) know\b|\bwhat (?:I|we)(?:'ll|’ll| will| would|'d)? (?:judge|measure) (?:it|this|us|ourselves|success) (?:on|by)\b|\bsuccess (?:metrics|measures|criteria)\b|\bKPIs?\b|\bnow\W+next\W+later\b|\bplan\b|\b(?:12|twelve)[- ]months?\b|^\W*(?:\d{1,2}[.)]?\s*)?(?:the )?(?:programme|program|work ?plan|delivery plan)\b|\bwhat success (?:would |will |should )?looks? like\b|\b(?:Q[1-4]|H[12])\b|\bquarter|\bphase \d|\bmonths? \d|\bnorth[- ]star\b|\bOKRs?\b|\bvision\b|\blaunch plan\b/i,
-  policy: /\bpolic(?:y|ies)\b|\bgovernance\b|\bresponsible ai\b|\brules (?:for|of) (?:the )?(?:AI|use|using)\b|\b(?:AI|usage|use) rules\b|\bresponsibl[ey]\b|\brai\b|\broll ?-?back\b|\bincident\b|\bmonitoring\b|\bdeployment gates?\b|\bdecision rights\b|\bguardrails?\b|\bescalation\b|\bprinciples\b|\bethic|\bwho (?:will )?(?:take|make)s? (?:the )?decisions?\b|\bprivacy of\b|\bwhat (?:will happen|happens) if\b|\bif (?:there is )?(?:any |a )?problem\b|\bwho (?:decides|approves|signs off)\b|\bground rules\b|^\W*(?:\d{1,2}[.)]\s*)?(?:the |our )?rules\W*$|\bwhat are the rules\b|\brules (?:before|after|during|around)\b|\b(?:what|when) if (?:something|anything|things|it) go(?:es)? wrong\b|\bwhen (?:something|anything|things|it) go(?:es)? wrong\b|\bquality of the \w+ be maintained\b|\bkeep(?:ing|s)? (?:the |our )?(?:AI|model|bot|assistant|copilot|agent) (?:safe|in check|honest)\b|\bAI safety\b|\((?:the |our )?(?:rules|ground rules|principles)\)/i,
+  policy: /\bpolic(?:y|ies)\b|\bgovernance\b|\bresponsible ai\b|\brules (?:for|of) (?:the )?(?:AI|use|using)\b|\b(?:AI|usage|use) rules\b|\bresponsibl[ey]\b|\brai\b|\broll ?-?back\b|\bincident\b|\bmonitoring\b|\bdeployment gates?\b|\bdecision rights\b|\bguardrails?\b|\bescalation\b|\bprinciples\b|\bethic|\bwho (?:will )?(?:take|make)s? (?:the )?decisions?\b|\bprivacy of\b|\bwhat (?:will happen|happens) if\b|\bif (?:there is )?(?:any |a )?problem\b|\bwho (?:decides|approves|signs off)\b|\bground rules\b|^\W*(?:\d{1,2}[.)]\s*)?(?:the |our )?rules\W*$|\bwhat are the rules\b|\brules (?:before|after|during|around)\b|\b(?:what|when) if (?:something|anything|things|it) go(?:es)? wrong\b|\bwhen (?:something|anything|things|it) go(?:es)? wrong\b|\bquality of the \w+ be maintained\b/i,
   cost: /\bcosts?\b|\bbudget\b|\bspend\b|\bfinancials?\b|\bunit economics\b|\bpricing\b|\bTCO\b|\bopex\b|\bcapex\b|\brun[- ]rate\b|\bexpenses?\b|\binvestment\b|\b(?:the )?money\b|\bwhat it (?:will )?costs?\b|\bthe numbers\b|\bP&L\b|\bbusiness case\b/i,
 };
 
@@ -17,6 +17,9 @@ export const NAMING_CUES: Record<Kind, RegExp> = {
   policy: /\bpolic(?:y|ies)\b|\bgovernance\b|\bresponsible (?:ai|use)\b|\brules (?:for|of) (?:the )?(?:AI|use|using)\b|\b(?:AI|usage) rules\b|\bAI responsibly\b|\buse (?:it|AI|the model) (?:safely|responsibly)\b|\bRAI\b|\bAI principles\b|\bethics\b|\bguardrails\b|\bkeep(?:ing|s)? (?:the |our )?(?:AI|model|bot|assistant|copilot|agent) (?:safe|in check|honest)\b|\bAI safety\b|\((?:the |our )?(?:AI )?rules\)/i,
   cost: /\bcosts?\b|\bbudget\b|\bfinancials?\b|\bunit economics\b|\bTCO\b|\bspend\b|\bpricing\b|\binvestment\b/i,
 };
+
+/** Headings that serve a deliverable: those that name it, and those that name a part only it has. */
+const HEADING_CUES = Object.fromEntries(KINDS.map((k) => [k, new RegExp(`${OWN_HEADING_CUES[k].source}|${NAMING_CUES[k].source}`, 'i')])) as Record<Kind, RegExp>;
 
 /** Content cues, each counted at most three times per section. */
 const CONTENT_CUES: Record<Kind, RegExp[]> = {

@@ -245,17 +245,14 @@ describe('classifying deliverables', () => {
     expect(under('Policy on responsible use')).toBe('policy');
   });
 
-  it('reads "How we use the AI (rules)" in a roadmap memo as the policy it names, so the memo is combined', async () => {
-    const text = `# Memo: camera checks for the bottling line\n\n## 1. Goals\n\nRejected bottles from 4% to 2% by December. Line stops for label faults halved by the end of Q3.\n\n## 2. Steps\n\nPhase 1 – Cameras on line 1 (January to March). Phase 2 – Proposals shown to the shift lead (April to June). Phase 3 – Line 2 (July to December).\n\n## 3. How we use the AI (rules)\n\nThe project is my responsibility. The shift lead decides every reject. The tool can always be switched off.\n`;
-    const d = await parseDocument({ name: 'Memo.md', bytes: enc(text) });
-    expect(d.sections.find((s) => s.path.at(-1) === '3. How we use the AI (rules)')!.deliverable).toBe('policy');
-    expect(d.deliverable).toBe('combined');
-  });
-
-  it('reads "Keeping the AI safe" as the policy it names, though its lines carry few policy words', async () => {
-    const text = `# Gift-list app\n\n## Plan for the year\n\nFirst: list import. Then: reminders. Later: shop partners.\n\n## Keeping the AI safe\n\nMy partner and I decide what ships. Suggestions stay drafts until the couple taps send. We read every complaint each morning.\n\n## Year-1 cost\n\nModel usage £4,000; hosting £2,000; total £6,000.\n`;
-    const d = await parseDocument({ name: 'deck.md', bytes: enc(text) });
-    expect(d.sections.find((s) => s.path.at(-1) === 'Keeping the AI safe')!.deliverable).toBe('policy');
+  it.each([
+    // A short rules section in a roadmap memo: named, it makes the memo combined.
+    ['3. How we use the AI (rules)', `# Memo: camera checks for the bottling line\n\n## 1. Goals\n\nRejected bottles from 4% to 2% by December. Line stops for label faults halved by the end of Q3.\n\n## 2. Steps\n\nPhase 1 – Cameras on line 1 (January to March). Phase 2 – Proposals shown to the shift lead (April to June). Phase 3 – Line 2 (July to December).\n\n## 3. How we use the AI (rules)\n\nThe project is my responsibility. The shift lead decides every reject. The tool can always be switched off.\n`],
+    // A deck slide whose lines carry few policy words.
+    ['Keeping the AI safe', `# Gift-list app\n\n## Plan for the year\n\nFirst: list import. Then: reminders. Later: shop partners.\n\n## Keeping the AI safe\n\nMy partner and I decide what ships. Suggestions stay drafts until the couple taps send. We read every complaint each morning.\n\n## Year-1 cost\n\nModel usage £4,000; hosting £2,000; total £6,000.\n`],
+  ])('reads "%s" as the policy it names, so the file is combined', async (heading, text) => {
+    const d = await parseDocument({ name: 'memo.md', bytes: enc(text) });
+    expect(d.sections.find((s) => s.path.at(-1) === heading)!.deliverable).toBe('policy');
     expect(d.deliverable).toBe('combined');
   });
 
